@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+/**
+ * @title ICouncilRegistry
+ * @notice Who the Governance Council is: member records, their accounts and nodes, and membership history.
+ */
+interface ICouncilRegistry {
+    /// @notice Life cycle of a member record.
+    enum MemberStatus {
+        None,
+        Candidate,
+        Active,
+        Removed,
+        Resigned
+    }
+
+    /// @notice A member record as returned by {getMember}.
+    struct Member {
+        uint256 id;
+        string name;
+        string metadataURI;
+        address admin;
+        address voter;
+        address[] nodes;
+        MemberStatus status;
+        uint48 appliedAt;
+        uint48 joinedAt;
+        uint48 leftAt;
+    }
+
+    /// @notice One member of the initial council, set at deployment.
+    struct InitialMember {
+        string name;
+        string metadataURI;
+        address admin;
+        address voter;
+        address[] nodes;
+    }
+
+    /**
+     * @notice A record was created: Active for the initial council, Candidate for an application.
+     * @param memberId The new record's id.
+     * @param admin The record's admin account.
+     * @param name The organization's name.
+     * @param status The record's first status.
+     */
+    event MemberRegistered(uint256 indexed memberId, address indexed admin, string name, MemberStatus status);
+
+    /**
+     * @notice Governance admitted a candidate; it is now an active member.
+     * @param memberId The member's id.
+     */
+    event MemberAdmitted(uint256 indexed memberId);
+
+    /**
+     * @notice Governance removed an active member.
+     * @param memberId The member's id.
+     */
+    event MemberRemoved(uint256 indexed memberId);
+
+    /**
+     * @notice The admin resigned (an active member) or withdrew its application (a candidate).
+     * @param memberId The member's id.
+     * @param previousStatus Active or Candidate.
+     */
+    event MemberResigned(uint256 indexed memberId, MemberStatus previousStatus);
+
+    /**
+     * @notice The record's name or metadata URI changed.
+     * @param memberId The member's id.
+     * @param name The new name.
+     * @param metadataURI The new metadata URI.
+     */
+    event MemberMetadataUpdated(uint256 indexed memberId, string name, string metadataURI);
+
+    /**
+     * @notice The record's consensus node addresses were replaced.
+     * @param memberId The member's id.
+     * @param nodes The new node list.
+     */
+    event MemberNodesUpdated(uint256 indexed memberId, address[] nodes);
+
+    /**
+     * @notice The admin nominated a voter account, which must accept. Zero means a nomination was cancelled.
+     * @param memberId The member's id.
+     * @param pendingVoter The nominated account, or zero.
+     */
+    event VoterChangeStarted(uint256 indexed memberId, address indexed pendingVoter);
+
+    /**
+     * @notice A voter account was set; the member's votes now belong to it.
+     * @param memberId The member's id.
+     * @param previousVoter The former voter account (zero if none).
+     * @param newVoter The new voter account.
+     */
+    event VoterChanged(uint256 indexed memberId, address indexed previousVoter, address indexed newVoter);
+
+    /**
+     * @notice The admin nominated a new admin account, which must accept. Zero means a nomination was cancelled.
+     * @param memberId The member's id.
+     * @param pendingAdmin The nominated account, or zero.
+     */
+    event AdminChangeStarted(uint256 indexed memberId, address indexed pendingAdmin);
+
+    /**
+     * @notice A new admin accepted; it now controls the record and its stake.
+     * @param memberId The member's id.
+     * @param previousAdmin The former admin account.
+     * @param newAdmin The new admin account.
+     */
+    event AdminChanged(uint256 indexed memberId, address indexed previousAdmin, address indexed newAdmin);
+
+    /**
+     * @notice The council size bounds changed.
+     * @param minMembers The new minimum number of active members.
+     * @param maxMembers The new maximum number of active members.
+     */
+    event CouncilSizeBoundsUpdated(uint256 minMembers, uint256 maxMembers);
+
+    /**
+     * @notice The stake vault was bound, once, at deployment.
+     * @param stakeVault The vault.
+     */
+    event StakeVaultBound(address indexed stakeVault);
+
+    /// @notice No record has this id.
+    error CouncilRegistryUnknownMember(uint256 memberId);
+    /// @notice The caller is not the record's admin.
+    error CouncilRegistryNotAdmin(uint256 memberId, address caller);
+    /// @notice The caller is not the account the admin nominated.
+    error CouncilRegistryNotPendingAccount(uint256 memberId, address caller);
+    /// @notice The record is not in a status that allows the operation.
+    error CouncilRegistryUnexpectedStatus(uint256 memberId, MemberStatus current);
+    /// @notice The name is empty or longer than 64 bytes.
+    error CouncilRegistryInvalidName(uint256 length);
+    /// @notice The metadata URI is empty or longer than the maximum.
+    error CouncilRegistryInvalidMetadataURI(uint256 length);
+    /// @notice A zero address where an account is required.
+    error CouncilRegistryZeroAddress();
+    /// @notice The account already belongs to another member (as admin or voter; a voter account is never reused).
+    error CouncilRegistryAccountInUse(address account, uint256 memberId);
+    /// @notice The node address is already a node of another active member, or listed twice.
+    error CouncilRegistryNodeInUse(address node, uint256 memberId);
+    /// @notice More node addresses than a member may register.
+    error CouncilRegistryTooManyNodes(uint256 count, uint256 maxNodes);
+    /// @notice The candidate has no accepted voter account yet.
+    error CouncilRegistryVoterNotSet(uint256 memberId);
+    /// @notice Admitting would exceed the maximum council size.
+    error CouncilRegistryCouncilFull(uint256 maxMembers);
+    /// @notice Removing or resigning would take the council below its minimum size.
+    error CouncilRegistryCouncilAtMinimum(uint256 minMembers);
+    /// @notice Bounds must satisfy 1 <= min <= active members <= max <= 255.
+    error CouncilRegistryInvalidSizeBounds(uint256 minMembers, uint256 maxMembers, uint256 activeMembers);
+    /// @notice Only the deployer may bind the stake vault, and only once.
+    error CouncilRegistryVaultBindingClosed();
+    /// @notice The vault does not point back at this registry.
+    error CouncilRegistryVaultMismatch(address stakeVault);
+    /// @notice Past lookups must be strictly before the current clock.
+    error CouncilRegistryFutureLookup(uint256 timepoint, uint48 clock);
+
+    /**
+     * @notice The record's accounts and status, in one cheap call (used by the stake vault and governor).
+     * @param memberId The member id.
+     * @return admin The admin account.
+     * @return voter The voter account (zero while a candidate has none).
+     * @return status The record's status.
+     */
+    function memberAccounts(uint256 memberId) external view returns (address admin, address voter, MemberStatus status);
+
+    /**
+     * @notice Ids of the active members, in no particular order. At most `maxMembers` entries.
+     * @return The ids.
+     */
+    function activeMemberIds() external view returns (uint256[] memory);
+
+    /**
+     * @notice The member id whose voter account is, or once was, `account` (0 if none). Voter accounts are never
+     * reused by another member, so this binding is permanent.
+     * @param account The voter account.
+     * @return The member id, or 0.
+     */
+    function memberIdOfVoter(address account) external view returns (uint256);
+
+    /**
+     * @notice The member id whose admin is `account` (0 if none).
+     * @param account The admin account.
+     * @return The member id, or 0.
+     */
+    function memberIdOfAdmin(address account) external view returns (uint256);
+
+    /**
+     * @notice Whether `memberId` was an active member at the end of `timepoint` (a past timestamp).
+     * @param memberId The member id.
+     * @param timepoint A timestamp strictly before {clock}.
+     * @return True when active.
+     */
+    function wasActiveAt(uint256 memberId, uint256 timepoint) external view returns (bool);
+}

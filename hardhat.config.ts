@@ -1,0 +1,53 @@
+import { createRequire } from "node:module";
+
+import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
+import { defineConfig } from "hardhat/config";
+
+const require = createRequire(import.meta.url);
+
+/** solc from the npm `solc` package (solcjs): compiles offline, never downloads a compiler. */
+const SOLC_VERSION = "0.8.30";
+const solcjsPath = require.resolve("solc/soljson.js");
+
+export default defineConfig({
+  plugins: [hardhatToolboxMochaEthers],
+  solidity: {
+    profiles: {
+      default: {
+        version: SOLC_VERSION,
+        path: solcjsPath,
+        settings: { optimizer: { enabled: true, runs: 200 }, evmVersion: "cancun" },
+      },
+      production: {
+        version: SOLC_VERSION,
+        path: solcjsPath,
+        settings: { optimizer: { enabled: true, runs: 200 }, evmVersion: "cancun" },
+      },
+    },
+  },
+  paths: {
+    tests: {
+      mocha: "test",
+      solidity: "test",
+    },
+  },
+  test: {
+    solidity: {
+      profiles: {
+        // `npm test` runs the invariants at CI strength (SPEC §10: at least 1,000 runs).
+        default: {
+          fuzz: { runs: 1000 },
+          invariant: { runs: 1000, depth: 25, failOnRevert: false },
+        },
+        // A fast profile for local iteration: HARDHAT_TEST_PROFILE=quick npx hardhat test solidity
+        quick: {
+          fuzz: { runs: 64 },
+          invariant: { runs: 32, depth: 15, failOnRevert: false },
+        },
+      },
+    },
+  },
+  typechain: {
+    outDir: "typechain-types",
+  },
+});
