@@ -195,7 +195,9 @@ contract CouncilRegistry is ICouncilRegistry, GovernedOwnable, IERC6372 {
     function bindStakeVault(address stakeVault_) external {
         if (msg.sender != _DEPLOYER || _stakeVault != address(0)) revert CouncilRegistryVaultBindingClosed();
         if (stakeVault_ == address(0)) revert CouncilRegistryZeroAddress();
-        if (IStakeVault(stakeVault_).registry() != address(this)) revert CouncilRegistryVaultMismatch(stakeVault_);
+        if (stakeVault_.code.length == 0 || IStakeVault(stakeVault_).registry() != address(this)) {
+            revert CouncilRegistryVaultMismatch(stakeVault_);
+        }
         _stakeVault = stakeVault_;
         emit StakeVaultBound(stakeVault_);
     }
@@ -261,7 +263,7 @@ contract CouncilRegistry is ICouncilRegistry, GovernedOwnable, IERC6372 {
         if (msg.sender != _pendingVoter[memberId] || msg.sender == address(0)) {
             revert CouncilRegistryNotPendingAccount(memberId, msg.sender);
         }
-        _recordInCouncilOrCandidate(memberId);
+        // A nomination exists only for candidates and active members: leaving clears it.
         _requireAccountFree(msg.sender, memberId);
         _setVoter(memberId, msg.sender);
     }
