@@ -428,10 +428,7 @@ contract CouncilRegistry is ICouncilRegistry, GovernedOwnable, IERC6372 {
         return _maxMembers;
     }
 
-    /**
-     * @notice The stake vault that receives membership updates (zero until bound).
-     * @return The vault.
-     */
+    /// @inheritdoc ICouncilRegistry
     function stakeVault() external view returns (address) {
         return _stakeVault;
     }

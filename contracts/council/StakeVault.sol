@@ -112,7 +112,8 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
 
     /**
      * @notice Bond `amount` for `memberId`. Anyone may add stake; it belongs to the member's admin.
-     * @dev Accepted for candidates and active members only. Voting power changes at once (and is checkpointed at
+     * @dev Accepted for candidates and active members only, once the registry has bound this vault (before that,
+     * the registry would not report voter changes). Voting power changes at once (and is checkpointed at
      * this timestamp, so it counts only for snapshots taken after it).
      * @param memberId The member or candidate to stake for.
      * @param amount Amount to bond, in the asset's smallest unit.
@@ -157,7 +158,7 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
      * @param to The recipient.
      */
     function withdraw(uint256 memberId, uint256 requestId, address to) external nonReentrant onlyMemberAdmin(memberId) {
-        if (to == address(0)) revert StakeVaultZeroAddress();
+        _checkRecipient(to);
         UnbondingRequest storage r = _openRequest(memberId, requestId);
         if (Time.timestamp() < r.unlocksAt) revert StakeVaultRequestLocked(memberId, requestId, r.unlocksAt);
         if (Time.timestamp() >= r.expiresAt) revert StakeVaultRequestExpired(memberId, requestId, r.expiresAt);
@@ -229,7 +230,7 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
      * @param to The recipient (normally the Improvement Reserve).
      */
     function recoverExcess(address token, address to) external onlyOwner nonReentrant {
-        if (to == address(0)) revert StakeVaultZeroAddress();
+        _checkRecipient(to);
         uint256 balance = token == address(0) ? address(this).balance : IERC20(token).balanceOf(address(this));
         uint256 owed = token == address(_TOKEN) ? _totalStaked + _totalPending : 0;
         if (balance <= owed) revert StakeVaultNothingToRecover(token);
@@ -438,9 +439,10 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
         if (status != ICouncilRegistry.MemberStatus.Active && status != ICouncilRegistry.MemberStatus.Candidate) {
             revert StakeVaultMemberNotStakeable(memberId, uint8(status));
         }
+        if (_REGISTRY.stakeVault() != address(this)) revert StakeVaultNotBound();
         uint256 received = _receive(amount);
         Position storage p = _positions[memberId];
-        uint128 newStake = p.staked + SafeCast.toUint128(received);
+        uint128 newStake = SafeCast.toUint128(uint256(p.staked) + received);
         p.staked = newStake;
         _totalStaked += received;
         emit Staked(memberId, msg.sender, received, newStake);
@@ -574,6 +576,10 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
         _checkPeriod(newWindow);
         emit WithdrawalWindowUpdated(_withdrawalWindow, newWindow);
         _withdrawalWindow = uint48(newWindow);
+    }
+
+    function _checkRecipient(address to) private view {
+        if (to == address(0) || to == address(this)) revert StakeVaultInvalidRecipient(to);
     }
 
     function _getVotingUnits(address account) internal view override returns (uint256) {

@@ -183,6 +183,12 @@ interface ICouncilRegistry {
     function memberIdOfVoter(address account) external view returns (uint256);
 
     /**
+     * @notice The stake vault that receives membership updates (zero until bound).
+     * @return The vault.
+     */
+    function stakeVault() external view returns (address);
+
+    /**
      * @notice The member id whose admin is `account` (0 if none).
      * @param account The admin account.
      * @return The member id, or 0.

@@ -107,6 +107,10 @@ interface IStakeVault {
     error StakeVaultZeroAmount();
     /// @notice A zero address where one is not allowed.
     error StakeVaultZeroAddress();
+    /// @notice Funds may not be sent to the zero address or to the vault itself.
+    error StakeVaultInvalidRecipient(address to);
+    /// @notice The registry has not bound this vault yet, so membership changes would not reach it.
+    error StakeVaultNotBound();
     /// @notice No record has this id.
     error StakeVaultUnknownMember(uint256 memberId);
     /// @notice New stake is only accepted for candidates and active members.

@@ -5,7 +5,12 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { network } from "hardhat";
 
-import type { CouncilRegistry, MockERC20, StakeVault } from "../../typechain-types/index.js";
+import type {
+  CouncilRegistry,
+  FeeOnTransferERC20,
+  MockERC20,
+  StakeVault,
+} from "../../typechain-types/index.js";
 
 export const connection = await network.create();
 export const { ethers, networkHelpers } = connection;
@@ -32,13 +37,16 @@ export interface CouncilOptions {
   members?: number;
   minMembers?: bigint;
   maxMembers?: bigint;
-  erc20?: boolean;
+  /** The staked asset: the native coin (default), a plain ERC-20, or one that burns 1 % on every transfer. */
+  token?: "native" | "erc20" | "fee-on-transfer";
 }
+
+export type StakeToken = MockERC20 | FeeOnTransferERC20;
 
 export interface Council {
   registry: CouncilRegistry;
   vault: StakeVault;
-  token: MockERC20 | undefined;
+  token: StakeToken | undefined;
   deployer: HardhatEthersSigner;
   /** Stands in for the timelock: owns the registry and the vault. */
   governance: HardhatEthersSigner;
@@ -75,9 +83,13 @@ export async function deployCouncil(options: CouncilOptions = {}): Promise<Counc
     options.maxMembers ?? MAX_MEMBERS,
     initial,
   ]);
-  let token: MockERC20 | undefined;
-  if (options.erc20) {
+  let token: StakeToken | undefined;
+  if (options.token === "erc20") {
     token = await ethers.deployContract("MockERC20", ["Wrapped Coin", "WCOIN"]);
+  } else if (options.token === "fee-on-transfer") {
+    token = await ethers.deployContract("FeeOnTransferERC20", ["Fee Coin", "FEE"]);
+  }
+  if (token) {
     for (const s of signers) await token.mint(s.address, RICH);
   }
   const vault = await ethers.deployContract("StakeVault", [
