@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {Governor} from "@openzeppelin/contracts/governance/Governor.sol";
+import {GovernorPreventLateQuorum} from "@openzeppelin/contracts/governance/extensions/GovernorPreventLateQuorum.sol";
+import {GovernorSequentialProposalId} from "@openzeppelin/contracts/governance/extensions/GovernorSequentialProposalId.sol";
+import {GovernorTimelockControl} from "@openzeppelin/contracts/governance/extensions/GovernorTimelockControl.sol";
+import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
+import {IStakeVault} from "../interfaces/IStakeVault.sol";
+import {GovernorCodePinning} from "./extensions/GovernorCodePinning.sol";
+import {GovernorCouncilCounting} from "./extensions/GovernorCouncilCounting.sol";
+import {GovernorCouncilGuardian} from "./extensions/GovernorCouncilGuardian.sol";
+import {GovernorCouncilVotes} from "./extensions/GovernorCouncilVotes.sol";
+import {GovernorExpiry} from "./extensions/GovernorExpiry.sol";
+import {GovernorMotionClasses} from "./extensions/GovernorMotionClasses.sol";
+import {GovernorProposalRules} from "./extensions/GovernorProposalRules.sol";
+
+/**
+ * @title CouncilGovernor
+ * @notice The Governance Council's governor: one OpenZeppelin Governor for every kind of motion, reading
+ * stake-weighted, capped votes from the StakeVault and executing through a TimelockController.
+ * @dev Composition of OpenZeppelin Governor 5.x (sequential ids, late-quorum protection, timelock control) and
+ * this project's extensions: motion classes, member-keyed dual-quorum counting, proposer rules, expiry, code
+ * pinning and a term-limited guardian. After every execution the governor checks that it still holds its timelock
+ * roles, that nobody else may execute, and that the timelock delay stays within its bounds; a motion that would
+ * break that reverts (anti-bricking).
+ */
+contract CouncilGovernor is
+    GovernorSequentialProposalId,
+    GovernorPreventLateQuorum,
+    GovernorTimelockControl,
+    GovernorCouncilCounting,
+    GovernorProposalRules,
+    GovernorExpiry,
+    GovernorCodePinning,
+    GovernorCouncilGuardian
+{
+    /// @notice Longest late-quorum extension, in seconds.
+    uint48 public constant MAX_LATE_QUORUM_EXTENSION = 7 days;
+    /// @notice The timelock's minimum delay may never go below this, in seconds.
+    uint256 public constant MIN_TIMELOCK_DELAY = 2 days;
+
+    /// @notice Deployment settings (SPEC §11 defaults live in the deploy parameters).
+    struct Settings {
+        ClassConfig[5] classConfigs;
+        ActionClass[] actionClasses;
+        address secretariat;
+        ProposerRule proposerRule;
+        uint256 maxActions;
+        uint256 maxLiveProposals;
+        uint256 queueWindow;
+        uint256 executionWindow;
+        uint48 lateQuorumExtension;
+        address guardian;
+        uint256 guardianTerm;
+    }
+
+    /**
+     * @notice Deploys the governor.
+     * @param vault The stake vault (votes) whose registry is the council.
+     * @param timelock_ The timelock this governor proposes to and executes through.
+     * @param settings Classes, classification table, proposer rules, windows and guardian.
+     */
+    constructor(
+        IStakeVault vault,
+        TimelockController timelock_,
+        Settings memory settings
+    )
+        Governor("GC Governor")
+        GovernorPreventLateQuorum(settings.lateQuorumExtension)
+        GovernorTimelockControl(timelock_)
+        GovernorCouncilVotes(vault)
+        GovernorMotionClasses(settings.classConfigs, settings.actionClasses)
+        GovernorProposalRules(
+            settings.secretariat,
+            settings.proposerRule,
+            settings.maxActions,
+            settings.maxLiveProposals
+        )
+        GovernorExpiry(settings.queueWindow, settings.executionWindow)
+        GovernorCouncilGuardian(settings.guardian, settings.guardianTerm)
+    {}
+
+    /**
+     * @notice How many motions exist; their ids are 1 to this number.
+     * @return The count.
+     */
+    function proposalCount() external view returns (uint256) {
+        return latestProposalId();
+    }
+
+    /**
+     * @notice Everything about a motion, for clients without an indexer (its actions are in the ProposalCreated
+     * event of block `createdBlock`).
+     * @param proposalId The proposal.
+     * @return d The details.
+     */
+    function motionDetails(uint256 proposalId) external view returns (MotionDetails memory d) {
+        Motion storage m = _motion(proposalId);
+        d.proposalId = proposalId;
+        d.state = uint8(state(proposalId));
+        d.proposer = proposalProposer(proposalId);
+        d.motionClass = m.motionClass;
+        d.snapshot = proposalSnapshot(proposalId);
+        d.deadline = proposalDeadline(proposalId);
+        d.eta = proposalEta(proposalId);
+        d.createdBlock = m.createdBlock;
+        d.excludedMemberId = m.excludedMemberId;
+        (d.againstVotes, d.forVotes, d.abstainVotes) = proposalVotes(proposalId);
+        d.voters = proposalVoters(proposalId);
+        if (d.snapshot < clock()) (d.memberQuorum, d.voteQuorum) = proposalQuorum(proposalId);
+    }
+
+    // ---------------------------------------------------------------- overrides Solidity requires
+
+    /// @inheritdoc GovernorMotionClasses
+    function votingDelay() public view override(Governor, GovernorMotionClasses) returns (uint256) {
+        return super.votingDelay();
+    }
+
+    /// @inheritdoc GovernorMotionClasses
+    function votingPeriod() public view override(Governor, GovernorMotionClasses) returns (uint256) {
+        return super.votingPeriod();
+    }
+
+    /// @inheritdoc GovernorCouncilCounting
+    function quorum(uint256 timepoint) public view override(Governor, GovernorCouncilCounting) returns (uint256) {
+        return super.quorum(timepoint);
+    }
+
+    /// @inheritdoc GovernorExpiry
+    function state(
+        uint256 proposalId
+    ) public view override(Governor, GovernorTimelockControl, GovernorExpiry) returns (ProposalState) {
+        return super.state(proposalId);
+    }
+
+    /**
+     * @notice The motion's deadline, extended when quorum is first reached late (OpenZeppelin PreventLateQuorum).
+     * @param proposalId The proposal.
+     * @return The deadline (timestamp).
+     */
+    function proposalDeadline(
+        uint256 proposalId
+    ) public view override(Governor, GovernorPreventLateQuorum) returns (uint256) {
+        return super.proposalDeadline(proposalId);
+    }
+
+    /**
+     * @notice Every motion goes through the timelock.
+     * @param proposalId The proposal.
+     * @return Always true.
+     */
+    function proposalNeedsQueuing(
+        uint256 proposalId
+    ) public view override(Governor, GovernorTimelockControl) returns (bool) {
+        return super.proposalNeedsQueuing(proposalId);
+    }
+
+    /**
+     * @notice The sequential id of the motion with these actions and description.
+     * @param targets Called contracts.
+     * @param values Native coin per call.
+     * @param calldatas Calldata per call.
+     * @param descriptionHash keccak256 of the description.
+     * @return The proposal id.
+     */
+    function getProposalId(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) public view override(Governor, GovernorSequentialProposalId) returns (uint256) {
+        return super.getProposalId(targets, values, calldatas, descriptionHash);
+    }
+
+    function _propose(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        string memory description,
+        address proposer
+    )
+        internal
+        override(Governor, GovernorSequentialProposalId, GovernorMotionClasses, GovernorProposalRules, GovernorCodePinning)
+        returns (uint256)
+    {
+        return super._propose(targets, values, calldatas, description, proposer);
+    }
+
+    function _queueOperations(
+        uint256 proposalId,
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) internal override(Governor, GovernorTimelockControl, GovernorMotionClasses) returns (uint48) {
+        return super._queueOperations(proposalId, targets, values, calldatas, descriptionHash);
+    }
+
+    /// @dev Executes, then refuses any outcome that leaves the timelock ungovernable.
+    function _executeOperations(
+        uint256 proposalId,
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) internal override(Governor, GovernorTimelockControl, GovernorMotionClasses, GovernorCodePinning) {
+        super._executeOperations(proposalId, targets, values, calldatas, descriptionHash);
+        _checkTimelockGovernable();
+    }
+
+    function _cancel(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) internal override(Governor, GovernorTimelockControl) returns (uint256) {
+        return super._cancel(targets, values, calldatas, descriptionHash);
+    }
+
+    function _executor() internal view override(Governor, GovernorTimelockControl) returns (address) {
+        return super._executor();
+    }
+
+    function _tallyUpdated(uint256 proposalId) internal override(Governor, GovernorPreventLateQuorum) {
+        super._tallyUpdated(proposalId);
+    }
+
+    function _validateCancel(
+        uint256 proposalId,
+        address caller
+    ) internal view override(Governor, GovernorCouncilGuardian) returns (bool) {
+        return super._validateCancel(proposalId, caller);
+    }
+
+    function _countVote(
+        uint256 proposalId,
+        address account,
+        uint8 support,
+        uint256 totalWeight,
+        bytes memory params
+    ) internal override(Governor, GovernorCouncilCounting) returns (uint256) {
+        return super._countVote(proposalId, account, support, totalWeight, params);
+    }
+
+    function _quorumReached(uint256 proposalId) internal view override(Governor, GovernorCouncilCounting) returns (bool) {
+        return super._quorumReached(proposalId);
+    }
+
+    function _voteSucceeded(uint256 proposalId) internal view override(Governor, GovernorCouncilCounting) returns (bool) {
+        return super._voteSucceeded(proposalId);
+    }
+
+    function _maxLateQuorumVoteExtension() internal pure override returns (uint256) {
+        return MAX_LATE_QUORUM_EXTENSION;
+    }
+
+    function _timelockMinDelay() internal view override returns (uint256) {
+        return TimelockController(payable(timelock())).getMinDelay();
+    }
+
+    /// @dev The governor must remain the timelock's proposer, executor and canceller, nobody else may execute
+    /// (open executor role), and the timelock's delay must stay within [2 days, smallest class delay].
+    function _checkTimelockGovernable() private view {
+        TimelockController tl = TimelockController(payable(timelock()));
+        uint256 minDelay = tl.getMinDelay();
+        if (
+            !tl.hasRole(tl.PROPOSER_ROLE(), address(this)) ||
+            !tl.hasRole(tl.EXECUTOR_ROLE(), address(this)) ||
+            !tl.hasRole(tl.CANCELLER_ROLE(), address(this)) ||
+            tl.hasRole(tl.EXECUTOR_ROLE(), address(0)) ||
+            minDelay < MIN_TIMELOCK_DELAY ||
+            minDelay > _smallestClassTimelockDelay()
+        ) revert GovernorTimelockCompromised(address(tl));
+    }
+}

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {GovernorMotionClasses} from "./GovernorMotionClasses.sol";
+
+/**
+ * @title GovernorCouncilCounting
+ * @notice Bravo-style counting (Against, For, Abstain) keyed by member, with Klaytn's dual quorum and each class's
+ * approval rule.
+ * @dev Quorum: voters >= the class's share of members eligible at the snapshot, OR votes cast >= its share of the
+ * total votes at the snapshot; both bases are snapshot values. Approval: For > half of the votes cast and
+ * For * denominator >= numerator * cast. A motion may exclude one member (a no-confidence target): that member
+ * cannot vote, and its membership and votes are removed from both quorum bases. Votes of zero weight are refused,
+ * so every counted voter was eligible at the snapshot.
+ */
+abstract contract GovernorCouncilCounting is GovernorMotionClasses {
+    /// @dev Support values, as in Compound Bravo and OpenZeppelin.
+    enum VoteType {
+        Against,
+        For,
+        Abstain
+    }
+
+    struct Tally {
+        uint64 againstVotes;
+        uint64 forVotes;
+        uint64 abstainVotes;
+        uint32 voters;
+        mapping(uint256 memberId => bool) voted;
+    }
+
+    mapping(uint256 proposalId => Tally) private _tallies;
+
+    /**
+     * @notice How votes are counted (ERC-6372-style description read by Tally and other clients).
+     * @return The counting mode.
+     */
+    // solhint-disable-next-line func-name-mixedcase
+    function COUNTING_MODE() public pure virtual override returns (string memory) {
+        return "support=bravo&quorum=for,abstain,against";
+    }
+
+    /**
+     * @notice Whether the member whose voter `account` is (or was) has voted on the motion.
+     * @param proposalId The proposal.
+     * @param account A voter account.
+     * @return True if that member voted.
+     */
+    function hasVoted(uint256 proposalId, address account) public view virtual override returns (bool) {
+        uint256 memberId = councilRegistry().memberIdOfVoter(account);
+        return memberId != 0 && _tallies[proposalId].voted[memberId];
+    }
+
+    /**
+     * @notice Whether `memberId` has voted on the motion.
+     * @param proposalId The proposal.
+     * @param memberId The member.
+     * @return True if it voted.
+     */
+    function hasMemberVoted(uint256 proposalId, uint256 memberId) external view returns (bool) {
+        return _tallies[proposalId].voted[memberId];
+    }
+
+    /**
+     * @notice The votes cast so far (same shape as OpenZeppelin's GovernorCountingSimple).
+     * @param proposalId The proposal.
+     * @return againstVotes Votes against.
+     * @return forVotes Votes for.
+     * @return abstainVotes Abstentions.
+     */
+    function proposalVotes(
+        uint256 proposalId
+    ) public view returns (uint256 againstVotes, uint256 forVotes, uint256 abstainVotes) {
+        Tally storage t = _tallies[proposalId];
+        return (t.againstVotes, t.forVotes, t.abstainVotes);
+    }
+
+    /**
+     * @notice How many members have voted.
+     * @param proposalId The proposal.
+     * @return The number of voters.
+     */
+    function proposalVoters(uint256 proposalId) public view returns (uint256) {
+        return _tallies[proposalId].voters;
+    }
+
+    /**
+     * @notice The motion's two quorum thresholds, from snapshot values (excluding an excluded member).
+     * @dev Reverts while the snapshot is not yet in the past.
+     * @param proposalId The proposal.
+     * @return memberQuorum Voters needed.
+     * @return voteQuorum Votes cast needed.
+     */
+    function proposalQuorum(uint256 proposalId) public view returns (uint256 memberQuorum, uint256 voteQuorum) {
+        Motion storage m = _motion(proposalId);
+        uint256 snapshot = proposalSnapshot(proposalId);
+        uint256 eligible = stakeVault().getPastEligibleCount(snapshot);
+        uint256 total = token().getPastTotalSupply(snapshot);
+        if (m.excludedMemberId != 0) {
+            uint256 excludedVotes = stakeVault().getPastMemberVotes(m.excludedMemberId, snapshot);
+            if (excludedVotes > 0) {
+                eligible -= 1;
+                total -= excludedVotes;
+            }
+        }
+        memberQuorum = Math.max(1, Math.mulDiv(eligible, m.memberQuorumBps, BPS, Math.Rounding.Ceil));
+        voteQuorum = Math.max(1, Math.mulDiv(total, m.voteQuorumBps, BPS, Math.Rounding.Ceil));
+    }
+
+    /**
+     * @notice The vote-based quorum of a Standard motion at `timepoint` (IGovernor); see {proposalQuorum} for a
+     * given motion's thresholds.
+     * @param timepoint A past timestamp.
+     * @return Votes needed.
+     */
+    function quorum(uint256 timepoint) public view virtual override returns (uint256) {
+        uint256 total = token().getPastTotalSupply(timepoint);
+        return Math.max(1, Math.mulDiv(total, classConfig(MotionClass.Standard).voteQuorumBps, BPS, Math.Rounding.Ceil));
+    }
+
+    function _quorumReached(uint256 proposalId) internal view virtual override returns (bool) {
+        Tally storage t = _tallies[proposalId];
+        (uint256 memberQuorum, uint256 voteQuorum) = proposalQuorum(proposalId);
+        return
+            t.voters >= memberQuorum || uint256(t.forVotes) + t.againstVotes + t.abstainVotes >= voteQuorum;
+    }
+
+    function _voteSucceeded(uint256 proposalId) internal view virtual override returns (bool) {
+        Tally storage t = _tallies[proposalId];
+        Motion storage m = _motion(proposalId);
+        uint256 cast = uint256(t.forVotes) + t.againstVotes + t.abstainVotes;
+        return 2 * uint256(t.forVotes) > cast && uint256(t.forVotes) * m.approvalDenominator >= m.approvalNumerator * cast;
+    }
+
+    function _countVote(
+        uint256 proposalId,
+        address account,
+        uint8 support,
+        uint256 totalWeight,
+        bytes memory /* params */
+    ) internal virtual override returns (uint256) {
+        if (support > uint8(VoteType.Abstain)) revert GovernorInvalidVoteType();
+        uint256 memberId = councilRegistry().memberIdOfVoter(account);
+        if (memberId != 0 && memberId == _motion(proposalId).excludedMemberId) {
+            revert GovernorMemberExcluded(proposalId, memberId);
+        }
+        if (totalWeight == 0) revert GovernorNoVotingPower(proposalId, account);
+        Tally storage t = _tallies[proposalId];
+        if (t.voted[memberId]) revert GovernorMemberAlreadyVoted(proposalId, memberId);
+        t.voted[memberId] = true;
+        t.voters += 1;
+        uint64 weight = uint64(totalWeight);
+        if (support == uint8(VoteType.Against)) {
+            t.againstVotes += weight;
+        } else if (support == uint8(VoteType.For)) {
+            t.forVotes += weight;
+        } else {
+            t.abstainVotes += weight;
+        }
+        return totalWeight;
+    }
+}

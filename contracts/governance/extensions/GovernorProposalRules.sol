@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {GovernorMotionClasses} from "./GovernorMotionClasses.sol";
+
+/**
+ * @title GovernorProposalRules
+ * @notice Who may propose, and how much: the secretariat and/or eligible members, at most `maxActions` actions per
+ * proposal and at most `maxLiveProposals` live motions per proposer.
+ * @dev A member proposes from its current voter account and must have had votes one second before (no flash
+ * eligibility). Limits are counted per member, so rotating the voter account does not reset them. Under the
+ * SecretariatOnly rule members may still open Constitutional motions, so that losing the secretariat's key can
+ * never lock governance. The live list of a proposer is pruned on each proposal and never exceeds
+ * `maxLiveProposals` (at most 20), so the loop does not grow with history.
+ */
+abstract contract GovernorProposalRules is GovernorMotionClasses {
+    /// @notice Upper bound of `maxActions`.
+    uint256 public constant MAX_ACTIONS_LIMIT = 256;
+    /// @notice Upper bound of `maxLiveProposals`.
+    uint256 public constant MAX_LIVE_PROPOSALS_LIMIT = 20;
+
+    uint256 private constant _SECRETARIAT_KEY = type(uint256).max;
+
+    address private _secretariat;
+    ProposerRule private _proposerRule;
+    uint16 private _maxActions;
+    uint8 private _maxLiveProposals;
+    mapping(uint256 proposerKey => uint256[]) private _liveProposals;
+
+    /**
+     * @notice Sets the initial proposer rule and limits.
+     * @param secretariat_ The secretariat account.
+     * @param rule Who may open general motions.
+     * @param maxActions_ Most actions per proposal (1 to 256).
+     * @param maxLiveProposals_ Most live motions per proposer (1 to 20).
+     */
+    constructor(address secretariat_, ProposerRule rule, uint256 maxActions_, uint256 maxLiveProposals_) {
+        _setProposerRule(secretariat_, rule);
+        _setProposalLimits(maxActions_, maxLiveProposals_);
+    }
+
+    /**
+     * @notice Change the secretariat and who may propose. Governance only.
+     * @param secretariat_ The secretariat account (required for SecretariatOnly).
+     * @param rule The rule.
+     */
+    function setProposerRule(address secretariat_, ProposerRule rule) external onlyGovernance {
+        _setProposerRule(secretariat_, rule);
+    }
+
+    /**
+     * @notice Change the proposal size and live-motion limits. Governance only.
+     * @param maxActions_ Most actions per proposal (1 to 256).
+     * @param maxLiveProposals_ Most live motions per proposer (1 to 20).
+     */
+    function setProposalLimits(uint256 maxActions_, uint256 maxLiveProposals_) external onlyGovernance {
+        _setProposalLimits(maxActions_, maxLiveProposals_);
+    }
+
+    /**
+     * @notice The secretariat account.
+     * @return The account.
+     */
+    function secretariat() public view returns (address) {
+        return _secretariat;
+    }
+
+    /**
+     * @notice Who may open general motions.
+     * @return The rule.
+     */
+    function proposerRule() external view returns (ProposerRule) {
+        return _proposerRule;
+    }
+
+    /**
+     * @notice Most actions per proposal.
+     * @return The limit.
+     */
+    function maxActions() external view returns (uint256) {
+        return _maxActions;
+    }
+
+    /**
+     * @notice Most live (Pending, Active, Succeeded or Queued) motions per proposer.
+     * @return The limit.
+     */
+    function maxLiveProposals() external view returns (uint256) {
+        return _maxLiveProposals;
+    }
+
+    /**
+     * @notice How many live motions `proposer` has (the secretariat, or the member whose voter it is).
+     * @param proposer The account.
+     * @return count The number of live motions.
+     */
+    function liveProposalCount(address proposer) external view returns (uint256 count) {
+        uint256[] storage live = _liveProposals[_keyOf(proposer)];
+        for (uint256 i = 0; i < live.length; ++i) {
+            if (_isLive(live[i])) ++count;
+        }
+    }
+
+    /// @dev Checks the size first; after creation (when the class is known) checks the proposer and its limit.
+    function _propose(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        string memory description,
+        address proposer
+    ) internal virtual override returns (uint256 proposalId) {
+        if (targets.length > _maxActions) revert GovernorTooManyActions(targets.length, _maxActions);
+        proposalId = super._propose(targets, values, calldatas, description, proposer);
+
+        uint256 key = _authorize(proposer, motionClass(proposalId));
+        uint256[] storage live = _liveProposals[key];
+        uint256 i = 0;
+        while (i < live.length) {
+            if (_isLive(live[i])) {
+                ++i;
+            } else {
+                live[i] = live[live.length - 1];
+                live.pop();
+            }
+        }
+        if (live.length >= _maxLiveProposals) revert GovernorTooManyLiveProposals(proposer, _maxLiveProposals);
+        live.push(proposalId);
+    }
+
+    function _authorize(address proposer, MotionClass cls) private view returns (uint256) {
+        if (proposer == _secretariat && proposer != address(0) && _proposerRule != ProposerRule.MembersOnly) {
+            return _SECRETARIAT_KEY;
+        }
+        (uint256 memberId, bool current) = _memberOfVoter(proposer);
+        if (
+            current &&
+            stakeVault().getPastMemberVotes(memberId, clock() - 1) > 0 &&
+            (_proposerRule != ProposerRule.SecretariatOnly || cls == MotionClass.Constitutional)
+        ) return memberId;
+        revert GovernorRestrictedProposer(proposer);
+    }
+
+    function _keyOf(address proposer) private view returns (uint256) {
+        if (proposer == _secretariat && proposer != address(0)) return _SECRETARIAT_KEY;
+        return councilRegistry().memberIdOfVoter(proposer);
+    }
+
+    function _isLive(uint256 proposalId) private view returns (bool) {
+        ProposalState s = state(proposalId);
+        return
+            s == ProposalState.Pending ||
+            s == ProposalState.Active ||
+            s == ProposalState.Succeeded ||
+            s == ProposalState.Queued;
+    }
+
+    function _setProposerRule(address secretariat_, ProposerRule rule) private {
+        if (rule == ProposerRule.SecretariatOnly && secretariat_ == address(0)) {
+            revert GovernorInvalidProposerRule(secretariat_, rule);
+        }
+        _secretariat = secretariat_;
+        _proposerRule = rule;
+        emit ProposerRuleSet(secretariat_, rule);
+    }
+
+    function _setProposalLimits(uint256 maxActions_, uint256 maxLiveProposals_) private {
+        if (
+            maxActions_ == 0 ||
+            maxActions_ > MAX_ACTIONS_LIMIT ||
+            maxLiveProposals_ == 0 ||
+            maxLiveProposals_ > MAX_LIVE_PROPOSALS_LIMIT
+        ) revert GovernorInvalidProposalLimits(maxActions_, maxLiveProposals_);
+        _maxActions = uint16(maxActions_);
+        _maxLiveProposals = uint8(maxLiveProposals_);
+        emit ProposalLimitsSet(maxActions_, maxLiveProposals_);
+    }
+}
