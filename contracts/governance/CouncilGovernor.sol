@@ -3,9 +3,11 @@ pragma solidity 0.8.30;
 
 import {Governor} from "@openzeppelin/contracts/governance/Governor.sol";
 import {GovernorPreventLateQuorum} from "@openzeppelin/contracts/governance/extensions/GovernorPreventLateQuorum.sol";
+// solhint-disable-next-line max-line-length
 import {GovernorSequentialProposalId} from "@openzeppelin/contracts/governance/extensions/GovernorSequentialProposalId.sol";
 import {GovernorTimelockControl} from "@openzeppelin/contracts/governance/extensions/GovernorTimelockControl.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
+import {IMotionPolicy} from "../interfaces/IMotionPolicy.sol";
 import {IStakeVault} from "../interfaces/IStakeVault.sol";
 import {GovernorCodePinning} from "./extensions/GovernorCodePinning.sol";
 import {GovernorCouncilCounting} from "./extensions/GovernorCouncilCounting.sol";
@@ -42,8 +44,6 @@ contract CouncilGovernor is
 
     /// @notice Deployment settings (SPEC §11 defaults live in the deploy parameters).
     struct Settings {
-        ClassConfig[5] classConfigs;
-        ActionClass[] actionClasses;
         address secretariat;
         ProposerRule proposerRule;
         uint256 maxActions;
@@ -59,18 +59,20 @@ contract CouncilGovernor is
      * @notice Deploys the governor.
      * @param vault The stake vault (votes) whose registry is the council.
      * @param timelock_ The timelock this governor proposes to and executes through.
-     * @param settings Classes, classification table, proposer rules, windows and guardian.
+     * @param policy The motion policy (classification table and class configurations).
+     * @param settings Proposer rules, expiry windows, late-quorum extension and guardian.
      */
     constructor(
         IStakeVault vault,
         TimelockController timelock_,
+        IMotionPolicy policy,
         Settings memory settings
     )
         Governor("GC Governor")
         GovernorPreventLateQuorum(settings.lateQuorumExtension)
         GovernorTimelockControl(timelock_)
         GovernorCouncilVotes(vault)
-        GovernorMotionClasses(settings.classConfigs, settings.actionClasses)
+        GovernorMotionClasses(policy)
         GovernorProposalRules(
             settings.secretariat,
             settings.proposerRule,
@@ -182,7 +184,13 @@ contract CouncilGovernor is
         address proposer
     )
         internal
-        override(Governor, GovernorSequentialProposalId, GovernorMotionClasses, GovernorProposalRules, GovernorCodePinning)
+        override(
+            Governor,
+            GovernorSequentialProposalId,
+            GovernorMotionClasses,
+            GovernorProposalRules,
+            GovernorCodePinning
+        )
         returns (uint256)
     {
         return super._propose(targets, values, calldatas, description, proposer);
@@ -244,11 +252,15 @@ contract CouncilGovernor is
         return super._countVote(proposalId, account, support, totalWeight, params);
     }
 
-    function _quorumReached(uint256 proposalId) internal view override(Governor, GovernorCouncilCounting) returns (bool) {
+    function _quorumReached(
+        uint256 proposalId
+    ) internal view override(Governor, GovernorCouncilCounting) returns (bool) {
         return super._quorumReached(proposalId);
     }
 
-    function _voteSucceeded(uint256 proposalId) internal view override(Governor, GovernorCouncilCounting) returns (bool) {
+    function _voteSucceeded(
+        uint256 proposalId
+    ) internal view override(Governor, GovernorCouncilCounting) returns (bool) {
         return super._voteSucceeded(proposalId);
     }
 
@@ -256,12 +268,8 @@ contract CouncilGovernor is
         return MAX_LATE_QUORUM_EXTENSION;
     }
 
-    function _timelockMinDelay() internal view override returns (uint256) {
-        return TimelockController(payable(timelock())).getMinDelay();
-    }
-
     /// @dev The governor must remain the timelock's proposer, executor and canceller, nobody else may execute
-    /// (open executor role), and the timelock's delay must stay within [2 days, smallest class delay].
+    /// (open executor role), and the timelock's delay must stay within [2 days, smallest class delay of the policy].
     function _checkTimelockGovernable() private view {
         TimelockController tl = TimelockController(payable(timelock()));
         uint256 minDelay = tl.getMinDelay();
@@ -271,7 +279,7 @@ contract CouncilGovernor is
             !tl.hasRole(tl.CANCELLER_ROLE(), address(this)) ||
             tl.hasRole(tl.EXECUTOR_ROLE(), address(0)) ||
             minDelay < MIN_TIMELOCK_DELAY ||
-            minDelay > _smallestClassTimelockDelay()
+            minDelay > motionPolicy().smallestTimelockDelay()
         ) revert GovernorTimelockCompromised(address(tl));
     }
 }

@@ -1,21 +1,14 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {IMotionPolicy} from "./IMotionPolicy.sol";
+
 /**
  * @title ICouncilGovernor
- * @notice What the council's governor adds to OpenZeppelin's IGovernor: motion classes with their own thresholds and
- * timing, the dual quorum, expiry, code pinning, proposer rules and a term-limited guardian.
+ * @notice What the council's governor adds to OpenZeppelin's IGovernor: motion classes (from the {IMotionPolicy}),
+ * the dual quorum, expiry, code pinning, proposer rules and a term-limited guardian.
  */
 interface ICouncilGovernor {
-    /// @notice Kinds of motion. A general proposal's class is derived from its actions; the highest class wins.
-    enum MotionClass {
-        Standard,
-        Treasury,
-        Constitutional,
-        Admission,
-        NoConfidence
-    }
-
     /// @notice Who may open general motions.
     enum ProposerRule {
         SecretariatAndMembers,
@@ -23,35 +16,11 @@ interface ICouncilGovernor {
         MembersOnly
     }
 
-    /**
-     * @notice Thresholds and timing of one motion class.
-     * @dev Quorum is reached when voters >= memberQuorumBps of eligible members OR votes cast >= voteQuorumBps of
-     * total votes, both at the snapshot. A motion passes when For > half of the votes cast AND
-     * For * approvalDenominator >= approvalNumerator * cast (1/2 gives Klaytn's For > Against + Abstain, 2/3 a
-     * two-thirds majority).
-     */
-    struct ClassConfig {
-        uint32 votingDelay;
-        uint32 votingPeriod;
-        uint32 timelockDelay;
-        uint16 memberQuorumBps;
-        uint16 voteQuorumBps;
-        uint8 approvalNumerator;
-        uint8 approvalDenominator;
-    }
-
-    /// @notice One entry of the classification table: calls of `selector` on `target` are of class `motionClass`.
-    struct ActionClass {
-        address target;
-        bytes4 selector;
-        MotionClass motionClass;
-    }
-
     /// @notice Everything a client needs to list a motion without an indexer.
     struct MotionDetails {
         uint256 proposalId;
         address proposer;
-        MotionClass motionClass;
+        IMotionPolicy.MotionClass motionClass;
         uint8 state;
         uint256 snapshot;
         uint256 deadline;
@@ -72,23 +41,7 @@ interface ICouncilGovernor {
      * @param motionClass Its class.
      * @param excludedMemberId The member excluded from its vote and quorum (0 if none).
      */
-    event MotionClassified(uint256 indexed proposalId, MotionClass motionClass, uint256 excludedMemberId);
-
-    /**
-     * @notice A class's thresholds or timing changed.
-     * @param motionClass The class.
-     * @param config The new configuration.
-     */
-    event ClassConfigSet(MotionClass motionClass, ClassConfig config);
-
-    /**
-     * @notice An entry of the classification table changed.
-     * @param target The called contract.
-     * @param selector The function selector (0xffffffff for every function of the target).
-     * @param motionClass The class, or Constitutional when an entry is cleared (the default).
-     * @param cleared Whether the entry was removed.
-     */
-    event ActionClassSet(address indexed target, bytes4 indexed selector, MotionClass motionClass, bool cleared);
+    event MotionClassified(uint256 indexed proposalId, IMotionPolicy.MotionClass motionClass, uint256 excludedMemberId);
 
     /**
      * @notice The secretariat or the proposer rule changed.
@@ -118,8 +71,6 @@ interface ICouncilGovernor {
      */
     event GuardianSet(address indexed guardian, uint256 termEnd);
 
-    /// @notice A general proposal called an action reserved for admission or no-confidence motions.
-    error GovernorReservedAction(address target, bytes4 selector);
     /// @notice More actions than `maxActions`.
     error GovernorTooManyActions(uint256 actions, uint256 maxActions);
     /// @notice The proposer already has `maxLiveProposals` live motions.
@@ -130,16 +81,10 @@ interface ICouncilGovernor {
     error GovernorMemberExcluded(uint256 proposalId, uint256 memberId);
     /// @notice The member already voted on this motion (from this or a former voter account).
     error GovernorMemberAlreadyVoted(uint256 proposalId, uint256 memberId);
-    /// @notice Support must be 0 (Against), 1 (For) or 2 (Abstain).
-    error GovernorInvalidSupport(uint8 support);
     /// @notice The class's timelock delay has not passed since queueing.
     error GovernorMotionNotReady(uint256 proposalId, uint256 eta);
     /// @notice A target's code changed since the motion was proposed.
     error GovernorTargetCodeChanged(uint256 proposalId);
-    /// @notice A class configuration outside the bounds of SPEC §11.
-    error GovernorInvalidClassConfig(MotionClass motionClass);
-    /// @notice A classification entry that is not allowed (reserved class, or the governor/timelock as target).
-    error GovernorInvalidActionClass(address target, bytes4 selector);
     /// @notice Proposal limits outside [1, 256] actions and [1, 20] live motions.
     error GovernorInvalidProposalLimits(uint256 maxActions, uint256 maxLiveProposals);
     /// @notice Expiry windows outside [1, 60] days.
@@ -152,6 +97,4 @@ interface ICouncilGovernor {
     error GovernorOnlyGuardian(address caller);
     /// @notice After execution the timelock would no longer be governable (roles or delay); the motion reverts.
     error GovernorTimelockCompromised(address timelock);
-    /// @notice A late-quorum extension longer than the maximum.
-    error GovernorInvalidLateQuorumExtension(uint256 extension, uint256 maximum);
 }

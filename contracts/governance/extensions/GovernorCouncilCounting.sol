@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {IMotionPolicy} from "../../interfaces/IMotionPolicy.sol";
 import {GovernorMotionClasses} from "./GovernorMotionClasses.sol";
 
 /**
@@ -32,14 +33,15 @@ abstract contract GovernorCouncilCounting is GovernorMotionClasses {
 
     mapping(uint256 proposalId => Tally) private _tallies;
 
+    // solhint-disable func-name-mixedcase
     /**
-     * @notice How votes are counted (ERC-6372-style description read by Tally and other clients).
+     * @notice How votes are counted (the IGovernor description read by Tally and other clients).
      * @return The counting mode.
      */
-    // solhint-disable-next-line func-name-mixedcase
     function COUNTING_MODE() public pure virtual override returns (string memory) {
         return "support=bravo&quorum=for,abstain,against";
     }
+    // solhint-enable func-name-mixedcase
 
     /**
      * @notice Whether the member whose voter `account` is (or was) has voted on the motion.
@@ -116,21 +118,30 @@ abstract contract GovernorCouncilCounting is GovernorMotionClasses {
      */
     function quorum(uint256 timepoint) public view virtual override returns (uint256) {
         uint256 total = token().getPastTotalSupply(timepoint);
-        return Math.max(1, Math.mulDiv(total, classConfig(MotionClass.Standard).voteQuorumBps, BPS, Math.Rounding.Ceil));
+        return
+            Math.max(
+                1,
+                Math.mulDiv(
+                    total,
+                    motionPolicy().classConfig(IMotionPolicy.MotionClass.Standard).voteQuorumBps,
+                    BPS,
+                    Math.Rounding.Ceil
+                )
+            );
     }
 
     function _quorumReached(uint256 proposalId) internal view virtual override returns (bool) {
         Tally storage t = _tallies[proposalId];
         (uint256 memberQuorum, uint256 voteQuorum) = proposalQuorum(proposalId);
-        return
-            t.voters >= memberQuorum || uint256(t.forVotes) + t.againstVotes + t.abstainVotes >= voteQuorum;
+        return t.voters >= memberQuorum || uint256(t.forVotes) + t.againstVotes + t.abstainVotes >= voteQuorum;
     }
 
     function _voteSucceeded(uint256 proposalId) internal view virtual override returns (bool) {
         Tally storage t = _tallies[proposalId];
         Motion storage m = _motion(proposalId);
         uint256 cast = uint256(t.forVotes) + t.againstVotes + t.abstainVotes;
-        return 2 * uint256(t.forVotes) > cast && uint256(t.forVotes) * m.approvalDenominator >= m.approvalNumerator * cast;
+        return
+            2 * uint256(t.forVotes) > cast && uint256(t.forVotes) * m.approvalDenominator >= m.approvalNumerator * cast;
     }
 
     function _countVote(

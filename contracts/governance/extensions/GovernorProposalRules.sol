@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {IMotionPolicy} from "../../interfaces/IMotionPolicy.sol";
 import {GovernorMotionClasses} from "./GovernorMotionClasses.sol";
 
 /**
@@ -127,7 +128,7 @@ abstract contract GovernorProposalRules is GovernorMotionClasses {
         live.push(proposalId);
     }
 
-    function _authorize(address proposer, MotionClass cls) private view returns (uint256) {
+    function _authorize(address proposer, IMotionPolicy.MotionClass cls) private view returns (uint256) {
         if (proposer == _secretariat && proposer != address(0) && _proposerRule != ProposerRule.MembersOnly) {
             return _SECRETARIAT_KEY;
         }
@@ -135,7 +136,7 @@ abstract contract GovernorProposalRules is GovernorMotionClasses {
         if (
             current &&
             stakeVault().getPastMemberVotes(memberId, clock() - 1) > 0 &&
-            (_proposerRule != ProposerRule.SecretariatOnly || cls == MotionClass.Constitutional)
+            (_proposerRule != ProposerRule.SecretariatOnly || cls == IMotionPolicy.MotionClass.Constitutional)
         ) return memberId;
         revert GovernorRestrictedProposer(proposer);
     }

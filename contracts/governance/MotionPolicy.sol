@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
+import {GovernedOwnable} from "../access/GovernedOwnable.sol";
+import {CouncilRegistry} from "../council/CouncilRegistry.sol";
+import {IMotionPolicy} from "../interfaces/IMotionPolicy.sol";
+
+/**
+ * @title MotionPolicy
+ * @notice The constitution table of the council's governor: the class of every call (target + selector), and the
+ * quorum, approval rule, voting delay, voting period and timelock delay of every class (SPEC §4, §11).
+ * @dev Owned by the timelock; a separate contract so that the governor stays under the contract size limit.
+ * Classification of one action: calls to the governor, the timelock (its owner) or this policy are always
+ * Constitutional, except an empty, value-less call to the timelock (a Standard signalling motion); otherwise the
+ * table entry for target + selector, then the target's wildcard entry, else Constitutional (fail closed); an action
+ * sending value is at least Treasury; the registry's `admit` and `remove` are reserved for admission and
+ * no-confidence motions. The highest class of the actions wins. Every setter enforces the bounds of SPEC §11, and
+ * class timelock delays never drop below the timelock's minimum delay.
+ */
+contract MotionPolicy is IMotionPolicy, GovernedOwnable {
+    /// @notice Selector key that classifies every function of a target.
+    bytes4 public constant ANY_SELECTOR = 0xffffffff;
+    /// @notice Denominator of quorum shares.
+    uint256 public constant BPS = 10_000;
+    /// @notice Shortest voting delay or voting period, in seconds.
+    uint256 public constant MIN_VOTING_TIME = 1 days;
+    /// @notice Longest voting delay or voting period, in seconds.
+    uint256 public constant MAX_VOTING_TIME = 28 days;
+    /// @notice Shortest class timelock delay, in seconds.
+    uint256 public constant MIN_TIMELOCK_DELAY = 2 days;
+    /// @notice Longest class timelock delay, in seconds.
+    uint256 public constant MAX_TIMELOCK_DELAY = 30 days;
+    /// @notice Smallest quorum share (1 %).
+    uint256 public constant MIN_QUORUM_BPS = 100;
+
+    uint256 private constant _CLASS_COUNT = 5;
+
+    address private immutable _REGISTRY;
+
+    mapping(MotionClass motionClass => ClassConfig) private _classConfigs;
+    mapping(address target => mapping(bytes4 selector => uint8 classPlusOne)) private _actionClasses;
+
+    /**
+     * @notice Deploys the policy.
+     * @param initialOwner The timelock (its minimum delay bounds the class delays).
+     * @param registry_ The council registry, whose admit and remove are reserved.
+     * @param configs Configuration of each class, indexed by {MotionClass}.
+     * @param entries Initial classification table.
+     */
+    constructor(
+        address initialOwner,
+        address registry_,
+        ClassConfig[5] memory configs,
+        ActionClass[] memory entries
+    ) GovernedOwnable(initialOwner) {
+        _REGISTRY = registry_;
+        for (uint256 i = 0; i < _CLASS_COUNT; ++i) {
+            _setClassConfig(MotionClass(i), configs[i]);
+        }
+        for (uint256 i = 0; i < entries.length; ++i) {
+            _setActionClass(entries[i]);
+        }
+    }
+
+    /**
+     * @notice Change one class's thresholds and timing. Governance only; running motions keep the configuration
+     * they were created with.
+     * @param motionClass The class.
+     * @param config The new configuration.
+     */
+    function setClassConfig(MotionClass motionClass, ClassConfig calldata config) external onlyOwner {
+        _setClassConfig(motionClass, config);
+    }
+
+    /**
+     * @notice Set entries of the classification table. Governance only (a Constitutional motion).
+     * @param entries The entries; the class must be Standard, Treasury or Constitutional.
+     */
+    function setActionClasses(ActionClass[] calldata entries) external onlyOwner {
+        for (uint256 i = 0; i < entries.length; ++i) {
+            _setActionClass(entries[i]);
+        }
+    }
+
+    /**
+     * @notice Remove an entry of the table (the wildcard entry, or Constitutional, then applies). Governance only.
+     * @param target The called contract.
+     * @param selector The function selector, or {ANY_SELECTOR}.
+     */
+    function clearActionClass(address target, bytes4 selector) external onlyOwner {
+        delete _actionClasses[target][selector];
+        emit ActionClassSet(target, selector, MotionClass.Constitutional, true);
+    }
+
+    /// @inheritdoc IMotionPolicy
+    function classifyActions(
+        address governor,
+        address[] calldata targets,
+        uint256[] calldata values,
+        bytes[] calldata calldatas
+    ) external view returns (MotionClass result) {
+        if (targets.length != values.length || targets.length != calldatas.length) {
+            revert MotionPolicyInvalidActions(targets.length, values.length, calldatas.length);
+        }
+        for (uint256 i = 0; i < targets.length; ++i) {
+            MotionClass cls = classifyAction(governor, targets[i], values[i], calldatas[i]);
+            if (cls > result) result = cls;
+        }
+    }
+
+    /**
+     * @notice The class of one action of a general proposal to `governor`.
+     * @dev Reverts with {MotionPolicyReservedAction} for the registry's admit and remove.
+     * @param governor The governor the proposal is made to.
+     * @param target The called contract.
+     * @param value Native coin sent with the call.
+     * @param data The calldata.
+     * @return result The class.
+     */
+    function classifyAction(
+        address governor,
+        address target,
+        uint256 value,
+        bytes calldata data
+    ) public view returns (MotionClass result) {
+        bytes4 selector = data.length >= 4 ? bytes4(data[:4]) : bytes4(0);
+        if (_isReserved(target, selector)) revert MotionPolicyReservedAction(target, selector);
+        address timelock = owner();
+        if (target == governor || target == timelock || target == address(this)) {
+            bool signalling = target == timelock && data.length == 0 && value == 0;
+            result = signalling ? MotionClass.Standard : MotionClass.Constitutional;
+        } else {
+            uint8 entry = _actionClasses[target][selector];
+            if (entry == 0) entry = _actionClasses[target][ANY_SELECTOR];
+            result = entry == 0 ? MotionClass.Constitutional : MotionClass(entry - 1);
+        }
+        if (value > 0 && result < MotionClass.Treasury) result = MotionClass.Treasury;
+    }
+
+    /**
+     * @notice The table entry for `target` and `selector`.
+     * @param target The called contract.
+     * @param selector The selector, or {ANY_SELECTOR}.
+     * @return motionClass The class (Constitutional when unset).
+     * @return isSet Whether an entry exists.
+     */
+    function actionClass(address target, bytes4 selector) external view returns (MotionClass motionClass, bool isSet) {
+        uint8 entry = _actionClasses[target][selector];
+        return (entry == 0 ? MotionClass.Constitutional : MotionClass(entry - 1), entry != 0);
+    }
+
+    /// @inheritdoc IMotionPolicy
+    function classConfig(MotionClass motionClass) external view returns (ClassConfig memory) {
+        return _classConfigs[motionClass];
+    }
+
+    /// @inheritdoc IMotionPolicy
+    function smallestTimelockDelay() public view returns (uint256 smallest) {
+        smallest = type(uint256).max;
+        for (uint256 i = 0; i < _CLASS_COUNT; ++i) {
+            uint256 delay = _classConfigs[MotionClass(i)].timelockDelay;
+            if (delay < smallest) smallest = delay;
+        }
+    }
+
+    /**
+     * @notice The council registry whose admit and remove are reserved.
+     * @return The registry.
+     */
+    function registry() external view returns (address) {
+        return _REGISTRY;
+    }
+
+    function _setClassConfig(MotionClass cls, ClassConfig memory config) private {
+        if (
+            config.votingDelay < MIN_VOTING_TIME ||
+            config.votingDelay > MAX_VOTING_TIME ||
+            config.votingPeriod < MIN_VOTING_TIME ||
+            config.votingPeriod > MAX_VOTING_TIME ||
+            config.timelockDelay < MIN_TIMELOCK_DELAY ||
+            config.timelockDelay < TimelockController(payable(owner())).getMinDelay() ||
+            config.timelockDelay > MAX_TIMELOCK_DELAY ||
+            config.memberQuorumBps < MIN_QUORUM_BPS ||
+            config.memberQuorumBps > BPS ||
+            config.voteQuorumBps < MIN_QUORUM_BPS ||
+            config.voteQuorumBps > BPS ||
+            config.approvalDenominator == 0 ||
+            config.approvalNumerator > config.approvalDenominator ||
+            2 * uint256(config.approvalNumerator) < config.approvalDenominator
+        ) revert MotionPolicyInvalidClassConfig(cls);
+        _classConfigs[cls] = config;
+        emit ClassConfigSet(cls, config);
+    }
+
+    function _setActionClass(ActionClass memory entry) private {
+        if (
+            entry.motionClass > MotionClass.Constitutional ||
+            entry.target == address(0) ||
+            entry.target == address(this) ||
+            entry.target == owner() ||
+            _isReserved(entry.target, entry.selector)
+        ) revert MotionPolicyInvalidActionClass(entry.target, entry.selector);
+        _actionClasses[entry.target][entry.selector] = uint8(entry.motionClass) + 1;
+        emit ActionClassSet(entry.target, entry.selector, entry.motionClass, false);
+    }
+
+    function _isReserved(address target, bytes4 selector) private view returns (bool) {
+        return
+            target == _REGISTRY &&
+            (selector == CouncilRegistry.admit.selector || selector == CouncilRegistry.remove.selector);
+    }
+}

@@ -1,0 +1,282 @@
+/**
+ * Fixture for the whole governance system: registry, stake vault, timelock, motion policy and governor, with every
+ * role handed to the timelock and none left to the deployer (SPEC §1, §5), and lifecycle helpers.
+ */
+import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
+import type { AddressLike, BigNumberish, BytesLike } from "ethers";
+
+import type {
+  CouncilGovernor,
+  CouncilRegistry,
+  MotionPolicy,
+  StakeVault,
+  TimelockController,
+} from "../../typechain-types/index.js";
+import { DAY, RICH, STAKE_UNIT, ethers, networkHelpers, nodeAddress } from "./council.js";
+
+export enum MotionClass {
+  Standard,
+  Treasury,
+  Constitutional,
+  Admission,
+  NoConfidence,
+}
+
+export enum ProposalState {
+  Pending,
+  Active,
+  Canceled,
+  Defeated,
+  Succeeded,
+  Queued,
+  Expired,
+  Executed,
+}
+
+export enum Vote {
+  Against,
+  For,
+  Abstain,
+}
+
+export enum ProposerRule {
+  SecretariatAndMembers,
+  SecretariatOnly,
+  MembersOnly,
+}
+
+export interface ClassConfig {
+  votingDelay: bigint;
+  votingPeriod: bigint;
+  timelockDelay: bigint;
+  memberQuorumBps: bigint;
+  voteQuorumBps: bigint;
+  approvalNumerator: bigint;
+  approvalDenominator: bigint;
+}
+
+/** SPEC §11 defaults, indexed by MotionClass. */
+export const DEFAULT_CLASS_CONFIGS: ClassConfig[] = [
+  // Standard, Treasury: 1/3 quorum, For > Against + Abstain, 2-day timelock
+  cfg(7n, 7n, 2n, 3333n, 3333n, 1n, 2n),
+  cfg(7n, 7n, 2n, 3333n, 3333n, 1n, 2n),
+  // Constitutional: 1/2 quorum, For >= 2/3 of cast, 7-day timelock
+  cfg(7n, 7n, 7n, 5000n, 5000n, 2n, 3n),
+  // Admission: as Standard
+  cfg(7n, 7n, 2n, 3333n, 3333n, 1n, 2n),
+  // No-confidence: 1/2 quorum of the others, For >= 2/3 of cast
+  cfg(7n, 7n, 2n, 5000n, 5000n, 2n, 3n),
+];
+
+function cfg(
+  delayDays: bigint,
+  periodDays: bigint,
+  timelockDays: bigint,
+  memberQuorumBps: bigint,
+  voteQuorumBps: bigint,
+  approvalNumerator: bigint,
+  approvalDenominator: bigint,
+): ClassConfig {
+  return {
+    votingDelay: delayDays * DAY,
+    votingPeriod: periodDays * DAY,
+    timelockDelay: timelockDays * DAY,
+    memberQuorumBps,
+    voteQuorumBps,
+    approvalNumerator,
+    approvalDenominator,
+  };
+}
+
+export const TIMELOCK_MIN_DELAY = 2n * DAY;
+export const QUEUE_WINDOW = 14n * DAY;
+export const EXECUTION_WINDOW = 14n * DAY;
+export const LATE_QUORUM_EXTENSION = 2n * DAY;
+export const GUARDIAN_TERM = 365n * DAY;
+export const MAX_ACTIONS = 32n;
+export const MAX_LIVE_PROPOSALS = 3n;
+
+export interface System {
+  registry: CouncilRegistry;
+  vault: StakeVault;
+  timelock: TimelockController;
+  policy: MotionPolicy;
+  governor: CouncilGovernor;
+  deployer: HardhatEthersSigner;
+  secretariat: HardhatEthersSigner;
+  guardian: HardhatEthersSigner;
+  admins: HardhatEthersSigner[];
+  voters: HardhatEthersSigner[];
+  others: HardhatEthersSigner[];
+}
+
+export interface SystemOptions {
+  members?: number;
+  /** Stake units bonded by each initial member (default: 1 each). */
+  stakes?: bigint[];
+  actionClasses?: { target: string; selector: string; motionClass: MotionClass }[];
+}
+
+/** Deploys the whole system as the deploy module will: the deployer ends with no role anywhere. */
+export async function deploySystem(options: SystemOptions = {}): Promise<System> {
+  const members = options.members ?? 5;
+  const signers = await ethers.getSigners();
+  const [deployer, secretariat, guardian] = signers;
+  const admins = signers.slice(3, 3 + members);
+  const voters = signers.slice(3 + members, 3 + 2 * members);
+  const others = signers.slice(3 + 2 * members);
+  for (const s of signers) await networkHelpers.setBalance(s.address, RICH);
+
+  const timelock = await ethers.deployContract("TimelockController", [
+    TIMELOCK_MIN_DELAY,
+    [],
+    [],
+    deployer.address,
+  ]);
+  const timelockAddress = await timelock.getAddress();
+  const initial = admins.map((admin, i) => ({
+    name: `Member ${i + 1}`,
+    metadataURI: `https://member${i + 1}.example/gc.json`,
+    admin: admin.address,
+    voter: voters[i].address,
+    nodes: [nodeAddress(100 + i)],
+  }));
+  const registry = await ethers.deployContract("CouncilRegistry", [timelockAddress, 4n, 100n, initial]);
+  const vault = await ethers.deployContract("StakeVault", [
+    await registry.getAddress(),
+    ethers.ZeroAddress,
+    STAKE_UNIT,
+    7n * DAY,
+    7n * DAY,
+    timelockAddress,
+  ]);
+  await registry.bindStakeVault(await vault.getAddress());
+  const policy = await ethers.deployContract("MotionPolicy", [
+    timelockAddress,
+    await registry.getAddress(),
+    DEFAULT_CLASS_CONFIGS,
+    options.actionClasses ?? [],
+  ]);
+  const governor = await ethers.deployContract("CouncilGovernor", [
+    await vault.getAddress(),
+    timelockAddress,
+    await policy.getAddress(),
+    {
+      secretariat: secretariat.address,
+      proposerRule: ProposerRule.SecretariatAndMembers,
+      maxActions: MAX_ACTIONS,
+      maxLiveProposals: MAX_LIVE_PROPOSALS,
+      queueWindow: QUEUE_WINDOW,
+      executionWindow: EXECUTION_WINDOW,
+      lateQuorumExtension: LATE_QUORUM_EXTENSION,
+      guardian: guardian.address,
+      guardianTerm: GUARDIAN_TERM,
+    },
+  ]);
+  const governorAddress = await governor.getAddress();
+  await timelock.grantRole(await timelock.PROPOSER_ROLE(), governorAddress);
+  await timelock.grantRole(await timelock.EXECUTOR_ROLE(), governorAddress);
+  await timelock.grantRole(await timelock.CANCELLER_ROLE(), governorAddress);
+  await timelock.renounceRole(await timelock.DEFAULT_ADMIN_ROLE(), deployer.address);
+
+  const stakes = options.stakes ?? admins.map(() => 1n);
+  for (let i = 0; i < admins.length; i++) {
+    if (stakes[i] > 0n) {
+      const amount = stakes[i] * STAKE_UNIT;
+      await vault.connect(admins[i]).stake(amount, { value: amount });
+    }
+  }
+  await networkHelpers.time.increase(1);
+  return {
+    registry,
+    vault,
+    timelock,
+    policy,
+    governor,
+    deployer,
+    secretariat,
+    guardian,
+    admins,
+    voters,
+    others,
+  };
+}
+
+/** One motion's actions and description, as passed to propose/queue/execute/cancel. */
+export interface Motion {
+  targets: AddressLike[];
+  values: BigNumberish[];
+  calldatas: BytesLike[];
+  description: string;
+}
+
+export function descriptionHash(motion: Motion): string {
+  return ethers.id(motion.description);
+}
+
+/** A Standard signalling motion: an empty, value-less call to the timelock. */
+export async function signallingMotion(
+  system: System,
+  description = "Signal: adopt the 2027 roadmap",
+): Promise<Motion> {
+  return { targets: [await system.timelock.getAddress()], values: [0n], calldatas: ["0x"], description };
+}
+
+export async function propose(
+  system: System,
+  motion: Motion,
+  proposer: HardhatEthersSigner,
+): Promise<bigint> {
+  await system.governor
+    .connect(proposer)
+    .propose(motion.targets, motion.values, motion.calldatas, motion.description);
+  return system.governor.latestProposalId();
+}
+
+export async function waitForSnapshot(system: System, proposalId: bigint): Promise<void> {
+  await networkHelpers.time.increaseTo((await system.governor.proposalSnapshot(proposalId)) + 1n);
+}
+
+export async function waitForDeadline(system: System, proposalId: bigint): Promise<void> {
+  await networkHelpers.time.increaseTo((await system.governor.proposalDeadline(proposalId)) + 1n);
+}
+
+export async function waitForEta(system: System, proposalId: bigint): Promise<void> {
+  await networkHelpers.time.increaseTo(await system.governor.proposalEta(proposalId));
+}
+
+export async function queue(system: System, motion: Motion, caller?: HardhatEthersSigner): Promise<void> {
+  const governor = caller ? system.governor.connect(caller) : system.governor;
+  await governor.queue(motion.targets, motion.values, motion.calldatas, descriptionHash(motion));
+}
+
+export async function execute(system: System, motion: Motion, caller?: HardhatEthersSigner): Promise<void> {
+  const governor = caller ? system.governor.connect(caller) : system.governor;
+  await governor.execute(motion.targets, motion.values, motion.calldatas, descriptionHash(motion));
+}
+
+/** Every listed voter casts `support`. */
+export async function voteAll(
+  system: System,
+  proposalId: bigint,
+  voters: HardhatEthersSigner[],
+  support: Vote,
+): Promise<void> {
+  for (const v of voters) await system.governor.connect(v).castVote(proposalId, support);
+}
+
+/** propose → snapshot → all members vote For → deadline → queue → ETA → execute. */
+export async function passAndExecute(
+  system: System,
+  motion: Motion,
+  proposer: HardhatEthersSigner,
+): Promise<bigint> {
+  const id = await propose(system, motion, proposer);
+  await waitForSnapshot(system, id);
+  await voteAll(system, id, system.voters, Vote.For);
+  await waitForDeadline(system, id);
+  await queue(system, motion);
+  await waitForEta(system, id);
+  await execute(system, motion);
+  return id;
+}
