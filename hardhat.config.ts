@@ -12,8 +12,11 @@ const solcjsPath = require.resolve("solc/soljson.js");
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers],
   solidity: {
-    // The timelock is OpenZeppelin's TimelockController, deployed as it is.
-    npmFilesToBuild: ["@openzeppelin/contracts/governance/TimelockController.sol"],
+    // OpenZeppelin files built for artifacts: the timelock (deployed as it is) and IGovernor (client tests).
+    npmFilesToBuild: [
+      "@openzeppelin/contracts/governance/TimelockController.sol",
+      "@openzeppelin/contracts/governance/IGovernor.sol",
+    ],
     compilers: [
       {
         version: SOLC_VERSION,
