@@ -8,6 +8,11 @@ const require = createRequire(import.meta.url);
 /** solc from the npm `solc` package (solcjs): compiles offline, never downloads a compiler. */
 const SOLC_VERSION = "0.8.30";
 const solcjsPath = require.resolve("solc/soljson.js");
+const GOVERNOR_COMPILER = {
+  version: SOLC_VERSION,
+  path: solcjsPath,
+  settings: { optimizer: { enabled: true, runs: 200 }, viaIR: true, evmVersion: "cancun" },
+};
 
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers],
@@ -27,11 +32,7 @@ export default defineConfig({
     overrides: {
       // The governor composes OpenZeppelin Governor with seven extensions; the IR pipeline keeps it well under
       // the 24,576-byte contract size limit (about 21.9 KB, against 26.5 KB with the legacy pipeline).
-      "contracts/governance/CouncilGovernor.sol": {
-        version: SOLC_VERSION,
-        path: solcjsPath,
-        settings: { optimizer: { enabled: true, runs: 200 }, viaIR: true, evmVersion: "cancun" },
-      },
+      "contracts/governance/CouncilGovernor.sol": GOVERNOR_COMPILER,
     },
   },
   paths: {
@@ -45,11 +46,14 @@ export default defineConfig({
       profiles: {
         // `npm test` runs the invariants at CI strength (SPEC §10: at least 1,000 runs).
         default: {
+          // Solidity tests deploy the governor from its artifact (getCode), so they never recompile it.
+          fsPermissions: { readDirectory: ["artifacts"] },
           fuzz: { runs: 1000 },
           invariant: { runs: 1000, depth: 25, failOnRevert: false },
         },
         // A fast profile for local iteration: HARDHAT_TEST_PROFILE=quick npx hardhat test solidity
         quick: {
+          fsPermissions: { readDirectory: ["artifacts"] },
           fuzz: { runs: 64 },
           invariant: { runs: 32, depth: 15, failOnRevert: false },
         },

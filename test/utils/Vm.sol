@@ -18,6 +18,7 @@ interface Vm {
     function assume(bool condition) external pure;
     function addr(uint256 privateKey) external pure returns (address);
     function label(address account, string calldata newLabel) external;
+    function getCode(string calldata artifactPath) external view returns (bytes memory creationBytecode);
 }
 
 /**

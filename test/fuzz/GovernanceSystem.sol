@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
+import {CouncilRegistry} from "../../contracts/council/CouncilRegistry.sol";
+import {StakeVault} from "../../contracts/council/StakeVault.sol";
+import {MotionPolicy} from "../../contracts/governance/MotionPolicy.sol";
+import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
+import {ICouncilGovernor} from "../../contracts/interfaces/ICouncilGovernor.sol";
+import {ICouncilRegistry} from "../../contracts/interfaces/ICouncilRegistry.sol";
+import {IMotionPolicy} from "../../contracts/interfaces/IMotionPolicy.sol";
+import {TestBase} from "../utils/Vm.sol";
+
+/**
+ * @title GovernanceSystem
+ * @notice Deploys the whole governance system for Solidity tests, the way the deploy module does: six members
+ * (admins 0xAD000+i, voters 0xB0000+i) staking 1–3 units of 100 ether, a timelock (2-day minimum delay), the motion
+ * policy (short test timings), and the governor as the timelock's only proposer, executor and canceller; the
+ * deployer renounces every role.
+ */
+/// @notice The governor functions the Solidity tests use, beyond IGovernor.
+interface IGovernorUnderTest is IGovernor {
+    function proposalVotes(uint256 proposalId) external view returns (uint256, uint256, uint256);
+    function proposalVoters(uint256 proposalId) external view returns (uint256);
+    function hasMemberVoted(uint256 proposalId, uint256 memberId) external view returns (bool);
+}
+
+abstract contract GovernanceSystem is TestBase {
+    struct Deployed {
+        CouncilRegistry registry;
+        StakeVault vault;
+        TimelockController timelock;
+        MotionPolicy policy;
+        IGovernorUnderTest governor;
+    }
+
+    /// @dev Same layout as CouncilGovernor.Settings (the constructor's tuple).
+    struct GovernorSettings {
+        address secretariat;
+        ICouncilGovernor.ProposerRule proposerRule;
+        uint256 maxActions;
+        uint256 maxLiveProposals;
+        uint256 queueWindow;
+        uint256 executionWindow;
+        uint48 lateQuorumExtension;
+        address guardian;
+        uint256 guardianTerm;
+    }
+
+    error GovernorDeploymentFailed();
+
+    function _deploySystem(address secretariat, address guardian) internal returns (Deployed memory d) {
+        d.timelock = new TimelockController(2 days, new address[](0), new address[](0), address(this));
+        ICouncilRegistry.InitialMember[] memory init = new ICouncilRegistry.InitialMember[](6);
+        for (uint256 i = 0; i < init.length; ++i) {
+            init[i] = ICouncilRegistry.InitialMember({
+                name: "Member",
+                metadataURI: "ipfs://member",
+                admin: address(uint160(0xAD000 + i)),
+                voter: address(uint160(0xB0000 + i)),
+                nodes: new address[](0)
+            });
+        }
+        d.registry = new CouncilRegistry(address(d.timelock), 4, 20, init);
+        d.vault = new StakeVault(d.registry, IERC20(address(0)), 100 ether, 1 days, 2 days, address(d.timelock));
+        d.registry.bindStakeVault(address(d.vault));
+        d.policy = new MotionPolicy(address(d.timelock), address(d.registry), _classConfigs(), _noEntries());
+        d.governor = _deployGovernor(
+            abi.encode(
+                d.vault,
+                d.timelock,
+                d.policy,
+                GovernorSettings({
+                    secretariat: secretariat,
+                    proposerRule: ICouncilGovernor.ProposerRule.SecretariatAndMembers,
+                    maxActions: 32,
+                    maxLiveProposals: 20,
+                    queueWindow: 3 days,
+                    executionWindow: 3 days,
+                    lateQuorumExtension: 1 days,
+                    guardian: guardian,
+                    guardianTerm: 365 days
+                })
+            )
+        );
+        d.timelock.grantRole(d.timelock.PROPOSER_ROLE(), address(d.governor));
+        d.timelock.grantRole(d.timelock.EXECUTOR_ROLE(), address(d.governor));
+        d.timelock.grantRole(d.timelock.CANCELLER_ROLE(), address(d.governor));
+        d.timelock.renounceRole(d.timelock.DEFAULT_ADMIN_ROLE(), address(this));
+
+        for (uint256 i = 0; i < init.length; ++i) {
+            uint256 amount = (1 + (i % 3)) * 100 ether;
+            VM.deal(init[i].admin, amount);
+            VM.prank(init[i].admin);
+            d.vault.stake{value: amount}(amount);
+        }
+        VM.warp(block.timestamp + 1);
+    }
+
+    /// @dev Deploys the governor from its artifact: it is compiled once, with the IR pipeline, for the contracts.
+    function _deployGovernor(bytes memory constructorArgs) private returns (IGovernorUnderTest governor) {
+        bytes memory code = abi.encodePacked(VM.getCode("CouncilGovernor.sol:CouncilGovernor"), constructorArgs);
+        address deployed;
+        assembly ("memory-safe") {
+            deployed := create(0, add(code, 0x20), mload(code))
+        }
+        if (deployed == address(0)) revert GovernorDeploymentFailed();
+        return IGovernorUnderTest(deployed);
+    }
+
+    /// @dev Short timings for tests: 1-day delay, 3-day period; Constitutional and No-confidence stricter.
+    function _classConfigs() private pure returns (IMotionPolicy.ClassConfig[5] memory configs) {
+        for (uint256 i = 0; i < 5; ++i) {
+            bool strict =
+                i == uint256(IMotionPolicy.MotionClass.Constitutional) ||
+                    i == uint256(IMotionPolicy.MotionClass.NoConfidence);
+            configs[i] = IMotionPolicy.ClassConfig({
+                votingDelay: 1 days,
+                votingPeriod: 3 days,
+                timelockDelay: strict ? 4 days : 2 days,
+                memberQuorumBps: strict ? 5000 : 3333,
+                voteQuorumBps: strict ? 5000 : 3333,
+                approvalNumerator: strict ? 2 : 1,
+                approvalDenominator: strict ? 3 : 2
+            });
+        }
+    }
+
+    function _noEntries() private pure returns (IMotionPolicy.ActionClass[] memory) {
+        return new IMotionPolicy.ActionClass[](0);
+    }
+}

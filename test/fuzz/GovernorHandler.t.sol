@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
+import {GovernanceSystem, IGovernorUnderTest} from "./GovernanceSystem.sol";
+import {GovernorHandler} from "./GovernorHandler.sol";
+
+/**
+ * @title GovernorHandlerTest
+ * @notice Proves the invariant handler reaches every state a motion can be in, so the governor invariants are not
+ * checked against an idle system.
+ */
+contract GovernorHandlerTest is GovernanceSystem {
+    GovernorHandler internal handler;
+    IGovernorUnderTest internal governor;
+
+    function setUp() public {
+        handler = new GovernorHandler(_deploySystem(address(0x5EC), address(0x6A2D)));
+        governor = handler.governor();
+    }
+
+    function test_handlerDrivesMotionsThroughEveryState() public {
+        handler.propose(false); // 1: executed
+        handler.propose(true); // 2: canceled by the guardian while active
+        handler.propose(false); // 3: defeated
+        handler.propose(false); // 4: succeeded, then expired
+        handler.warp(1 days); // bound(1 days, 1 hours, 5 days) stays one day: every motion is Active
+        for (uint256 m = 0; m < handler.MEMBERS(); ++m) {
+            handler.vote(0, m, 1);
+            handler.vote(3, m, 1);
+            handler.vote(2, m, 0);
+        }
+        handler.vote(0, 0, 1); // a second vote by member 1 is refused
+        handler.rotateVoter(0);
+        handler.vote(0, 0, 1); // and so is a vote from its new key
+        assertEq(handler.successfulVotes(1, 1), 1, "one vote");
+        handler.cancel(1, true);
+        assertTrue(governor.state(2) == IGovernor.ProposalState.Canceled, "canceled");
+        handler.warp(3 days);
+        handler.warp(2 hours);
+        assertTrue(governor.state(1) == IGovernor.ProposalState.Succeeded, "succeeded");
+        assertTrue(governor.state(3) == IGovernor.ProposalState.Defeated, "defeated");
+        handler.queue(0);
+        assertTrue(governor.state(1) == IGovernor.ProposalState.Queued, "queued");
+        handler.warp(2 days);
+        handler.execute(0);
+        assertTrue(governor.state(1) == IGovernor.ProposalState.Executed, "executed");
+        handler.warp(4 days);
+        assertTrue(governor.state(4) == IGovernor.ProposalState.Expired, "expired");
+        handler.changeStake(0, 10 ether, true);
+        handler.changeStake(1, 10 ether, false);
+        assertEq(handler.illegalTransitions(), 0, "no illegal transition");
+    }
+}
