@@ -238,7 +238,7 @@ contract CouncilGovernor is
     function _validateCancel(
         uint256 proposalId,
         address caller
-    ) internal view override(Governor, GovernorCouncilGuardian) returns (bool) {
+    ) internal view override(Governor, GovernorProposalRules, GovernorCouncilGuardian) returns (bool) {
         return super._validateCancel(proposalId, caller);
     }
 

@@ -68,7 +68,7 @@ abstract contract GovernorMotionClasses is GovernorCouncilVotes, ICouncilGoverno
      * @return The class.
      */
     function motionClass(uint256 proposalId) public view returns (IMotionPolicy.MotionClass) {
-        return _motions[proposalId].motionClass;
+        return _motion(proposalId).motionClass;
     }
 
     /**
@@ -164,9 +164,10 @@ abstract contract GovernorMotionClasses is GovernorCouncilVotes, ICouncilGoverno
         _EXCLUDED_MEMBER_SLOT.asUint256().tstore(0);
     }
 
-    /// @dev The per-motion record (class, thresholds, excluded member).
-    function _motion(uint256 proposalId) internal view returns (Motion storage) {
-        return _motions[proposalId];
+    /// @dev The per-motion record (class, thresholds, excluded member); reverts for an unknown motion.
+    function _motion(uint256 proposalId) internal view returns (Motion storage m) {
+        m = _motions[proposalId];
+        if (m.createdBlock == 0) revert GovernorNonexistentProposal(proposalId);
     }
 
     function _proposingClass() private view returns (IMotionPolicy.MotionClass) {

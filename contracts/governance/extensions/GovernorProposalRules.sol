@@ -11,7 +11,7 @@ import {GovernorMotionClasses} from "./GovernorMotionClasses.sol";
  * @dev A member proposes from its current voter account and must have had votes one second before (no flash
  * eligibility). Limits are counted per member, so rotating the voter account does not reset them. Under the
  * SecretariatOnly rule members may still open Constitutional motions, so that losing the secretariat's key can
- * never lock governance. The live list of a proposer is pruned on each proposal and never exceeds
+ * never lock governance. A member's Pending motion may be cancelled by its current voter. The live list of a proposer is pruned on each proposal and never exceeds
  * `maxLiveProposals` (at most 20), so the loop does not grow with history.
  */
 abstract contract GovernorProposalRules is GovernorMotionClasses {
@@ -126,6 +126,15 @@ abstract contract GovernorProposalRules is GovernorMotionClasses {
         }
         if (live.length >= _maxLiveProposals) revert GovernorTooManyLiveProposals(proposer, _maxLiveProposals);
         live.push(proposalId);
+    }
+
+    /// @dev A member's own motion may be cancelled while Pending by the member's current voter (not by a voter
+    /// account it rotated away from); the secretariat's by the secretariat (OpenZeppelin's rule).
+    function _validateCancel(uint256 proposalId, address caller) internal view virtual override returns (bool) {
+        uint256 proposerMember = councilRegistry().memberIdOfVoter(proposalProposer(proposalId));
+        if (proposerMember == 0) return super._validateCancel(proposalId, caller);
+        (uint256 callerMember, bool current) = _memberOfVoter(caller);
+        return current && callerMember == proposerMember && state(proposalId) == ProposalState.Pending;
     }
 
     function _authorize(address proposer, IMotionPolicy.MotionClass cls) private view returns (uint256) {
