@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {GovernedOwnable} from "../access/GovernedOwnable.sol";
 import {CouncilRegistry} from "../council/CouncilRegistry.sol";
@@ -13,9 +14,11 @@ import {IMotionPolicy} from "../interfaces/IMotionPolicy.sol";
  * @dev Owned by the timelock; a separate contract so that the governor stays under the contract size limit.
  * Classification of one action: calls to the governor, the timelock (its owner) or this policy are always
  * Constitutional, except an empty, value-less call to the timelock (a Standard signalling motion); otherwise the
- * table entry for target + selector, then the target's wildcard entry, else Constitutional (fail closed); an action
- * sending value is at least Treasury; the registry's `admit` and `remove` are reserved for admission and
- * no-confidence motions. The highest class of the actions wins. Every setter enforces the bounds of SPEC §11, and
+ * table entry for target + selector, then the target's wildcard entry; with no entry, a plain payment (empty
+ * calldata) to an account without code is Standard, anything else Constitutional (fail closed); an action sending
+ * value is at least Treasury; the registry's `admit` and `remove` are reserved for admission and no-confidence
+ * motions; and no motion may grant a timelock role (admin, proposer, executor, canceller) to anyone but the
+ * governor. The highest class of the actions wins. Every setter enforces the bounds of SPEC §11, and
  * class timelock delays never drop below the timelock's minimum delay.
  */
 contract MotionPolicy is IMotionPolicy, GovernedOwnable {
@@ -35,6 +38,10 @@ contract MotionPolicy is IMotionPolicy, GovernedOwnable {
     uint256 public constant MIN_QUORUM_BPS = 100;
 
     uint256 private constant _CLASS_COUNT = 5;
+    bytes32 private constant _DEFAULT_ADMIN_ROLE = 0x00;
+    bytes32 private constant _PROPOSER_ROLE = keccak256("PROPOSER_ROLE");
+    bytes32 private constant _EXECUTOR_ROLE = keccak256("EXECUTOR_ROLE");
+    bytes32 private constant _CANCELLER_ROLE = keccak256("CANCELLER_ROLE");
 
     address private immutable _REGISTRY;
 
@@ -111,7 +118,8 @@ contract MotionPolicy is IMotionPolicy, GovernedOwnable {
 
     /**
      * @notice The class of one action of a general proposal to `governor`.
-     * @dev Reverts with {MotionPolicyReservedAction} for the registry's admit and remove.
+     * @dev Reverts with {MotionPolicyReservedAction} for the registry's admit and remove, and with
+     * {MotionPolicyForbiddenAction} for a timelock role granted to anyone but the governor.
      * @param governor The governor the proposal is made to.
      * @param target The called contract.
      * @param value Native coin sent with the call.
@@ -127,13 +135,21 @@ contract MotionPolicy is IMotionPolicy, GovernedOwnable {
         bytes4 selector = data.length >= 4 ? bytes4(data[:4]) : bytes4(0);
         if (_isReserved(target, selector)) revert MotionPolicyReservedAction(target, selector);
         address timelock = owner();
+        if (target == timelock) _checkTimelockCall(governor, selector, data);
         if (target == governor || target == timelock || target == address(this)) {
             bool signalling = target == timelock && data.length == 0 && value == 0;
             result = signalling ? MotionClass.Standard : MotionClass.Constitutional;
         } else {
             uint8 entry = _actionClasses[target][selector];
             if (entry == 0) entry = _actionClasses[target][ANY_SELECTOR];
-            result = entry == 0 ? MotionClass.Constitutional : MotionClass(entry - 1);
+            if (entry != 0) {
+                result = MotionClass(entry - 1);
+            } else if (data.length == 0 && target.code.length == 0) {
+                // A plain payment to an account without code (kept codeless until execution by code pinning).
+                result = MotionClass.Standard;
+            } else {
+                result = MotionClass.Constitutional;
+            }
         }
         if (value > 0 && result < MotionClass.Treasury) result = MotionClass.Treasury;
     }
@@ -179,7 +195,7 @@ contract MotionPolicy is IMotionPolicy, GovernedOwnable {
             config.votingPeriod < MIN_VOTING_TIME ||
             config.votingPeriod > MAX_VOTING_TIME ||
             config.timelockDelay < MIN_TIMELOCK_DELAY ||
-            config.timelockDelay < TimelockController(payable(owner())).getMinDelay() ||
+            config.timelockDelay < _timelockMinDelay() ||
             config.timelockDelay > MAX_TIMELOCK_DELAY ||
             config.memberQuorumBps < MIN_QUORUM_BPS ||
             config.memberQuorumBps > BPS ||
@@ -203,6 +219,25 @@ contract MotionPolicy is IMotionPolicy, GovernedOwnable {
         ) revert MotionPolicyInvalidActionClass(entry.target, entry.selector);
         _actionClasses[entry.target][entry.selector] = uint8(entry.motionClass) + 1;
         emit ActionClassSet(entry.target, entry.selector, entry.motionClass, false);
+    }
+
+    /// @dev No motion may give another account a timelock role that executes, schedules, cancels or administers:
+    /// anyone holding one could bypass the governor's class delays, code pinning and expiry. (The timelock cannot
+    /// enumerate role holders, so this is checked on the proposal's calldata.)
+    function _checkTimelockCall(address governor, bytes4 selector, bytes calldata data) private pure {
+        if (selector != IAccessControl.grantRole.selector) return;
+        if (data.length < 68) revert MotionPolicyForbiddenAction(selector);
+        (bytes32 role, address account) = abi.decode(data[4:], (bytes32, address));
+        if (
+            account != governor &&
+            (role == _DEFAULT_ADMIN_ROLE || role == _PROPOSER_ROLE || role == _EXECUTOR_ROLE || role == _CANCELLER_ROLE)
+        ) revert MotionPolicyForbiddenAction(selector);
+    }
+
+    /// @dev The owner's minimum delay when it is a timelock; 0 for an owner that is not (only the floor applies).
+    function _timelockMinDelay() private view returns (uint256) {
+        (bool ok, bytes memory data) = owner().staticcall(abi.encodeCall(TimelockController.getMinDelay, ()));
+        return ok && data.length == 32 ? abi.decode(data, (uint256)) : 0;
     }
 
     function _isReserved(address target, bytes4 selector) private view returns (bool) {

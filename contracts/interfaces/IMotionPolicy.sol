@@ -57,6 +57,9 @@ interface IMotionPolicy {
 
     /// @notice A general proposal called an action reserved for admission or no-confidence motions.
     error MotionPolicyReservedAction(address target, bytes4 selector);
+    /// @notice A proposal may not grant a timelock role (admin, proposer, executor, canceller) to anyone but the
+    /// governor.
+    error MotionPolicyForbiddenAction(bytes4 selector);
     /// @notice A class configuration outside the bounds of SPEC §11.
     error MotionPolicyInvalidClassConfig(MotionClass motionClass);
     /// @notice A classification entry that is not allowed (reserved class or action, the policy or timelock).

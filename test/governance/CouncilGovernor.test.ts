@@ -705,7 +705,16 @@ describe("CouncilGovernor", function () {
         }),
       )
         .to.emit(s.governor, "MotionClassified")
-        .withArgs(3n, MotionClass.Constitutional, 0n);
+        .withArgs(3n, MotionClass.Treasury, 0n);
+      // An unlisted contract (it has code) is Constitutional, even for an empty call.
+      expect(
+        await s.policy.classifyActions(
+          await s.governor.getAddress(),
+          [await s.vault.getAddress()],
+          [0n],
+          ["0x"],
+        ),
+      ).to.equal(MotionClass.Constitutional);
     });
 
     it("takes the highest class of the actions", async function () {
@@ -736,23 +745,26 @@ describe("CouncilGovernor", function () {
     it("classifies motions created after a table change by the new entry, and keeps earlier classes", async function () {
       const s = await loadFixture(council);
       const g = s.governor;
-      const pay: Motion = { targets: [UNLISTED_PAYEE], values: [1n], calldatas: ["0x"], description: "Pay" };
-      const before = await propose(s, pay, s.voters[0]);
+      const vault = await s.vault.getAddress();
+      const call = s.vault.interface.encodeFunctionData("setUnbondingPeriod", [2n * DAY]);
+      const tweak: Motion = { targets: [vault], values: [0n], calldatas: [call], description: "Tweak" };
+      const before = await propose(s, tweak, s.voters[0]);
       expect(await g.motionClass(before)).to.equal(MotionClass.Constitutional);
 
-      const entry = { target: UNLISTED_PAYEE, selector: ANY_SELECTOR, motionClass: MotionClass.Standard };
+      const selector = s.vault.interface.getFunction("setUnbondingPeriod").selector;
+      const entry = { target: vault, selector, motionClass: MotionClass.Standard };
       const change: Motion = {
         targets: [await s.policy.getAddress()],
         values: [0n],
         calldatas: [s.policy.interface.encodeFunctionData("setActionClasses", [[entry]])],
-        description: "List the payee",
+        description: "List the vault setter as Standard",
       };
       await passAndExecute(s, change, s.secretariat);
-      const [listedClass, isSet] = await s.policy.actionClass(UNLISTED_PAYEE, ANY_SELECTOR);
+      const [listedClass, isSet] = await s.policy.actionClass(vault, selector);
       expect([listedClass, isSet]).to.deep.equal([BigInt(MotionClass.Standard), true]);
 
-      const after = await propose(s, { ...pay, description: "Pay again" }, s.voters[1]);
-      expect(await g.motionClass(after)).to.equal(MotionClass.Treasury);
+      const after = await propose(s, { ...tweak, description: "Tweak again" }, s.voters[1]);
+      expect(await g.motionClass(after)).to.equal(MotionClass.Standard);
       expect(await g.motionClass(before)).to.equal(MotionClass.Constitutional);
     });
   });

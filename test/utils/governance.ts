@@ -115,6 +115,8 @@ export interface SystemOptions {
   /** Stake units bonded by each initial member (default: 1 each). */
   stakes?: bigint[];
   actionClasses?: { target: string; selector: string; motionClass: MotionClass }[];
+  /** Deploy the test harness (exposes the forced-class, excluded-member path) instead of the governor. */
+  harness?: boolean;
 }
 
 /** Deploys the whole system as the deploy module will: the deployer ends with no role anywhere. */
@@ -157,22 +159,25 @@ export async function deploySystem(options: SystemOptions = {}): Promise<System>
     DEFAULT_CLASS_CONFIGS,
     options.actionClasses ?? [],
   ]);
-  const governor = await ethers.deployContract("CouncilGovernor", [
-    await vault.getAddress(),
-    timelockAddress,
-    await policy.getAddress(),
-    {
-      secretariat: secretariat.address,
-      proposerRule: ProposerRule.SecretariatAndMembers,
-      maxActions: MAX_ACTIONS,
-      maxLiveProposals: MAX_LIVE_PROPOSALS,
-      queueWindow: QUEUE_WINDOW,
-      executionWindow: EXECUTION_WINDOW,
-      lateQuorumExtension: LATE_QUORUM_EXTENSION,
-      guardian: guardian.address,
-      guardianTerm: GUARDIAN_TERM,
-    },
-  ]);
+  const governor = await ethers.deployContract(
+    options.harness ? "CouncilGovernorHarness" : "CouncilGovernor",
+    [
+      await vault.getAddress(),
+      timelockAddress,
+      await policy.getAddress(),
+      {
+        secretariat: secretariat.address,
+        proposerRule: ProposerRule.SecretariatAndMembers,
+        maxActions: MAX_ACTIONS,
+        maxLiveProposals: MAX_LIVE_PROPOSALS,
+        queueWindow: QUEUE_WINDOW,
+        executionWindow: EXECUTION_WINDOW,
+        lateQuorumExtension: LATE_QUORUM_EXTENSION,
+        guardian: guardian.address,
+        guardianTerm: GUARDIAN_TERM,
+      },
+    ],
+  );
   const governorAddress = await governor.getAddress();
   await timelock.grantRole(await timelock.PROPOSER_ROLE(), governorAddress);
   await timelock.grantRole(await timelock.EXECUTOR_ROLE(), governorAddress);

@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IMotionPolicy} from "../../interfaces/IMotionPolicy.sol";
 import {GovernorMotionClasses} from "./GovernorMotionClasses.sol";
 
@@ -96,6 +97,7 @@ abstract contract GovernorCouncilCounting is GovernorMotionClasses {
      */
     function proposalQuorum(uint256 proposalId) public view returns (uint256 memberQuorum, uint256 voteQuorum) {
         Motion storage m = _motion(proposalId);
+        if (m.cachedVoteQuorum != 0) return (m.cachedMemberQuorum, m.cachedVoteQuorum);
         uint256 snapshot = proposalSnapshot(proposalId);
         uint256 eligible = stakeVault().getPastEligibleCount(snapshot);
         uint256 total = token().getPastTotalSupply(snapshot);
@@ -130,6 +132,14 @@ abstract contract GovernorCouncilCounting is GovernorMotionClasses {
             );
     }
 
+    /// @dev Quorum depends only on snapshot values, so the first vote computes it once for every later vote.
+    function _cacheQuorum(uint256 proposalId) private {
+        (uint256 memberQuorum, uint256 voteQuorum) = proposalQuorum(proposalId);
+        Motion storage m = _motion(proposalId);
+        m.cachedMemberQuorum = SafeCast.toUint8(memberQuorum);
+        m.cachedVoteQuorum = SafeCast.toUint32(voteQuorum);
+    }
+
     function _quorumReached(uint256 proposalId) internal view virtual override returns (bool) {
         Tally storage t = _tallies[proposalId];
         (uint256 memberQuorum, uint256 voteQuorum) = proposalQuorum(proposalId);
@@ -160,6 +170,7 @@ abstract contract GovernorCouncilCounting is GovernorMotionClasses {
         Tally storage t = _tallies[proposalId];
         if (t.voted[memberId]) revert GovernorMemberAlreadyVoted(proposalId, memberId);
         t.voted[memberId] = true;
+        if (t.voters == 0) _cacheQuorum(proposalId);
         t.voters += 1;
         uint64 weight = uint64(totalWeight);
         if (support == uint8(VoteType.Against)) {

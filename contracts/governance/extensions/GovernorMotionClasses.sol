@@ -40,6 +40,9 @@ abstract contract GovernorMotionClasses is GovernorCouncilVotes, ICouncilGoverno
         uint16 voteQuorumBps;
         uint8 approvalNumerator;
         uint8 approvalDenominator;
+        // Quorum thresholds, computed from snapshot values at the first vote (0 until then).
+        uint8 cachedMemberQuorum;
+        uint32 cachedVoteQuorum;
     }
 
     IMotionPolicy private immutable _POLICY;
@@ -114,7 +117,9 @@ abstract contract GovernorMotionClasses is GovernorCouncilVotes, ICouncilGoverno
             memberQuorumBps: config.memberQuorumBps,
             voteQuorumBps: config.voteQuorumBps,
             approvalNumerator: config.approvalNumerator,
-            approvalDenominator: config.approvalDenominator
+            approvalDenominator: config.approvalDenominator,
+            cachedMemberQuorum: 0,
+            cachedVoteQuorum: 0
         });
         emit MotionClassified(proposalId, cls, excluded);
     }
