@@ -24,6 +24,9 @@ import {IStakeVault} from "../interfaces/IStakeVault.sol";
  *
  * Node addresses are unique across the active council. A candidate's nodes are stored but only reserved at
  * admission, so an applicant cannot squat another organization's node addresses.
+ *
+ * An application can be sponsored (an admission motion opened) within the sponsorship window after applying; a
+ * lapsed or rejected candidate renews its application to start a new window.
  */
 contract CouncilRegistry is ICouncilRegistry, GovernedOwnable, IERC6372 {
     using Checkpoints for Checkpoints.Trace208;
@@ -37,6 +40,10 @@ contract CouncilRegistry is ICouncilRegistry, GovernedOwnable, IERC6372 {
     uint256 public constant MAX_NODES_PER_MEMBER = 16;
     /// @notice Hard ceiling for `maxMembers` (keeps every loop over members bounded).
     uint256 public constant MAX_COUNCIL_SIZE = 255;
+    /// @notice Shortest sponsorship window, in seconds.
+    uint256 public constant MIN_SPONSORSHIP_WINDOW = 1 days;
+    /// @notice Longest sponsorship window, in seconds.
+    uint256 public constant MAX_SPONSORSHIP_WINDOW = 60 days;
 
     struct Record {
         address admin;
@@ -65,6 +72,7 @@ contract CouncilRegistry is ICouncilRegistry, GovernedOwnable, IERC6372 {
     uint256 private _memberCount;
     uint8 private _minMembers;
     uint8 private _maxMembers;
+    uint32 private _sponsorshipWindow;
     address private _stakeVault;
 
     modifier onlyAdmin(uint256 memberId) {
@@ -77,12 +85,14 @@ contract CouncilRegistry is ICouncilRegistry, GovernedOwnable, IERC6372 {
      * @param initialOwner The owner, the council's timelock.
      * @param minMembers_ Minimum number of active members (>= 1).
      * @param maxMembers_ Maximum number of active members (<= 255).
+     * @param sponsorshipWindow_ Seconds after applying during which a candidate can be sponsored (1 to 60 days).
      * @param initialMembers The initial council, admitted as active members. Their size must lie within the bounds.
      */
     constructor(
         address initialOwner,
         uint256 minMembers_,
         uint256 maxMembers_,
+        uint256 sponsorshipWindow_,
         InitialMember[] memory initialMembers
     ) GovernedOwnable(initialOwner) {
         _DEPLOYER = msg.sender;
@@ -90,6 +100,7 @@ contract CouncilRegistry is ICouncilRegistry, GovernedOwnable, IERC6372 {
             _registerInitialMember(initialMembers[i]);
         }
         _setCouncilSizeBounds(minMembers_, maxMembers_);
+        _setSponsorshipWindow(sponsorshipWindow_);
     }
 
     // ---------------------------------------------------------------- applications and governance
@@ -177,6 +188,27 @@ contract CouncilRegistry is ICouncilRegistry, GovernedOwnable, IERC6372 {
             revert CouncilRegistryUnexpectedStatus(memberId, previous);
         }
         emit MemberResigned(memberId, previous);
+    }
+
+    /**
+     * @notice Renew a lapsed or rejected application: the sponsorship window starts again now.
+     * @dev The candidate's admin only, once the current window has closed.
+     * @param memberId The candidate's id.
+     */
+    function renewApplication(uint256 memberId) external onlyAdmin(memberId) {
+        Record storage r = _recordWithStatus(memberId, MemberStatus.Candidate);
+        uint256 closesAt = uint256(r.appliedAt) + _sponsorshipWindow;
+        if (block.timestamp <= closesAt) revert CouncilRegistryApplicationOpen(memberId, closesAt);
+        r.appliedAt = Time.timestamp();
+        emit ApplicationRenewed(memberId, r.appliedAt);
+    }
+
+    /**
+     * @notice Set how long after applying a candidate can be sponsored. Governance (the owner) only.
+     * @param sponsorshipWindow_ Seconds, 1 to 60 days.
+     */
+    function setSponsorshipWindow(uint256 sponsorshipWindow_) external onlyOwner {
+        _setSponsorshipWindow(sponsorshipWindow_);
     }
 
     /**
@@ -373,11 +405,7 @@ contract CouncilRegistry is ICouncilRegistry, GovernedOwnable, IERC6372 {
         return _pendingAdmin[memberId];
     }
 
-    /**
-     * @notice Whether `memberId` is an active member now.
-     * @param memberId The member's id.
-     * @return True when active.
-     */
+    /// @inheritdoc ICouncilRegistry
     function isActive(uint256 memberId) external view returns (bool) {
         return _active.contains(memberId);
     }
@@ -396,10 +424,7 @@ contract CouncilRegistry is ICouncilRegistry, GovernedOwnable, IERC6372 {
         return _activeCountHistory.upperLookupRecent(_validateTimepoint(timepoint));
     }
 
-    /**
-     * @notice The number of active members now.
-     * @return The count.
-     */
+    /// @inheritdoc ICouncilRegistry
     function activeMemberCount() external view returns (uint256) {
         return _active.length();
     }
@@ -412,10 +437,21 @@ contract CouncilRegistry is ICouncilRegistry, GovernedOwnable, IERC6372 {
         return _memberCount;
     }
 
+    /// @inheritdoc ICouncilRegistry
+    function isApplicationOpen(uint256 memberId) external view returns (bool) {
+        Record storage r = _records[memberId];
+        return r.status == MemberStatus.Candidate && block.timestamp <= uint256(r.appliedAt) + _sponsorshipWindow;
+    }
+
     /**
-     * @notice Minimum number of active members; removal or resignation below it reverts.
-     * @return The minimum.
+     * @notice Seconds after applying during which a candidate can be sponsored.
+     * @return The window.
      */
+    function sponsorshipWindow() external view returns (uint256) {
+        return _sponsorshipWindow;
+    }
+
+    /// @inheritdoc ICouncilRegistry
     function minMembers() external view returns (uint256) {
         return _minMembers;
     }
@@ -542,6 +578,14 @@ contract CouncilRegistry is ICouncilRegistry, GovernedOwnable, IERC6372 {
         _minMembers = uint8(minMembers_);
         _maxMembers = uint8(maxMembers_);
         emit CouncilSizeBoundsUpdated(minMembers_, maxMembers_);
+    }
+
+    function _setSponsorshipWindow(uint256 window) private {
+        if (window < MIN_SPONSORSHIP_WINDOW || window > MAX_SPONSORSHIP_WINDOW) {
+            revert CouncilRegistryInvalidSponsorshipWindow(window);
+        }
+        _sponsorshipWindow = uint32(window);
+        emit SponsorshipWindowUpdated(window);
     }
 
     function _reserveNodes(uint256 memberId, address[] memory nodes) private {

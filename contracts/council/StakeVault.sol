@@ -292,10 +292,7 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
         return address(_TOKEN);
     }
 
-    /**
-     * @notice Stake worth one vote, in the asset's smallest unit.
-     * @return The unit.
-     */
+    /// @inheritdoc IStakeVault
     function stakeUnit() external view returns (uint256) {
         return _stakeUnit;
     }
@@ -316,11 +313,7 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
         return _withdrawalWindow;
     }
 
-    /**
-     * @notice A member's bonded stake (counting towards votes).
-     * @param memberId The member's id.
-     * @return The stake.
-     */
+    /// @inheritdoc IStakeVault
     function stakeOf(uint256 memberId) external view returns (uint256) {
         return _positions[memberId].staked;
     }

@@ -14,6 +14,7 @@ import {GovernorCouncilCounting} from "./extensions/GovernorCouncilCounting.sol"
 import {GovernorCouncilGuardian} from "./extensions/GovernorCouncilGuardian.sol";
 import {GovernorCouncilVotes} from "./extensions/GovernorCouncilVotes.sol";
 import {GovernorExpiry} from "./extensions/GovernorExpiry.sol";
+import {GovernorMembershipMotions} from "./extensions/GovernorMembershipMotions.sol";
 import {GovernorMotionClasses} from "./extensions/GovernorMotionClasses.sol";
 import {GovernorProposalRules} from "./extensions/GovernorProposalRules.sol";
 
@@ -23,7 +24,7 @@ import {GovernorProposalRules} from "./extensions/GovernorProposalRules.sol";
  * stake-weighted, capped votes from the StakeVault and executing through a TimelockController.
  * @dev Composition of OpenZeppelin Governor 5.x (sequential ids, late-quorum protection, timelock control) and
  * this project's extensions: motion classes, member-keyed dual-quorum counting, proposer rules, expiry, code
- * pinning and a term-limited guardian. After every execution the governor checks that it still holds its timelock
+ * pinning, a term-limited guardian, and admission and no-confidence motions. After every execution the governor checks that it still holds its timelock
  * roles, that nobody else may execute, and that the timelock delay stays within its bounds; a motion that would
  * break that reverts (anti-bricking).
  */
@@ -35,7 +36,8 @@ contract CouncilGovernor is
     GovernorProposalRules,
     GovernorExpiry,
     GovernorCodePinning,
-    GovernorCouncilGuardian
+    GovernorCouncilGuardian,
+    GovernorMembershipMotions
 {
     /// @notice Longest late-quorum extension, in seconds.
     uint48 public constant MAX_LATE_QUORUM_EXTENSION = 7 days;
@@ -84,7 +86,7 @@ contract CouncilGovernor is
     {}
 
     /**
-     * @notice How many motions exist; their ids are 1 to this number.
+     * @notice How many motions exist; their ids are 1 to this number (details: {CouncilGovernorLens}).
      * @return The count.
      */
     function proposalCount() external view returns (uint256) {
@@ -92,25 +94,18 @@ contract CouncilGovernor is
     }
 
     /**
-     * @notice Everything about a motion, for clients without an indexer (its actions are in the ProposalCreated
-     * event of block `createdBlock`).
+     * @notice A motion's record: class, creation block (its ProposalCreated event holds the actions) and the
+     * member excluded from its vote.
      * @param proposalId The proposal.
-     * @return d The details.
+     * @return cls The class.
+     * @return createdBlock The block the motion was created in.
+     * @return excludedMemberId The excluded member (0 if none).
      */
-    function motionDetails(uint256 proposalId) external view returns (MotionDetails memory d) {
+    function motionRecord(
+        uint256 proposalId
+    ) external view returns (IMotionPolicy.MotionClass cls, uint256 createdBlock, uint256 excludedMemberId) {
         Motion storage m = _motion(proposalId);
-        d.proposalId = proposalId;
-        d.state = uint8(state(proposalId));
-        d.proposer = proposalProposer(proposalId);
-        d.motionClass = m.motionClass;
-        d.snapshot = proposalSnapshot(proposalId);
-        d.deadline = proposalDeadline(proposalId);
-        d.eta = proposalEta(proposalId);
-        d.createdBlock = m.createdBlock;
-        d.excludedMemberId = m.excludedMemberId;
-        (d.againstVotes, d.forVotes, d.abstainVotes) = proposalVotes(proposalId);
-        d.voters = proposalVoters(proposalId);
-        if (d.snapshot < clock()) (d.memberQuorum, d.voteQuorum) = proposalQuorum(proposalId);
+        return (m.motionClass, m.createdBlock, m.excludedMemberId);
     }
 
     // ---------------------------------------------------------------- overrides Solidity requires
@@ -130,10 +125,15 @@ contract CouncilGovernor is
         return super.quorum(timepoint);
     }
 
-    /// @inheritdoc GovernorExpiry
+    /// @inheritdoc GovernorMembershipMotions
     function state(
         uint256 proposalId
-    ) public view override(Governor, GovernorTimelockControl, GovernorExpiry) returns (ProposalState) {
+    )
+        public
+        view
+        override(Governor, GovernorTimelockControl, GovernorExpiry, GovernorMembershipMotions)
+        returns (ProposalState)
+    {
         return super.state(proposalId);
     }
 

@@ -27,6 +27,7 @@ interface ICouncilGovernor {
         uint256 eta;
         uint256 createdBlock;
         uint256 excludedMemberId;
+        uint256 subjectMemberId;
         uint256 forVotes;
         uint256 againstVotes;
         uint256 abstainVotes;
@@ -71,6 +72,30 @@ interface ICouncilGovernor {
      */
     event GuardianSet(address indexed guardian, uint256 termEnd);
 
+    /**
+     * @notice An admission or no-confidence motion was opened.
+     * @param proposalId The proposal.
+     * @param motionClass Admission or NoConfidence.
+     * @param memberId The candidate (admission) or the target (no-confidence).
+     * @param sponsor The member's voter or the secretariat that opened it.
+     */
+    event MembershipMotionProposed(
+        uint256 indexed proposalId,
+        IMotionPolicy.MotionClass motionClass,
+        uint256 indexed memberId,
+        address indexed sponsor
+    );
+
+    /// @notice The candidate's application is not open for sponsorship (not a candidate, or the window closed).
+    error GovernorApplicationNotOpen(uint256 candidateId);
+    /// @notice The candidate has no accepted voter account or less than one stake unit bonded.
+    error GovernorCandidateNotReady(uint256 candidateId);
+    /// @notice The member already has a live motion of this kind.
+    error GovernorMotionAlreadyLive(uint256 memberId, uint256 proposalId);
+    /// @notice The no-confidence target is not an active member, or is the mover itself.
+    error GovernorInvalidTarget(uint256 memberId);
+    /// @notice Removing a member now would take the council below its minimum size.
+    error GovernorCouncilAtMinimum(uint256 minMembers);
     /// @notice More actions than `maxActions`.
     error GovernorTooManyActions(uint256 actions, uint256 maxActions);
     /// @notice The proposer already has `maxLiveProposals` live motions.

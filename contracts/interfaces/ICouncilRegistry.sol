@@ -119,6 +119,19 @@ interface ICouncilRegistry {
     event CouncilSizeBoundsUpdated(uint256 minMembers, uint256 maxMembers);
 
     /**
+     * @notice A candidate renewed its application; the sponsorship window starts again.
+     * @param memberId The candidate's id.
+     * @param appliedAt The new application time (timestamp).
+     */
+    event ApplicationRenewed(uint256 indexed memberId, uint256 appliedAt);
+
+    /**
+     * @notice Governance changed the sponsorship window.
+     * @param sponsorshipWindow Seconds after applying during which a candidate can be sponsored.
+     */
+    event SponsorshipWindowUpdated(uint256 sponsorshipWindow);
+
+    /**
      * @notice The stake vault was bound, once, at deployment.
      * @param stakeVault The vault.
      */
@@ -156,6 +169,10 @@ interface ICouncilRegistry {
     error CouncilRegistryVaultBindingClosed();
     /// @notice The vault does not point back at this registry.
     error CouncilRegistryVaultMismatch(address stakeVault);
+    /// @notice The application can still be sponsored until `closesAt`; renew it after that.
+    error CouncilRegistryApplicationOpen(uint256 memberId, uint256 closesAt);
+    /// @notice A sponsorship window outside [1, 60] days.
+    error CouncilRegistryInvalidSponsorshipWindow(uint256 window);
     /// @notice Past lookups must be strictly before the current clock.
     error CouncilRegistryFutureLookup(uint256 timepoint, uint48 clock);
 
@@ -181,6 +198,32 @@ interface ICouncilRegistry {
      * @return The member id, or 0.
      */
     function memberIdOfVoter(address account) external view returns (uint256);
+
+    /**
+     * @notice Whether `memberId` is an active member now.
+     * @param memberId The member's id.
+     * @return True when active.
+     */
+    function isActive(uint256 memberId) external view returns (bool);
+
+    /**
+     * @notice The number of active members now.
+     * @return The count.
+     */
+    function activeMemberCount() external view returns (uint256);
+
+    /**
+     * @notice Minimum number of active members; removal or resignation below it reverts.
+     * @return The minimum.
+     */
+    function minMembers() external view returns (uint256);
+
+    /**
+     * @notice Whether `memberId` is a candidate whose application can be sponsored now (within the window).
+     * @param memberId The candidate's id.
+     * @return True while the application is open.
+     */
+    function isApplicationOpen(uint256 memberId) external view returns (bool);
 
     /**
      * @notice The stake vault that receives membership updates (zero until bound).

@@ -155,6 +155,19 @@ interface IStakeVault {
     function registry() external view returns (address);
 
     /**
+     * @notice A member's bonded stake (counting towards votes).
+     * @param memberId The member's id.
+     * @return The stake.
+     */
+    function stakeOf(uint256 memberId) external view returns (uint256);
+
+    /**
+     * @notice Stake worth one vote, in the asset's smallest unit.
+     * @return The unit.
+     */
+    function stakeUnit() external view returns (uint256);
+
+    /**
      * @notice The number of eligible members (active, with at least one stake unit) at a past timepoint.
      * @param timepoint A timestamp strictly before `clock()`.
      * @return The count.

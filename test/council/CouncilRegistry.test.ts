@@ -9,6 +9,7 @@ import {
   deployCouncil,
   ethers,
   MAX_MEMBERS,
+  SPONSORSHIP_WINDOW,
   MIN_MEMBERS,
   networkHelpers,
   nodeAddress,
@@ -223,6 +224,7 @@ async function councilWithUnboundRegistry(): Promise<UnboundCouncil> {
     c.governance.address,
     MIN_MEMBERS,
     MAX_MEMBERS,
+    SPONSORSHIP_WINDOW,
     initialMembersOf(c),
   ]);
   return { ...c, unbound };
@@ -286,6 +288,7 @@ describe("CouncilRegistry", function () {
         c.governance.address,
         2n,
         7n,
+        SPONSORSHIP_WINDOW,
         members,
       ]);
       const deployTx = registry.deploymentTransaction();
@@ -332,7 +335,13 @@ describe("CouncilRegistry", function () {
         voter: account(1),
         nodes: nodes(300, 16),
       };
-      const registry = await ethers.deployContract("CouncilRegistry", [account(99), 1n, 1n, [member]]);
+      const registry = await ethers.deployContract("CouncilRegistry", [
+        account(99),
+        1n,
+        1n,
+        SPONSORSHIP_WINDOW,
+        [member],
+      ]);
       const m = await registry.getMember(1);
       expect(m.name).to.equal(NAME_64);
       expect(m.metadataURI).to.equal(URI_512);
@@ -347,49 +356,55 @@ describe("CouncilRegistry", function () {
     it("accepts a member with no nodes and the maximum bound 255", async function () {
       const members = initialMembers(2);
       members[1].nodes = [];
-      const registry = await ethers.deployContract("CouncilRegistry", [account(99), 1n, 255n, members]);
+      const registry = await ethers.deployContract("CouncilRegistry", [
+        account(99),
+        1n,
+        255n,
+        SPONSORSHIP_WINDOW,
+        members,
+      ]);
       expect((await registry.getMember(2)).nodes).to.deep.equal([]);
       expect(await registry.maxMembers()).to.equal(255n);
     });
 
     it("reverts when the council is smaller than the minimum", async function () {
       const f = await ethers.getContractFactory("CouncilRegistry");
-      await expect(f.deploy(account(99), 4n, 100n, initialMembers(3)))
+      await expect(f.deploy(account(99), 4n, 100n, SPONSORSHIP_WINDOW, initialMembers(3)))
         .to.be.revertedWithCustomError(f, "CouncilRegistryInvalidSizeBounds")
         .withArgs(4n, 100n, 3n);
     });
 
     it("reverts when the council is empty", async function () {
       const f = await ethers.getContractFactory("CouncilRegistry");
-      await expect(f.deploy(account(99), 1n, 100n, []))
+      await expect(f.deploy(account(99), 1n, 100n, SPONSORSHIP_WINDOW, []))
         .to.be.revertedWithCustomError(f, "CouncilRegistryInvalidSizeBounds")
         .withArgs(1n, 100n, 0n);
     });
 
     it("reverts when the council is larger than the maximum", async function () {
       const f = await ethers.getContractFactory("CouncilRegistry");
-      await expect(f.deploy(account(99), 1n, 4n, initialMembers(5)))
+      await expect(f.deploy(account(99), 1n, 4n, SPONSORSHIP_WINDOW, initialMembers(5)))
         .to.be.revertedWithCustomError(f, "CouncilRegistryInvalidSizeBounds")
         .withArgs(1n, 4n, 5n);
     });
 
     it("reverts when the minimum is 0", async function () {
       const f = await ethers.getContractFactory("CouncilRegistry");
-      await expect(f.deploy(account(99), 0n, 100n, initialMembers(5)))
+      await expect(f.deploy(account(99), 0n, 100n, SPONSORSHIP_WINDOW, initialMembers(5)))
         .to.be.revertedWithCustomError(f, "CouncilRegistryInvalidSizeBounds")
         .withArgs(0n, 100n, 5n);
     });
 
     it("reverts when the maximum is above 255", async function () {
       const f = await ethers.getContractFactory("CouncilRegistry");
-      await expect(f.deploy(account(99), 1n, 256n, initialMembers(5)))
+      await expect(f.deploy(account(99), 1n, 256n, SPONSORSHIP_WINDOW, initialMembers(5)))
         .to.be.revertedWithCustomError(f, "CouncilRegistryInvalidSizeBounds")
         .withArgs(1n, 256n, 5n);
     });
 
     it("reverts when the initial owner is the zero address", async function () {
       const f = await ethers.getContractFactory("CouncilRegistry");
-      await expect(f.deploy(ethers.ZeroAddress, 1n, 100n, initialMembers(5)))
+      await expect(f.deploy(ethers.ZeroAddress, 1n, 100n, SPONSORSHIP_WINDOW, initialMembers(5)))
         .to.be.revertedWithCustomError(f, "OwnableInvalidOwner")
         .withArgs(ethers.ZeroAddress);
     });
@@ -398,7 +413,7 @@ describe("CouncilRegistry", function () {
       const f = await ethers.getContractFactory("CouncilRegistry");
       const members = initialMembers(5);
       members[3].admin = members[1].admin;
-      await expect(f.deploy(account(99), 1n, 100n, members))
+      await expect(f.deploy(account(99), 1n, 100n, SPONSORSHIP_WINDOW, members))
         .to.be.revertedWithCustomError(f, "CouncilRegistryAccountInUse")
         .withArgs(members[1].admin, 2n);
     });
@@ -407,7 +422,7 @@ describe("CouncilRegistry", function () {
       const f = await ethers.getContractFactory("CouncilRegistry");
       const members = initialMembers(5);
       members[4].voter = members[0].voter;
-      await expect(f.deploy(account(99), 1n, 100n, members))
+      await expect(f.deploy(account(99), 1n, 100n, SPONSORSHIP_WINDOW, members))
         .to.be.revertedWithCustomError(f, "CouncilRegistryAccountInUse")
         .withArgs(members[0].voter, 1n);
     });
@@ -416,7 +431,7 @@ describe("CouncilRegistry", function () {
       const f = await ethers.getContractFactory("CouncilRegistry");
       const members = initialMembers(5);
       members[2].voter = members[0].admin;
-      await expect(f.deploy(account(99), 1n, 100n, members))
+      await expect(f.deploy(account(99), 1n, 100n, SPONSORSHIP_WINDOW, members))
         .to.be.revertedWithCustomError(f, "CouncilRegistryAccountInUse")
         .withArgs(members[0].admin, 1n);
     });
@@ -425,7 +440,7 @@ describe("CouncilRegistry", function () {
       const f = await ethers.getContractFactory("CouncilRegistry");
       const members = initialMembers(5);
       members[2].admin = members[1].voter;
-      await expect(f.deploy(account(99), 1n, 100n, members))
+      await expect(f.deploy(account(99), 1n, 100n, SPONSORSHIP_WINDOW, members))
         .to.be.revertedWithCustomError(f, "CouncilRegistryAccountInUse")
         .withArgs(members[1].voter, 2n);
     });
@@ -434,7 +449,7 @@ describe("CouncilRegistry", function () {
       const f = await ethers.getContractFactory("CouncilRegistry");
       const members = initialMembers(5);
       members[2].admin = ethers.ZeroAddress;
-      await expect(f.deploy(account(99), 1n, 100n, members))
+      await expect(f.deploy(account(99), 1n, 100n, SPONSORSHIP_WINDOW, members))
         .to.be.revertedWithCustomError(f, "CouncilRegistryZeroAddress")
         .withArgs();
     });
@@ -443,7 +458,7 @@ describe("CouncilRegistry", function () {
       const f = await ethers.getContractFactory("CouncilRegistry");
       const members = initialMembers(5);
       members[0].voter = ethers.ZeroAddress;
-      await expect(f.deploy(account(99), 1n, 100n, members))
+      await expect(f.deploy(account(99), 1n, 100n, SPONSORSHIP_WINDOW, members))
         .to.be.revertedWithCustomError(f, "CouncilRegistryZeroAddress")
         .withArgs();
     });
@@ -452,7 +467,7 @@ describe("CouncilRegistry", function () {
       const f = await ethers.getContractFactory("CouncilRegistry");
       const members = initialMembers(5);
       members[1].name = "";
-      await expect(f.deploy(account(99), 1n, 100n, members))
+      await expect(f.deploy(account(99), 1n, 100n, SPONSORSHIP_WINDOW, members))
         .to.be.revertedWithCustomError(f, "CouncilRegistryInvalidName")
         .withArgs(0n);
     });
@@ -461,7 +476,7 @@ describe("CouncilRegistry", function () {
       const f = await ethers.getContractFactory("CouncilRegistry");
       const members = initialMembers(5);
       members[1].name = NAME_65;
-      await expect(f.deploy(account(99), 1n, 100n, members))
+      await expect(f.deploy(account(99), 1n, 100n, SPONSORSHIP_WINDOW, members))
         .to.be.revertedWithCustomError(f, "CouncilRegistryInvalidName")
         .withArgs(65n);
     });
@@ -470,7 +485,7 @@ describe("CouncilRegistry", function () {
       const f = await ethers.getContractFactory("CouncilRegistry");
       const members = initialMembers(5);
       members[4].metadataURI = "";
-      await expect(f.deploy(account(99), 1n, 100n, members))
+      await expect(f.deploy(account(99), 1n, 100n, SPONSORSHIP_WINDOW, members))
         .to.be.revertedWithCustomError(f, "CouncilRegistryInvalidMetadataURI")
         .withArgs(0n);
     });
@@ -479,7 +494,7 @@ describe("CouncilRegistry", function () {
       const f = await ethers.getContractFactory("CouncilRegistry");
       const members = initialMembers(5);
       members[4].metadataURI = URI_513;
-      await expect(f.deploy(account(99), 1n, 100n, members))
+      await expect(f.deploy(account(99), 1n, 100n, SPONSORSHIP_WINDOW, members))
         .to.be.revertedWithCustomError(f, "CouncilRegistryInvalidMetadataURI")
         .withArgs(513n);
     });
@@ -488,7 +503,7 @@ describe("CouncilRegistry", function () {
       const f = await ethers.getContractFactory("CouncilRegistry");
       const members = initialMembers(5);
       members[0].nodes = nodes(300, 17);
-      await expect(f.deploy(account(99), 1n, 100n, members))
+      await expect(f.deploy(account(99), 1n, 100n, SPONSORSHIP_WINDOW, members))
         .to.be.revertedWithCustomError(f, "CouncilRegistryTooManyNodes")
         .withArgs(17n, 16n);
     });
@@ -497,7 +512,7 @@ describe("CouncilRegistry", function () {
       const f = await ethers.getContractFactory("CouncilRegistry");
       const members = initialMembers(5);
       members[0].nodes = [nodeAddress(300), nodeAddress(301), nodeAddress(300)];
-      await expect(f.deploy(account(99), 1n, 100n, members))
+      await expect(f.deploy(account(99), 1n, 100n, SPONSORSHIP_WINDOW, members))
         .to.be.revertedWithCustomError(f, "CouncilRegistryNodeInUse")
         .withArgs(nodeAddress(300), 0n);
     });
@@ -506,7 +521,7 @@ describe("CouncilRegistry", function () {
       const f = await ethers.getContractFactory("CouncilRegistry");
       const members = initialMembers(5);
       members[3].nodes = [nodeAddress(300), members[1].nodes[1]];
-      await expect(f.deploy(account(99), 1n, 100n, members))
+      await expect(f.deploy(account(99), 1n, 100n, SPONSORSHIP_WINDOW, members))
         .to.be.revertedWithCustomError(f, "CouncilRegistryNodeInUse")
         .withArgs(members[1].nodes[1], 2n);
     });
@@ -515,7 +530,7 @@ describe("CouncilRegistry", function () {
       const f = await ethers.getContractFactory("CouncilRegistry");
       const members = initialMembers(5);
       members[2].nodes = [nodeAddress(300), ethers.ZeroAddress];
-      await expect(f.deploy(account(99), 1n, 100n, members))
+      await expect(f.deploy(account(99), 1n, 100n, SPONSORSHIP_WINDOW, members))
         .to.be.revertedWithCustomError(f, "CouncilRegistryZeroAddress")
         .withArgs();
     });

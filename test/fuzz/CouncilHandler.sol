@@ -42,7 +42,7 @@ contract CouncilHandler is TestBase {
             });
             _voters.push(voter);
         }
-        registry = new CouncilRegistry(address(this), MIN_MEMBERS, MAX_MEMBERS, init);
+        registry = new CouncilRegistry(address(this), MIN_MEMBERS, MAX_MEMBERS, 14 days, init);
         vault = new StakeVault(registry, IERC20(address(0)), UNIT, 1 days, 2 days, address(this));
         registry.bindStakeVault(address(vault));
     }

@@ -62,7 +62,7 @@ abstract contract GovernanceSystem is TestBase {
                 nodes: new address[](0)
             });
         }
-        d.registry = new CouncilRegistry(address(d.timelock), 4, 20, init);
+        d.registry = new CouncilRegistry(address(d.timelock), 4, 20, 14 days, init);
         d.vault = new StakeVault(d.registry, IERC20(address(0)), 100 ether, 1 days, 2 days, address(d.timelock));
         d.registry.bindStakeVault(address(d.vault));
         d.policy = new MotionPolicy(address(d.timelock), address(d.registry), _classConfigs(), _noEntries());

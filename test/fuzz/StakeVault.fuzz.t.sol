@@ -36,7 +36,7 @@ contract StakeVaultFuzzTest is TestBase {
                 nodes: new address[](0)
             });
         }
-        registry = new CouncilRegistry(address(this), 1, 255, init);
+        registry = new CouncilRegistry(address(this), 1, 255, 14 days, init);
         vault = new StakeVault(registry, IERC20(address(0)), UNIT, 7 days, 7 days, address(this));
         registry.bindStakeVault(address(vault));
     }

@@ -65,7 +65,7 @@ describe("CouncilGovernor: excluded member", function () {
         1n,
       );
     await expect(tx).to.emit(s.governor, "MotionClassified").withArgs(1n, MotionClass.NoConfidence, 1n);
-    const details = await s.governor.motionDetails(1n);
+    const details = await s.lens.motionDetails(await s.governor.getAddress(), 1n);
     expect(details.motionClass).to.equal(BigInt(MotionClass.NoConfidence));
     expect(details.excludedMemberId).to.equal(1n);
     // No-confidence timing (7-day delay) from the class configuration, not Standard's.

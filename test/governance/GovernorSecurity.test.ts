@@ -159,7 +159,7 @@ async function systemState(s: System): Promise<Record<string, unknown>> {
   const count = await governor.proposalCount();
   for (let id = 1n; id <= count; id++) {
     out[`motion ${id}`] = [
-      ...(await governor.motionDetails(id)),
+      ...(await s.lens.motionDetails(await governor.getAddress(), id)),
       await governor.motionClass(id),
       await governor.proposalCodeDigest(id),
     ];

@@ -175,7 +175,8 @@ async function governanceState(s: System): Promise<Record<string, unknown>> {
   const { governor, timelock } = s;
   const out: Record<string, unknown> = {};
   const count = await governor.proposalCount();
-  for (let id = 1n; id <= count; id++) out[`motion ${id}`] = [...(await governor.motionDetails(id))];
+  for (let id = 1n; id <= count; id++)
+    out[`motion ${id}`] = [...(await s.lens.motionDetails(await governor.getAddress(), id))];
   out.settings = [
     await governor.timelock(),
     await governor.secretariat(),

@@ -22,6 +22,7 @@ export const UNBONDING_PERIOD = 7n * DAY;
 export const WITHDRAWAL_WINDOW = 7n * DAY;
 export const MIN_MEMBERS = 4n;
 export const MAX_MEMBERS = 100n;
+export const SPONSORSHIP_WINDOW = 14n * DAY;
 /** Enough native coin for every test account to bond many stake units. */
 export const RICH = ethers.parseEther("1000000000");
 
@@ -81,6 +82,7 @@ export async function deployCouncil(options: CouncilOptions = {}): Promise<Counc
     governance.address,
     options.minMembers ?? MIN_MEMBERS,
     options.maxMembers ?? MAX_MEMBERS,
+    SPONSORSHIP_WINDOW,
     initial,
   ]);
   let token: StakeToken | undefined;

@@ -7,12 +7,13 @@ import type { AddressLike, BigNumberish, BytesLike } from "ethers";
 
 import type {
   CouncilGovernor,
+  CouncilGovernorLens,
   CouncilRegistry,
   MotionPolicy,
   StakeVault,
   TimelockController,
 } from "../../typechain-types/index.js";
-import { DAY, RICH, STAKE_UNIT, ethers, networkHelpers, nodeAddress } from "./council.js";
+import { DAY, RICH, SPONSORSHIP_WINDOW, STAKE_UNIT, ethers, networkHelpers, nodeAddress } from "./council.js";
 
 export enum MotionClass {
   Standard,
@@ -102,6 +103,10 @@ export interface System {
   timelock: TimelockController;
   policy: MotionPolicy;
   governor: CouncilGovernor;
+  /** Read-only helper listing motions (motionDetails, motionPage). */
+  lens: CouncilGovernorLens;
+  /** Timestamp of the block that deployed the governor (its guardian term starts there). */
+  governorDeployedAt: bigint;
   deployer: HardhatEthersSigner;
   secretariat: HardhatEthersSigner;
   guardian: HardhatEthersSigner;
@@ -143,7 +148,13 @@ export async function deploySystem(options: SystemOptions = {}): Promise<System>
     voter: voters[i].address,
     nodes: [nodeAddress(100 + i)],
   }));
-  const registry = await ethers.deployContract("CouncilRegistry", [timelockAddress, 4n, 100n, initial]);
+  const registry = await ethers.deployContract("CouncilRegistry", [
+    timelockAddress,
+    4n,
+    100n,
+    SPONSORSHIP_WINDOW,
+    initial,
+  ]);
   const vault = await ethers.deployContract("StakeVault", [
     await registry.getAddress(),
     ethers.ZeroAddress,
@@ -159,24 +170,29 @@ export async function deploySystem(options: SystemOptions = {}): Promise<System>
     DEFAULT_CLASS_CONFIGS,
     options.actionClasses ?? [],
   ]);
-  const governor = await ethers.deployContract(
-    options.harness ? "CouncilGovernorHarness" : "CouncilGovernor",
-    [
-      await vault.getAddress(),
-      timelockAddress,
-      await policy.getAddress(),
-      {
-        secretariat: secretariat.address,
-        proposerRule: ProposerRule.SecretariatAndMembers,
-        maxActions: MAX_ACTIONS,
-        maxLiveProposals: MAX_LIVE_PROPOSALS,
-        queueWindow: QUEUE_WINDOW,
-        executionWindow: EXECUTION_WINDOW,
-        lateQuorumExtension: LATE_QUORUM_EXTENSION,
-        guardian: guardian.address,
-        guardianTerm: GUARDIAN_TERM,
-      },
-    ],
+  const governorArgs = [
+    await vault.getAddress(),
+    timelockAddress,
+    await policy.getAddress(),
+    {
+      secretariat: secretariat.address,
+      proposerRule: ProposerRule.SecretariatAndMembers,
+      maxActions: MAX_ACTIONS,
+      maxLiveProposals: MAX_LIVE_PROPOSALS,
+      queueWindow: QUEUE_WINDOW,
+      executionWindow: EXECUTION_WINDOW,
+      lateQuorumExtension: LATE_QUORUM_EXTENSION,
+      guardian: guardian.address,
+      guardianTerm: GUARDIAN_TERM,
+    },
+  ];
+  const deployed = options.harness
+    ? await ethers.deployContract("CouncilGovernorHarness", governorArgs)
+    : await ethers.deployContract("CouncilGovernor", governorArgs);
+  const governor = await ethers.getContractAt("CouncilGovernor", await deployed.getAddress());
+  const deployment = await deployed.deploymentTransaction()?.wait();
+  const governorDeployedAt = BigInt(
+    (await ethers.provider.getBlock(deployment?.blockNumber ?? "latest"))!.timestamp,
   );
   const governorAddress = await governor.getAddress();
   await timelock.grantRole(await timelock.PROPOSER_ROLE(), governorAddress);
@@ -192,12 +208,15 @@ export async function deploySystem(options: SystemOptions = {}): Promise<System>
     }
   }
   await networkHelpers.time.increase(1);
+  const lens = await ethers.deployContract("CouncilGovernorLens");
   return {
     registry,
     vault,
     timelock,
     policy,
     governor,
+    lens,
+    governorDeployedAt,
     deployer,
     secretariat,
     guardian,

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {CouncilRegistry} from "../../council/CouncilRegistry.sol";
+import {ICouncilRegistry} from "../../interfaces/ICouncilRegistry.sol";
+import {IMotionPolicy} from "../../interfaces/IMotionPolicy.sol";
+import {GovernorMotionClasses} from "./GovernorMotionClasses.sol";
+
+/**
+ * @title GovernorMembershipMotions
+ * @notice On-chain admission and no-confidence motions: the only way to call the registry's `admit` and `remove`.
+ * @dev Admission: a member or the secretariat sponsors an open application (within the sponsorship window, voter
+ * set, at least one stake unit bonded); the motion's only action admits the candidate. No-confidence: an eligible
+ * member moves it against another active member; the motion's only action removes the target, and the target is
+ * excluded from the vote and from both quorum bases (see GovernorCouncilCounting). One live motion of each kind per
+ * member. A motion whose subject left first (the candidate withdrew, the target resigned or was removed) is void:
+ * it reads as Canceled and can never be queued or executed. Both kinds appear to clients as ordinary governor
+ * proposals with the standard events; the kind, subject and sponsor are in {MembershipMotionProposed}.
+ */
+abstract contract GovernorMembershipMotions is GovernorMotionClasses {
+    mapping(uint256 memberId => uint256 proposalId) private _admissionMotion;
+    mapping(uint256 memberId => uint256 proposalId) private _noConfidenceMotion;
+    mapping(uint256 proposalId => uint256 memberId) private _subjects;
+
+    /**
+     * @notice Sponsor a candidate: opens an Admission motion whose only action admits it.
+     * @dev The caller must be allowed to propose (an eligible member's voter or the secretariat).
+     * @param candidateId The candidate.
+     * @param description The motion's description.
+     * @return proposalId The motion.
+     */
+    function proposeAdmission(uint256 candidateId, string calldata description) external returns (uint256 proposalId) {
+        ICouncilRegistry registry = councilRegistry();
+        if (!registry.isApplicationOpen(candidateId)) revert GovernorApplicationNotOpen(candidateId);
+        (, address voter, ) = registry.memberAccounts(candidateId);
+        if (voter == address(0) || stakeVault().stakeOf(candidateId) < stakeVault().stakeUnit()) {
+            revert GovernorCandidateNotReady(candidateId);
+        }
+        _requireNoLiveMotion(candidateId, _admissionMotion[candidateId]);
+        proposalId = _proposeMembershipMotion(
+            abi.encodeCall(CouncilRegistry.admit, (candidateId)),
+            description,
+            IMotionPolicy.MotionClass.Admission,
+            candidateId,
+            0
+        );
+        _admissionMotion[candidateId] = proposalId;
+    }
+
+    /**
+     * @notice Move no confidence in another member: opens a No-confidence motion whose only action removes it.
+     * @dev The caller must be an eligible member's current voter. The target cannot vote on the motion.
+     * @param memberId The target.
+     * @param description The motion's description.
+     * @return proposalId The motion.
+     */
+    function proposeNoConfidence(uint256 memberId, string calldata description) external returns (uint256 proposalId) {
+        ICouncilRegistry registry = councilRegistry();
+        (uint256 mover, bool current) = _memberOfVoter(msg.sender);
+        if (!current || stakeVault().getPastMemberVotes(mover, clock() - 1) == 0) {
+            revert GovernorRestrictedProposer(msg.sender);
+        }
+        if (mover == memberId || !registry.isActive(memberId)) revert GovernorInvalidTarget(memberId);
+        uint256 minMembers = registry.minMembers();
+        if (registry.activeMemberCount() <= minMembers) revert GovernorCouncilAtMinimum(minMembers);
+        _requireNoLiveMotion(memberId, _noConfidenceMotion[memberId]);
+        proposalId = _proposeMembershipMotion(
+            abi.encodeCall(CouncilRegistry.remove, (memberId)),
+            description,
+            IMotionPolicy.MotionClass.NoConfidence,
+            memberId,
+            memberId
+        );
+        _noConfidenceMotion[memberId] = proposalId;
+    }
+
+    /**
+     * @notice The member an admission or no-confidence motion is about (0 for other motions).
+     * @param proposalId The proposal.
+     * @return The candidate or target.
+     */
+    function motionSubject(uint256 proposalId) external view returns (uint256) {
+        return _subjects[proposalId];
+    }
+
+    /**
+     * @notice The motion's state; a membership motion whose subject left first reads as Canceled (void).
+     * @param proposalId The proposal.
+     * @return The state.
+     */
+    function state(uint256 proposalId) public view virtual override returns (ProposalState) {
+        ProposalState current = super.state(proposalId);
+        uint256 subject = _subjects[proposalId];
+        if (subject != 0 && _isLive(current) && _isVoid(proposalId, subject)) return ProposalState.Canceled;
+        return current;
+    }
+
+    function _proposeMembershipMotion(
+        bytes memory call,
+        string calldata description,
+        IMotionPolicy.MotionClass cls,
+        uint256 subject,
+        uint256 excluded
+    ) private returns (uint256 proposalId) {
+        address[] memory targets = new address[](1);
+        targets[0] = address(councilRegistry());
+        bytes[] memory calldatas = new bytes[](1);
+        calldatas[0] = call;
+        proposalId = _proposeMotion(targets, new uint256[](1), calldatas, description, msg.sender, cls, excluded);
+        _subjects[proposalId] = subject;
+        emit MembershipMotionProposed(proposalId, cls, subject, msg.sender);
+    }
+
+    function _requireNoLiveMotion(uint256 memberId, uint256 previous) private view {
+        if (previous != 0 && _isLive(state(previous))) revert GovernorMotionAlreadyLive(memberId, previous);
+    }
+
+    function _isVoid(uint256 proposalId, uint256 subject) private view returns (bool) {
+        (, , ICouncilRegistry.MemberStatus status) = councilRegistry().memberAccounts(subject);
+        return
+            motionClass(proposalId) == IMotionPolicy.MotionClass.Admission
+                ? status != ICouncilRegistry.MemberStatus.Candidate
+                : status != ICouncilRegistry.MemberStatus.Active;
+    }
+
+    function _isLive(ProposalState s) private pure returns (bool) {
+        return
+            s == ProposalState.Pending ||
+            s == ProposalState.Active ||
+            s == ProposalState.Succeeded ||
+            s == ProposalState.Queued;
+    }
+}
