@@ -24,6 +24,8 @@ interface IGovernorUnderTest is IGovernor {
     function proposalVotes(uint256 proposalId) external view returns (uint256, uint256, uint256);
     function proposalVoters(uint256 proposalId) external view returns (uint256);
     function hasMemberVoted(uint256 proposalId, uint256 memberId) external view returns (bool);
+    function proposeNoConfidence(uint256 memberId, string calldata description) external returns (uint256);
+    function motionSubject(uint256 proposalId) external view returns (uint256);
 }
 
 abstract contract GovernanceSystem is TestBase {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {CouncilRegistry} from "../../contracts/council/CouncilRegistry.sol";
 import {StakeVault} from "../../contracts/council/StakeVault.sol";
 import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 import {GovernanceSystem, IGovernorUnderTest} from "./GovernanceSystem.sol";
@@ -69,6 +70,24 @@ contract GovernorInvariantTest is GovernanceSystem {
             if (s == IGovernor.ProposalState.Executed) assertTrue(!handler.canceledGhost(ids[i]), "executed");
             if (handler.canceledGhost(ids[i])) assertTrue(s == IGovernor.ProposalState.Canceled, "canceled");
         }
+    }
+
+    /// A no-confidence target never has counted votes on its own motion.
+    function invariant_noConfidenceTargetNeverVotesOnItsMotion() public view {
+        uint256[] memory ids = handler.noConfidenceIds();
+        for (uint256 i = 0; i < ids.length; ++i) {
+            uint256 target = governor.motionSubject(ids[i]);
+            assertTrue(!governor.hasMemberVoted(ids[i], target), "target voted");
+            assertEq(handler.successfulVotes(ids[i], target), 0, "target vote counted");
+        }
+    }
+
+    /// The council's size stays within [minMembers, maxMembers] whatever motions execute.
+    function invariant_councilSizeWithinBounds() public view {
+        CouncilRegistry registry = handler.registry();
+        uint256 active = registry.activeMemberCount();
+        assertLe(registry.minMembers(), active, "min members");
+        assertLe(active, registry.maxMembers(), "max members");
     }
 
     /// A motion's state changes only through queue, execute, cancel, or the passage of time; votes and stake

@@ -45,6 +45,8 @@ contract GovernorHandler is TestBase {
     mapping(uint256 proposalId => bool) public executedGhost;
     uint256 public illegalTransitions;
     uint256 private _nonce;
+    uint256[] private _noConfidenceIds;
+    mapping(uint256 memberId => uint256 proposalId) private _noConfidenceOf;
 
     enum Action {
         Time,
@@ -80,6 +82,38 @@ contract GovernorHandler is TestBase {
         _motions[id] = Motion(targets, values, calldatas, keccak256(bytes(description)));
         _ids.push(id);
         _checkTransitions(Action.Propose, id);
+    }
+
+    /// @notice A member moves no confidence in another (refused when not allowed: target inactive, at minimum…).
+    function proposeNoConfidence(uint256 moverSeed, uint256 targetSeed) external {
+        uint256 mover = bound(moverSeed, 1, MEMBERS);
+        uint256 target = bound(targetSeed, 1, MEMBERS);
+        (, address voter, ) = registry.memberAccounts(mover);
+        string memory description = string.concat("no confidence ", Strings.toString(++_nonce));
+        VM.prank(voter);
+        try governor.proposeNoConfidence(target, description) returns (uint256 id) {
+            address[] memory targets = new address[](1);
+            targets[0] = address(registry);
+            bytes[] memory calldatas = new bytes[](1);
+            calldatas[0] = abi.encodeCall(CouncilRegistry.remove, (target));
+            _motions[id] = Motion(targets, new uint256[](1), calldatas, keccak256(bytes(description)));
+            _ids.push(id);
+            _noConfidenceIds.push(id);
+            _noConfidenceOf[target] = id;
+            _checkTransitions(Action.Propose, id);
+        } catch {
+            _checkTransitions(Action.Stake, 0);
+        }
+    }
+
+    /// @notice A member resigns (when the council stays at or above its minimum); a no-confidence motion against
+    /// it becomes void.
+    function resign(uint256 memberSeed) external {
+        uint256 memberId = bound(memberSeed, 1, MEMBERS);
+        if (!registry.isActive(memberId) || registry.activeMemberCount() <= registry.minMembers()) return;
+        VM.prank(_admins[memberId - 1]);
+        registry.resign(memberId);
+        _checkTransitions(Action.Cancel, _noConfidenceOf[memberId]);
     }
 
     /// @notice A member votes through its current voter account.
@@ -169,9 +203,14 @@ contract GovernorHandler is TestBase {
         return _ids;
     }
 
+    /// @notice Every no-confidence motion created.
+    function noConfidenceIds() external view returns (uint256[] memory) {
+        return _noConfidenceIds;
+    }
+
     /// @notice The selectors the invariant runner may call.
     function actions() external pure returns (bytes4[] memory selectors) {
-        selectors = new bytes4[](8);
+        selectors = new bytes4[](10);
         selectors[0] = this.propose.selector;
         selectors[1] = this.vote.selector;
         selectors[2] = this.rotateVoter.selector;
@@ -180,6 +219,8 @@ contract GovernorHandler is TestBase {
         selectors[5] = this.cancel.selector;
         selectors[6] = this.changeStake.selector;
         selectors[7] = this.warp.selector;
+        selectors[8] = this.proposeNoConfidence.selector;
+        selectors[9] = this.resign.selector;
     }
 
     // ---------------------------------------------------------------- transitions

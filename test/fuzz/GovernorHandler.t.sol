@@ -51,4 +51,29 @@ contract GovernorHandlerTest is GovernanceSystem {
         handler.changeStake(1, 10 ether, false);
         assertEq(handler.illegalTransitions(), 0, "no illegal transition");
     }
+
+    function test_handlerRunsNoConfidenceMotions() public {
+        handler.proposeNoConfidence(0, 1); // member 1 moves against member 2
+        uint256[] memory ids = handler.noConfidenceIds();
+        assertEq(ids.length, 1, "one motion");
+        uint256 id = ids[0];
+        handler.warp(1 days);
+        for (uint256 m = 0; m < handler.MEMBERS(); ++m) handler.vote(0, m, 1);
+        assertEq(handler.successfulVotes(id, 2), 0, "target cannot vote");
+        assertEq(governor.proposalVoters(id), handler.MEMBERS() - 1, "the others voted");
+        handler.warp(3 days);
+        handler.warp(2 hours);
+        assertTrue(governor.state(id) == IGovernor.ProposalState.Succeeded, "succeeded");
+        handler.queue(0);
+        handler.warp(4 days); // No-confidence timelock delay in the test system
+        handler.execute(0);
+        assertTrue(governor.state(id) == IGovernor.ProposalState.Executed, "executed");
+        assertTrue(!handler.registry().isActive(2), "removed");
+
+        handler.proposeNoConfidence(0, 2); // member 1 moves against member 3
+        uint256 second = handler.noConfidenceIds()[1];
+        handler.resign(2); // member 3 resigns first: the motion is void
+        assertTrue(governor.state(second) == IGovernor.ProposalState.Canceled, "void");
+        assertEq(handler.illegalTransitions(), 0, "no illegal transition");
+    }
 }
