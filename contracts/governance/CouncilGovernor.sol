@@ -24,9 +24,10 @@ import {GovernorProposalRules} from "./extensions/GovernorProposalRules.sol";
  * stake-weighted, capped votes from the StakeVault and executing through a TimelockController.
  * @dev Composition of OpenZeppelin Governor 5.x (sequential ids, late-quorum protection, timelock control) and
  * this project's extensions: motion classes, member-keyed dual-quorum counting, proposer rules, expiry, code
- * pinning, a term-limited guardian, and admission and no-confidence motions. After every execution the governor checks that it still holds its timelock
- * roles, that nobody else may execute, and that the timelock delay stays within its bounds; a motion that would
- * break that reverts (anti-bricking).
+ * pinning, a term-limited guardian, and admission and no-confidence motions. After executing a motion that calls
+ * the timelock or the governor, the governor checks that it still holds its timelock roles, that nobody else may
+ * execute, and that the timelock delay stays within its bounds; a motion that would break that reverts
+ * (anti-bricking).
  */
 contract CouncilGovernor is
     GovernorSequentialProposalId,

@@ -1,19 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 import {ICouncilGovernor} from "../interfaces/ICouncilGovernor.sol";
-import {IMotionPolicy} from "../interfaces/IMotionPolicy.sol";
-
-/// @notice The governor views the lens reads.
-interface ICouncilGovernorViews is IGovernor {
-    function proposalCount() external view returns (uint256);
-    function motionRecord(uint256 proposalId) external view returns (IMotionPolicy.MotionClass, uint256, uint256);
-    function motionSubject(uint256 proposalId) external view returns (uint256);
-    function proposalVotes(uint256 proposalId) external view returns (uint256, uint256, uint256);
-    function proposalVoters(uint256 proposalId) external view returns (uint256);
-    function proposalQuorum(uint256 proposalId) external view returns (uint256, uint256);
-}
+import {ICouncilGovernorViews} from "../interfaces/ICouncilGovernorViews.sol";
 
 /**
  * @title CouncilGovernorLens
