@@ -33,7 +33,6 @@ export default defineConfig({
       // The governor composes OpenZeppelin Governor with seven extensions; the IR pipeline keeps it well under
       // the 24,576-byte contract size limit (about 21.9 KB, against 26.5 KB with the legacy pipeline).
       "contracts/governance/CouncilGovernor.sol": GOVERNOR_COMPILER,
-      "contracts/mocks/CouncilGovernorHarness.sol": GOVERNOR_COMPILER,
     },
   },
   paths: {

@@ -144,13 +144,18 @@ contract CouncilRegistry is ICouncilRegistry, GovernedOwnable, IERC6372 {
 
     /**
      * @notice Admit a candidate as an active member. Governance (the owner) only.
-     * @dev Reserves the candidate's nodes. Voting power starts at once if it has bonded a stake unit.
+     * @dev The candidate must have an accepted voter and (once the vault is bound) at least one stake unit
+     * bonded, so it has voting power at once. Reserves the candidate's nodes.
      * @param memberId The candidate's id.
      */
     function admit(uint256 memberId) external onlyOwner {
         Record storage r = _recordWithStatus(memberId, MemberStatus.Candidate);
         if (r.voter == address(0)) revert CouncilRegistryVoterNotSet(memberId);
         if (_active.length() >= _maxMembers) revert CouncilRegistryCouncilFull(_maxMembers);
+        address vault = _stakeVault;
+        if (vault != address(0) && IStakeVault(vault).stakeOf(memberId) < IStakeVault(vault).stakeUnit()) {
+            revert CouncilRegistryCandidateNotBonded(memberId);
+        }
 
         _reserveNodes(memberId, r.nodes);
         r.status = MemberStatus.Active;
@@ -361,6 +366,14 @@ contract CouncilRegistry is ICouncilRegistry, GovernedOwnable, IERC6372 {
     ) external view returns (address admin, address voter, MemberStatus status) {
         Record storage r = _records[memberId];
         return (r.admin, r.voter, r.status);
+    }
+
+    /// @inheritdoc ICouncilRegistry
+    function memberTimestamps(
+        uint256 memberId
+    ) external view returns (uint256 appliedAt, uint256 joinedAt, uint256 leftAt) {
+        Record storage r = _records[memberId];
+        return (r.appliedAt, r.joinedAt, r.leftAt);
     }
 
     /// @inheritdoc ICouncilRegistry

@@ -273,6 +273,10 @@ contract CouncilGovernor is
         return super._voteSucceeded(proposalId);
     }
 
+    function _motionEnd(uint256 proposalId, ProposalState current) internal view override returns (uint256) {
+        return current == ProposalState.Defeated ? proposalDeadline(proposalId) : _expiresAt(proposalId);
+    }
+
     function _maxLateQuorumVoteExtension() internal pure override returns (uint256) {
         return MAX_LATE_QUORUM_EXTENSION;
     }

@@ -159,6 +159,8 @@ interface ICouncilRegistry {
     error CouncilRegistryTooManyNodes(uint256 count, uint256 maxNodes);
     /// @notice The candidate has no accepted voter account yet.
     error CouncilRegistryVoterNotSet(uint256 memberId);
+    /// @notice The candidate has less than one stake unit bonded in the stake vault.
+    error CouncilRegistryCandidateNotBonded(uint256 memberId);
     /// @notice Admitting would exceed the maximum council size.
     error CouncilRegistryCouncilFull(uint256 maxMembers);
     /// @notice Removing or resigning would take the council below its minimum size.
@@ -198,6 +200,17 @@ interface ICouncilRegistry {
      * @return The member id, or 0.
      */
     function memberIdOfVoter(address account) external view returns (uint256);
+
+    /**
+     * @notice The record's timestamps, in one cheap call.
+     * @param memberId The member id.
+     * @return appliedAt When it applied (or the application was renewed).
+     * @return joinedAt When it was admitted (0 if never).
+     * @return leftAt When it was removed or resigned (0 if it has not left).
+     */
+    function memberTimestamps(
+        uint256 memberId
+    ) external view returns (uint256 appliedAt, uint256 joinedAt, uint256 leftAt);
 
     /**
      * @notice Whether `memberId` is an active member now.

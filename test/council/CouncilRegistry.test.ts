@@ -201,13 +201,15 @@ async function council(): Promise<Council> {
   return deployCouncil();
 }
 
-/** Five active members (min 4, max 100) and candidate 6, whose voter nomination is still pending. */
+/** Five active members (min 4, max 100) and candidate 6 (one stake unit bonded), whose voter nomination is still pending. */
 async function councilWithCandidate(): Promise<CandidateCouncil> {
   const c = await deployCouncil();
   const [applicant, candidateVoter, ...free] = c.others;
   await c.registry
     .connect(applicant)
     .applyForMembership(CANDIDATE_NAME, CANDIDATE_URI, candidateVoter.address, CANDIDATE_NODES);
+  // Admission needs one bonded stake unit.
+  await c.vault.connect(applicant).stakeFor(CANDIDATE_ID, STAKE_UNIT, { value: STAKE_UNIT });
   return { ...c, applicant, candidateVoter, free };
 }
 
@@ -909,11 +911,15 @@ describe("CouncilRegistry", function () {
       expect(await c.vault.getVotes(c.candidateVoter.address)).to.equal(1n);
     });
 
-    it("gives no votes to a candidate that bonded nothing", async function () {
+    it("reverts when the candidate has less than one stake unit bonded", async function () {
       const c = await loadFixture(councilWithReadyCandidate);
-      await c.registry.connect(c.governance).admit(CANDIDATE_ID);
-      expect(await c.vault.isEligible(CANDIDATE_ID)).to.equal(false);
-      expect(await c.vault.getVotes(c.candidateVoter.address)).to.equal(0n);
+      await c.vault.connect(c.applicant).requestUnstake(CANDIDATE_ID, 1n);
+      const before = await readRecord(c.registry, CANDIDATE_ID);
+      await expect(c.registry.connect(c.governance).admit(CANDIDATE_ID))
+        .to.be.revertedWithCustomError(c.registry, "CouncilRegistryCandidateNotBonded")
+        .withArgs(CANDIDATE_ID);
+      expect(await readRecord(c.registry, CANDIDATE_ID)).to.deep.equal(before);
+      expect(await c.registry.isActive(CANDIDATE_ID)).to.equal(false);
     });
 
     it("admits up to the maximum council size", async function () {
@@ -1023,6 +1029,7 @@ describe("CouncilRegistry", function () {
       await c.registry
         .connect(applicant2)
         .applyForMembership("Second", CANDIDATE_URI, applicant2.address, [CANDIDATE_NODES[1]]);
+      await c.vault.connect(applicant2).stakeFor(7n, STAKE_UNIT, { value: STAKE_UNIT });
       await c.registry.connect(c.governance).admit(CANDIDATE_ID);
       const before = await readRecord(c.registry, 7n);
       await expect(c.registry.connect(c.governance).admit(7))

@@ -135,7 +135,8 @@ contract CouncilHandler is TestBase {
         VM.deal(admin, amount);
         VM.prank(admin);
         vault.stake{value: amount}(amount);
-        if (admitNow && registry.activeMemberCount() < registry.maxMembers()) registry.admit(id);
+        bool bonded = vault.stakeOf(id) >= vault.stakeUnit();
+        if (admitNow && bonded && registry.activeMemberCount() < registry.maxMembers()) registry.admit(id);
         _touch();
     }
 
@@ -145,6 +146,7 @@ contract CouncilHandler is TestBase {
         (, , ICouncilRegistry.MemberStatus status) = registry.memberAccounts(id);
         if (status != ICouncilRegistry.MemberStatus.Candidate) return;
         if (registry.activeMemberCount() >= registry.maxMembers()) return;
+        if (vault.stakeOf(id) < vault.stakeUnit()) return;
         registry.admit(id);
         _touch();
     }

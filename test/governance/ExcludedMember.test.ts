@@ -1,13 +1,11 @@
 /**
  * The excluded-member path of the governor (`_proposeMotion`): a motion of a forced class with one member excluded
- * from its vote and from both quorum bases. No-confidence motions use it; here it is driven through the test-only
- * CouncilGovernorHarness.
+ * from its vote and from both quorum bases, driven through real no-confidence motions.
  */
 import { expect } from "chai";
 
-import type { CouncilGovernorHarness } from "../../typechain-types/index.js";
-import { ethers, networkHelpers } from "../utils/council.js";
-import type { Motion, System } from "../utils/governance.js";
+import { networkHelpers } from "../utils/council.js";
+import type { System } from "../utils/governance.js";
 import {
   MotionClass,
   ProposalState,
@@ -18,64 +16,44 @@ import {
   waitForSnapshot,
 } from "../utils/governance.js";
 
-interface HarnessSystem extends System {
-  harness: CouncilGovernorHarness;
-}
-
 /** Member 1 holds 3 votes (5 eligible, cap 4), members 2–5 one each: 7 votes in all. */
-async function harnessSystem(): Promise<HarnessSystem> {
-  const s = await deploySystem({ harness: true, stakes: [3n, 1n, 1n, 1n, 1n] });
-  const harness = await ethers.getContractAt("CouncilGovernorHarness", await s.governor.getAddress());
-  return { ...s, harness };
+function excludedSystem(): Promise<System> {
+  return deploySystem({ stakes: [3n, 1n, 1n, 1n, 1n] });
 }
 
 /** As above, but member 5 has no stake, so it holds no votes at the snapshot. */
-async function harnessSystemWithIdleMember(): Promise<HarnessSystem> {
-  const s = await deploySystem({ harness: true, stakes: [3n, 1n, 1n, 1n, 0n] });
-  const harness = await ethers.getContractAt("CouncilGovernorHarness", await s.governor.getAddress());
-  return { ...s, harness };
+function excludedSystemWithIdleMember(): Promise<System> {
+  return deploySystem({ stakes: [3n, 1n, 1n, 1n, 0n] });
 }
 
-async function proposeExcluding(s: HarnessSystem, motion: Motion, excluded: bigint): Promise<bigint> {
-  await s.harness
-    .connect(s.secretariat)
-    .proposeExcluding(
-      motion.targets,
-      motion.values,
-      motion.calldatas,
-      motion.description,
-      MotionClass.NoConfidence,
-      excluded,
-    );
+/** Member `mover` (1-based) moves no confidence in `target`. */
+async function moveNoConfidence(
+  s: System,
+  mover: number,
+  target: bigint,
+  description: string,
+): Promise<bigint> {
+  await s.governor.connect(s.voters[mover - 1]).proposeNoConfidence(target, description);
   return s.governor.latestProposalId();
 }
 
 describe("CouncilGovernor: excluded member", function () {
   it("records the forced class and the excluded member, with that class's configuration", async function () {
-    const s = await networkHelpers.loadFixture(harnessSystem);
-    const motion = await signallingMotion(s, "Exclude member 1");
-    const tx = s.harness
-      .connect(s.secretariat)
-      .proposeExcluding(
-        motion.targets,
-        motion.values,
-        motion.calldatas,
-        motion.description,
-        MotionClass.NoConfidence,
-        1n,
-      );
+    const s = await networkHelpers.loadFixture(excludedSystem);
+    const tx = s.governor.connect(s.voters[1]).proposeNoConfidence(1n, "Exclude member 1");
     await expect(tx).to.emit(s.governor, "MotionClassified").withArgs(1n, MotionClass.NoConfidence, 1n);
     const details = await s.lens.motionDetails(await s.governor.getAddress(), 1n);
     expect(details.motionClass).to.equal(BigInt(MotionClass.NoConfidence));
     expect(details.excludedMemberId).to.equal(1n);
+    expect(details.subjectMemberId).to.equal(1n);
     // No-confidence timing (7-day delay) from the class configuration, not Standard's.
     const config = await s.policy.classConfig(MotionClass.NoConfidence);
     expect(details.deadline - details.snapshot).to.equal(config.votingPeriod);
   });
 
   it("reverts when the excluded member votes", async function () {
-    const s = await networkHelpers.loadFixture(harnessSystem);
-    const id = await proposeExcluding(s, await signallingMotion(s, "Exclude member 1"), 1n);
+    const s = await networkHelpers.loadFixture(excludedSystem);
+    const id = await moveNoConfidence(s, 2, 1n, "Exclude member 1");
     await waitForSnapshot(s, id);
     await expect(s.governor.connect(s.voters[0]).castVote(id, Vote.Against))
       .to.be.revertedWithCustomError(s.governor, "GovernorMemberExcluded")
@@ -85,8 +63,8 @@ describe("CouncilGovernor: excluded member", function () {
   });
 
   it("removes the excluded member's membership and votes from both quorum bases", async function () {
-    const s = await networkHelpers.loadFixture(harnessSystem);
-    const id = await proposeExcluding(s, await signallingMotion(s, "Exclude member 1"), 1n);
+    const s = await networkHelpers.loadFixture(excludedSystem);
+    const id = await moveNoConfidence(s, 2, 1n, "Exclude member 1");
     await waitForSnapshot(s, id);
     const snapshot = await s.governor.proposalSnapshot(id);
     expect(await s.vault.getPastEligibleCount(snapshot)).to.equal(5n);
@@ -97,8 +75,8 @@ describe("CouncilGovernor: excluded member", function () {
   });
 
   it("decides without the excluded member where counting it would flip the result", async function () {
-    const s = await networkHelpers.loadFixture(harnessSystem);
-    const id = await proposeExcluding(s, await signallingMotion(s, "Exclude member 1"), 1n);
+    const s = await networkHelpers.loadFixture(excludedSystem);
+    const id = await moveNoConfidence(s, 2, 1n, "Exclude member 1");
     await waitForSnapshot(s, id);
     // Two For, one Against among the others: For = 2/3 of cast, quorum 2 voters reached.
     await s.governor.connect(s.voters[1]).castVote(id, Vote.For);
@@ -115,8 +93,8 @@ describe("CouncilGovernor: excluded member", function () {
   });
 
   it("leaves the quorum bases alone when the excluded member had no votes at the snapshot", async function () {
-    const s = await networkHelpers.loadFixture(harnessSystemWithIdleMember);
-    const id = await proposeExcluding(s, await signallingMotion(s, "Exclude idle member 5"), 5n);
+    const s = await networkHelpers.loadFixture(excludedSystemWithIdleMember);
+    const id = await moveNoConfidence(s, 1, 5n, "Exclude idle member 5");
     await waitForSnapshot(s, id);
     const snapshot = await s.governor.proposalSnapshot(id);
     expect(await s.vault.getPastEligibleCount(snapshot)).to.equal(4n);
@@ -126,8 +104,8 @@ describe("CouncilGovernor: excluded member", function () {
   });
 
   it("clears the forced class after creation: a later general proposal is classified from its actions", async function () {
-    const s = await networkHelpers.loadFixture(harnessSystem);
-    await proposeExcluding(s, await signallingMotion(s, "Exclude member 1"), 1n);
+    const s = await networkHelpers.loadFixture(excludedSystem);
+    await moveNoConfidence(s, 2, 1n, "Exclude member 1");
     const motion = await signallingMotion(s, "An ordinary signal");
     await expect(
       s.governor

@@ -120,8 +120,6 @@ export interface SystemOptions {
   /** Stake units bonded by each initial member (default: 1 each). */
   stakes?: bigint[];
   actionClasses?: { target: string; selector: string; motionClass: MotionClass }[];
-  /** Deploy the test harness (exposes the forced-class, excluded-member path) instead of the governor. */
-  harness?: boolean;
 }
 
 /** Deploys the whole system as the deploy module will: the deployer ends with no role anywhere. */
@@ -186,9 +184,7 @@ export async function deploySystem(options: SystemOptions = {}): Promise<System>
       guardianTerm: GUARDIAN_TERM,
     },
   ];
-  const deployed = options.harness
-    ? await ethers.deployContract("CouncilGovernorHarness", governorArgs)
-    : await ethers.deployContract("CouncilGovernor", governorArgs);
+  const deployed = await ethers.deployContract("CouncilGovernor", governorArgs);
   const governor = await ethers.getContractAt("CouncilGovernor", await deployed.getAddress());
   const deployment = await deployed.deploymentTransaction()?.wait();
   const governorDeployedAt = BigInt(

@@ -58,13 +58,18 @@ abstract contract GovernorExpiry is Governor, ICouncilGovernor {
      */
     function state(uint256 proposalId) public view virtual override returns (ProposalState) {
         ProposalState current = super.state(proposalId);
-        if (current == ProposalState.Succeeded && clock() > proposalDeadline(proposalId) + _queueWindow) {
-            return ProposalState.Expired;
-        }
-        if (current == ProposalState.Queued && clock() > proposalEta(proposalId) + _executionWindow) {
+        if (
+            (current == ProposalState.Succeeded || current == ProposalState.Queued) && clock() > _expiresAt(proposalId)
+        ) {
             return ProposalState.Expired;
         }
         return current;
+    }
+
+    /// @dev When a Succeeded (never queued) or Queued motion expired or will expire.
+    function _expiresAt(uint256 proposalId) internal view returns (uint256) {
+        uint256 eta = proposalEta(proposalId);
+        return eta == 0 ? proposalDeadline(proposalId) + _queueWindow : eta + _executionWindow;
     }
 
     function _setExpiryWindows(uint256 queueWindow_, uint256 executionWindow_) private {

@@ -91,7 +91,11 @@ abstract contract GovernorMembershipMotions is GovernorMotionClasses {
     function state(uint256 proposalId) public view virtual override returns (ProposalState) {
         ProposalState current = super.state(proposalId);
         uint256 subject = _subjects[proposalId];
-        if (subject != 0 && _isLive(current) && _isVoid(proposalId, subject)) return ProposalState.Canceled;
+        if (subject == 0 || current == ProposalState.Executed || current == ProposalState.Canceled) return current;
+        uint256 leftAt = _subjectLeftAt(proposalId, subject);
+        if (leftAt == 0) return current;
+        // Void once the subject left; a motion that had already ended (Defeated, Expired) keeps its final state.
+        if (_isLive(current) || leftAt <= _motionEnd(proposalId, current)) return ProposalState.Canceled;
         return current;
     }
 
@@ -102,6 +106,7 @@ abstract contract GovernorMembershipMotions is GovernorMotionClasses {
         uint256 subject,
         uint256 excluded
     ) private returns (uint256 proposalId) {
+        if (!_isValidDescriptionForProposer(msg.sender, description)) revert GovernorRestrictedProposer(msg.sender);
         address[] memory targets = new address[](1);
         targets[0] = address(councilRegistry());
         bytes[] memory calldatas = new bytes[](1);
@@ -115,13 +120,21 @@ abstract contract GovernorMembershipMotions is GovernorMotionClasses {
         if (previous != 0 && _isLive(state(previous))) revert GovernorMotionAlreadyLive(memberId, previous);
     }
 
-    function _isVoid(uint256 proposalId, uint256 subject) private view returns (bool) {
-        (, , ICouncilRegistry.MemberStatus status) = councilRegistry().memberAccounts(subject);
-        return
-            motionClass(proposalId) == IMotionPolicy.MotionClass.Admission
-                ? status != ICouncilRegistry.MemberStatus.Candidate
-                : status != ICouncilRegistry.MemberStatus.Active;
+    /// @dev When the subject stopped being what the motion is about (0 if it still is): a candidate that
+    /// withdrew or was admitted otherwise; a target that resigned or was removed.
+    function _subjectLeftAt(uint256 proposalId, uint256 subject) private view returns (uint256) {
+        ICouncilRegistry registry = councilRegistry();
+        (, , ICouncilRegistry.MemberStatus status) = registry.memberAccounts(subject);
+        (, uint256 joinedAt, uint256 leftAt) = registry.memberTimestamps(subject);
+        if (motionClass(proposalId) == IMotionPolicy.MotionClass.Admission) {
+            if (status == ICouncilRegistry.MemberStatus.Candidate) return 0;
+            return status == ICouncilRegistry.MemberStatus.Active ? joinedAt : leftAt;
+        }
+        return status == ICouncilRegistry.MemberStatus.Active ? 0 : leftAt;
     }
+
+    /// @dev When a motion in a final time-based state (Defeated, Expired) ended.
+    function _motionEnd(uint256 proposalId, ProposalState current) internal view virtual returns (uint256);
 
     function _isLive(ProposalState s) private pure returns (bool) {
         return

@@ -10,10 +10,10 @@ import {GovernorMotionClasses} from "./GovernorMotionClasses.sol";
  * proposal and at most `maxLiveProposals` live motions per proposer.
  * @dev A member proposes from its current voter account and must have had votes one second before (no flash
  * eligibility). Limits are counted per member, so rotating the voter account does not reset them. Under the
- * SecretariatOnly rule members may still open Constitutional motions, so that losing the secretariat's key can
- * never lock governance. A member's Pending motion may be cancelled by its current voter. The live list of a
- * proposer is pruned on each proposal and never exceeds `maxLiveProposals` (at most 20), so the loop does not
- * grow with history.
+ * SecretariatOnly rule members may still open Constitutional and No-confidence motions, so that losing the
+ * secretariat's key can never lock governance and no-confidence stays a members' right. A member's Pending motion
+ * may be cancelled by its current voter. The live list of a proposer is pruned on each proposal and never exceeds
+ * `maxLiveProposals` (at most 20), so the loop does not grow with history.
  */
 abstract contract GovernorProposalRules is GovernorMotionClasses {
     /// @notice Upper bound of `maxActions`.
@@ -146,7 +146,9 @@ abstract contract GovernorProposalRules is GovernorMotionClasses {
         if (
             current &&
             stakeVault().getPastMemberVotes(memberId, clock() - 1) > 0 &&
-            (_proposerRule != ProposerRule.SecretariatOnly || cls == IMotionPolicy.MotionClass.Constitutional)
+            (_proposerRule != ProposerRule.SecretariatOnly ||
+                cls == IMotionPolicy.MotionClass.Constitutional ||
+                cls == IMotionPolicy.MotionClass.NoConfidence)
         ) return memberId;
         revert GovernorRestrictedProposer(proposer);
     }
