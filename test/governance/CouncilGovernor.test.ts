@@ -44,6 +44,8 @@ import {
   waitForSnapshot,
 } from "../utils/governance.js";
 import type { ClassConfig, Motion, System } from "../utils/governance.js";
+import { stateBitmap as bitmap, receiptOf, timeOf } from "../utils/chain.js";
+import { operationId } from "../utils/governance.js";
 
 const { time, loadFixture } = networkHelpers;
 
@@ -170,29 +172,8 @@ async function walletSystem(): Promise<WalletSystem> {
 
 // ---------------------------------------------------------------- helpers
 
-/** The expected-states bitmap of `GovernorUnexpectedProposalState`, built as OpenZeppelin does. */
-function bitmap(...states: ProposalState[]): string {
-  let bits = 0n;
-  for (const s of states) bits |= 1n << BigInt(s);
-  return ethers.toBeHex(bits, 32);
-}
-
 async function latest(): Promise<bigint> {
   return BigInt(await time.latest());
-}
-
-async function receiptOf(tx: ContractTransactionResponse): Promise<ContractTransactionReceipt> {
-  const receipt = await tx.wait();
-  if (receipt === null) throw new Error("transaction was not mined");
-  return receipt;
-}
-
-/** The timestamp of the block that included `tx`. */
-async function timeOf(tx: ContractTransactionResponse): Promise<bigint> {
-  const receipt = await receiptOf(tx);
-  const block = await ethers.provider.getBlock(receipt.blockNumber);
-  if (block === null) throw new Error("block not found");
-  return BigInt(block.timestamp);
 }
 
 /** The events `iface` decodes among the logs that `address` emitted in `receipt`. */
@@ -244,19 +225,6 @@ async function tally(g: CouncilGovernor, id: bigint): Promise<bigint[]> {
 async function quorumOf(g: CouncilGovernor, id: bigint): Promise<bigint[]> {
   const [memberQuorum, voteQuorum] = await g.proposalQuorum(id);
   return [memberQuorum, voteQuorum];
-}
-
-/** The timelock salt OpenZeppelin's GovernorTimelockControl uses: bytes20(governor) ^ descriptionHash. */
-async function operationId(s: System, motion: Motion): Promise<string> {
-  const governor = BigInt(await s.governor.getAddress());
-  const salt = ethers.toBeHex((governor << 96n) ^ BigInt(descriptionHash(motion)), 32);
-  return s.timelock.hashOperationBatch(
-    motion.targets,
-    motion.values,
-    motion.calldatas,
-    ethers.ZeroHash,
-    salt,
-  );
 }
 
 /** Everything a failed call could have changed: motion details, ballots, nonces, live motions, operation, balances. */

@@ -32,6 +32,7 @@ import {
   waitForSnapshot,
 } from "../utils/governance.js";
 import type { ClassConfig, System } from "../utils/governance.js";
+import { inOneBlock, maxOf, stateBitmap } from "../utils/chain.js";
 
 type TxPromise = Promise<ContractTransactionResponse>;
 
@@ -95,13 +96,6 @@ async function systemWithReentrantTarget(): Promise<ReentrantSystem> {
 
 // ---------------------------------------------------------------- helpers
 
-/** The `expectedStates` bitmap of OpenZeppelin's GovernorUnexpectedProposalState. */
-function stateBitmap(...states: ProposalState[]): string {
-  let bitmap = 0n;
-  for (const st of states) bitmap |= 1n << BigInt(st);
-  return ethers.toBeHex(bitmap, 32);
-}
-
 const QUEUED = stateBitmap(ProposalState.Queued);
 const SUCCEEDED = stateBitmap(ProposalState.Succeeded);
 
@@ -125,15 +119,6 @@ function queueTx(s: System, m: Action): TxPromise {
 function executeTx(s: System, m: Action, value = 0n, caller?: HardhatEthersSigner): TxPromise {
   const governor = caller ? s.governor.connect(caller) : s.governor;
   return governor.execute(m.targets, m.values, m.calldatas, descriptionHash(m), { value });
-}
-
-async function maxOf(ids: bigint[], read: (id: bigint) => Promise<bigint>): Promise<bigint> {
-  let max = 0n;
-  for (const id of ids) {
-    const v = await read(id);
-    if (v > max) max = v;
-  }
-  return max;
 }
 
 /**
@@ -254,19 +239,6 @@ async function signBallot(
     ],
   };
   return signer.signTypedData(domain, types, { proposalId, support, voter: signer.address, nonce });
-}
-
-/** Sends the transactions one after the other with automine off, then mines them in one block. */
-async function inOneBlock(sends: (() => TxPromise)[]): Promise<ContractTransactionResponse[]> {
-  await ethers.provider.send("evm_setAutomine", [false]);
-  try {
-    const sent: ContractTransactionResponse[] = [];
-    for (const send of sends) sent.push(await send());
-    await networkHelpers.mine();
-    return sent;
-  } finally {
-    await ethers.provider.send("evm_setAutomine", [true]);
-  }
 }
 
 function withConfig(cls: MotionClass, change: Partial<ClassConfig>): ClassConfig {

@@ -36,6 +36,7 @@ import {
   waitForSnapshot,
 } from "../utils/governance.js";
 import type { System } from "../utils/governance.js";
+import { inOneBlock, maxOf, stateBitmap } from "../utils/chain.js";
 
 type TxPromise = Promise<ContractTransactionResponse>;
 
@@ -75,12 +76,6 @@ async function systemWithTarget(): Promise<TargetSystem> {
 
 // ---------------------------------------------------------------- helpers
 
-function stateBitmap(...states: ProposalState[]): string {
-  let bitmap = 0n;
-  for (const st of states) bitmap |= 1n << BigInt(st);
-  return ethers.toBeHex(bitmap, 32);
-}
-
 const QUEUED = stateBitmap(ProposalState.Queued);
 /** States from which a motion can be cancelled (OpenZeppelin `_cancel`). */
 const CANCELLABLE = stateBitmap(
@@ -115,15 +110,6 @@ function cancelTx(s: System, m: Action, caller: HardhatEthersSigner): TxPromise 
   return s.governor.connect(caller).cancel(m.targets, m.values, m.calldatas, descriptionHash(m));
 }
 
-async function maxOf(ids: bigint[], read: (id: bigint) => Promise<bigint>): Promise<bigint> {
-  let max = 0n;
-  for (const id of ids) {
-    const v = await read(id);
-    if (v > max) max = v;
-  }
-  return max;
-}
-
 /** Proposes (proposers in turn), all members vote For, queues, and waits for the latest ETA. */
 async function passToEta(
   s: System,
@@ -147,19 +133,6 @@ async function enactable(s: System, data: string, description: string): Promise<
   const [id] = await passToEta(s, [m]);
   expect(await s.governor.motionClass(id)).to.equal(MotionClass.Constitutional);
   return [m, id];
-}
-
-/** Sends the transactions one after the other with automine off, then mines them in one block. */
-async function inOneBlock(sends: (() => TxPromise)[]): Promise<ContractTransactionResponse[]> {
-  await ethers.provider.send("evm_setAutomine", [false]);
-  try {
-    const sent: ContractTransactionResponse[] = [];
-    for (const send of sends) sent.push(await send());
-    await networkHelpers.mine();
-    return sent;
-  } finally {
-    await ethers.provider.send("evm_setAutomine", [true]);
-  }
 }
 
 async function timeOf(tx: TxPromise): Promise<bigint> {

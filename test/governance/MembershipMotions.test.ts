@@ -42,6 +42,8 @@ import {
   waitForSnapshot,
 } from "../utils/governance.js";
 import type { Motion, System } from "../utils/governance.js";
+import { stateBitmap as bitmap, receiptOf, timeOf } from "../utils/chain.js";
+import { operationId } from "../utils/governance.js";
 
 const { loadFixture, time } = networkHelpers;
 
@@ -64,13 +66,6 @@ interface Live {
   motion: Motion;
 }
 
-/** The expected-states bitmap of `GovernorUnexpectedProposalState`, built as OpenZeppelin does. */
-function bitmap(...states: ProposalState[]): string {
-  let bits = 0n;
-  for (const s of states) bits |= 1n << BigInt(s);
-  return ethers.toBeHex(bits, 32);
-}
-
 /** ⌈x × bps / 10,000⌉, at least 1: a quorum threshold as the governor computes it. */
 function share(x: bigint, bps: bigint): bigint {
   const q = (x * bps + BPS - 1n) / BPS;
@@ -79,19 +74,6 @@ function share(x: bigint, bps: bigint): bigint {
 
 async function latest(): Promise<bigint> {
   return BigInt(await time.latest());
-}
-
-async function receiptOf(tx: ContractTransactionResponse): Promise<ContractTransactionReceipt> {
-  const receipt = await tx.wait();
-  if (receipt === null) throw new Error("transaction was not mined");
-  return receipt;
-}
-
-/** The timestamp of the block that mined `tx`. */
-async function timeOf(tx: ContractTransactionResponse): Promise<bigint> {
-  const block = await ethers.provider.getBlock((await receiptOf(tx)).blockNumber);
-  if (block === null) throw new Error("block not found");
-  return BigInt(block.timestamp);
 }
 
 /** The events `iface` decodes among the logs that `address` emitted in `receipt`. */
@@ -213,18 +195,6 @@ async function passAndQueue(s: System, live: Live, voters: HardhatEthersSigner[]
 async function timelockSalt(s: System, motion: Motion): Promise<string> {
   const governor = BigInt(await s.governor.getAddress());
   return ethers.toBeHex((governor << 96n) ^ BigInt(descriptionHash(motion)), 32);
-}
-
-/** The motion's timelock operation id. */
-async function operationId(s: System, motion: Motion): Promise<string> {
-  const salt = await timelockSalt(s, motion);
-  return s.timelock.hashOperationBatch(
-    motion.targets,
-    motion.values,
-    motion.calldatas,
-    ethers.ZeroHash,
-    salt,
-  );
 }
 
 /** Every field of the lens's `motionDetails`, as a plain object. */

@@ -234,6 +234,19 @@ export function descriptionHash(motion: Motion): string {
   return ethers.id(motion.description);
 }
 
+/** The timelock operation id of a queued motion (GovernorTimelockControl's salt: governor address XOR hash). */
+export async function operationId(system: System, motion: Motion): Promise<string> {
+  const governor = BigInt(await system.governor.getAddress());
+  const salt = ethers.toBeHex((governor << 96n) ^ BigInt(descriptionHash(motion)), 32);
+  return system.timelock.hashOperationBatch(
+    motion.targets,
+    motion.values,
+    motion.calldatas,
+    ethers.ZeroHash,
+    salt,
+  );
+}
+
 /** A Standard signalling motion: an empty, value-less call to the timelock. */
 export async function signallingMotion(
   system: System,
