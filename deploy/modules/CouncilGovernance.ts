@@ -1,0 +1,107 @@
+/**
+ * Ignition module: deploys the whole Governance Council system and hands every role to the timelock.
+ *
+ * Order: TimelockController (the deployer is its temporary admin) → CouncilRegistry (initial council) → StakeVault
+ * → bind the vault → ImprovementReserve → MotionPolicy (class configurations, and the reserve's functions
+ * classified: Treasury for payments, budgets, grants and collectibles; its limits, guardian, pause and unpause
+ * stay Constitutional by default) → CouncilGovernor → CouncilGovernorLens; then the governor becomes the
+ * timelock's proposer, executor and canceller, and the deployer renounces its admin role. Registry, vault,
+ * policy and reserve are owned by the timelock from their constructors, so the deployer keeps no role anywhere.
+ *
+ * Parameters (deploy/parameters/<network>.json, module "CouncilGovernance"): see deploy/README.md.
+ */
+import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
+import { ZeroAddress, ZeroHash, id } from "ethers";
+
+/** The first four bytes of keccak256(signature). */
+function selector(signature: string): string {
+  return id(signature).slice(0, 10);
+}
+
+/** MotionClass.Treasury (see contracts/interfaces/IMotionPolicy.sol). */
+const TREASURY = 1;
+
+/** Reserve functions a Treasury motion may call; the others stay Constitutional. */
+export const RESERVE_TREASURY_FUNCTIONS = [
+  "pay(address,address,uint256,string)",
+  "approveBudget(bytes32,address,address,uint256,uint256,uint256)",
+  "cancelBudget(uint256)",
+  "createGrant(address,address,uint256,uint256,uint256,uint256)",
+  "cancelGrant(uint256)",
+  "transferCollectible(address,address,uint256,uint256,string)",
+];
+
+export default buildModule("CouncilGovernance", (m) => {
+  const deployer = m.getAccount(0);
+
+  const timelock = m.contract("TimelockController", [m.getParameter("timelockMinDelay"), [], [], deployer]);
+
+  const registry = m.contract("CouncilRegistry", [
+    timelock,
+    m.getParameter("minMembers"),
+    m.getParameter("maxMembers"),
+    m.getParameter("sponsorshipWindow"),
+    m.getParameter("initialMembers"),
+  ]);
+
+  const vault = m.contract("StakeVault", [
+    registry,
+    m.getParameter("stakeToken", ZeroAddress),
+    m.getParameter("stakeUnit"),
+    m.getParameter("unbondingPeriod"),
+    m.getParameter("withdrawalWindow"),
+    timelock,
+  ]);
+  const bind = m.call(registry, "bindStakeVault", [vault]);
+
+  const reserve = m.contract("ImprovementReserve", [
+    timelock,
+    m.getParameter("reserveGuardian"),
+    m.getParameter("reservePauseDuration"),
+    m.getParameter("reserveAssets"),
+    m.getParameter("reserveOutflowLimits"),
+  ]);
+
+  const policy = m.contract("MotionPolicy", [
+    timelock,
+    registry,
+    m.getParameter("classConfigs"),
+    RESERVE_TREASURY_FUNCTIONS.map((signature) => ({
+      target: reserve,
+      selector: selector(signature),
+      motionClass: TREASURY,
+    })),
+  ]);
+
+  const governor = m.contract(
+    "CouncilGovernor",
+    [
+      vault,
+      timelock,
+      policy,
+      {
+        secretariat: m.getParameter("secretariat"),
+        proposerRule: m.getParameter("proposerRule", 0),
+        maxActions: m.getParameter("maxActions"),
+        maxLiveProposals: m.getParameter("maxLiveProposals"),
+        queueWindow: m.getParameter("queueWindow"),
+        executionWindow: m.getParameter("executionWindow"),
+        lateQuorumExtension: m.getParameter("lateQuorumExtension"),
+        guardian: m.getParameter("guardian"),
+        guardianTerm: m.getParameter("guardianTerm"),
+      },
+    ],
+    { after: [bind] },
+  );
+  const lens = m.contract("CouncilGovernorLens");
+
+  const proposer = m.call(timelock, "grantRole", [id("PROPOSER_ROLE"), governor], { id: "grantProposer" });
+  const executor = m.call(timelock, "grantRole", [id("EXECUTOR_ROLE"), governor], { id: "grantExecutor" });
+  const canceller = m.call(timelock, "grantRole", [id("CANCELLER_ROLE"), governor], { id: "grantCanceller" });
+  m.call(timelock, "renounceRole", [ZeroHash, deployer], {
+    id: "renounceDeployerAdmin",
+    after: [proposer, executor, canceller, lens],
+  });
+
+  return { timelock, registry, vault, reserve, policy, governor, lens };
+});
