@@ -1,0 +1,108 @@
+/**
+ * Gas benchmark (`npm run bench`): our governance system against a stock OpenZeppelin governor, per operation and
+ * across council sizes, on Hardhat's in-process chain.
+ *
+ * Writes docs/benchmarks.md (tables, targets, explanations; the hand-written test-suite timings between its
+ * markers are kept), docs/benchmarks.svg (gas against council size) and docs/benchmarks.json (for tooling).
+ *
+ * Usage: npm run bench   (hardhat run scripts/bench.ts: compiles first)
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+import { Chain, GENESIS_DATE } from "./lib/chain.js";
+import { renderChart } from "./lib/chart.js";
+import { measureOperations } from "./lib/operations.js";
+import { TX_GAS_CAP, gas, keptTimings, renderMarkdown } from "./lib/report.js";
+import type { BenchResult, ScalePoint } from "./lib/results.js";
+import { SIZES, measureScale } from "./lib/scaling.js";
+import { checkTargets } from "./lib/targets.js";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const DOCS = path.join(ROOT, "docs");
+const MARKDOWN = path.join(DOCS, "benchmarks.md");
+
+function packageVersion(name: string): string {
+  const parsed: unknown = JSON.parse(
+    readFileSync(path.join(ROOT, "node_modules", name, "package.json"), "utf8"),
+  );
+  if (
+    typeof parsed === "object" &&
+    parsed !== null &&
+    "version" in parsed &&
+    typeof parsed.version === "string"
+  ) {
+    return parsed.version;
+  }
+  throw new Error(`no version in ${name}/package.json`);
+}
+
+function elapsed(since: number): string {
+  return `${((Date.now() - since) / 1000).toFixed(1)} s`;
+}
+
+const started = Date.now();
+console.log("Per-operation measurements (council of 10)…");
+const chain = await Chain.open();
+const operations = await measureOperations(chain);
+const hardfork = chain.hardfork;
+await chain.close();
+console.log(`  done in ${elapsed(started)}`);
+
+const scaling: ScalePoint[] = [];
+for (const size of SIZES) {
+  const t = Date.now();
+  scaling.push(await measureScale(size));
+  console.log(`Council of ${size}: done in ${elapsed(t)}`);
+}
+
+const result: BenchResult = {
+  date: new Date().toISOString().slice(0, 10),
+  environment: {
+    hardfork,
+    solc: packageVersion("solc"),
+    openzeppelin: packageVersion("@openzeppelin/contracts"),
+    hardhat: packageVersion("hardhat"),
+    genesis: GENESIS_DATE,
+  },
+  operations,
+  scaling,
+};
+const checks = checkTargets(result);
+
+const existing = existsSync(MARKDOWN) ? readFileSync(MARKDOWN, "utf8") : undefined;
+writeFileSync(MARKDOWN, renderMarkdown(result, checks, keptTimings(existing)));
+writeFileSync(path.join(DOCS, "benchmarks.svg"), renderChart(result, TX_GAS_CAP));
+writeFileSync(
+  path.join(DOCS, "benchmarks.json"),
+  JSON.stringify({ ...result, targets: checks }, null, 2) + "\n",
+);
+
+console.log("");
+console.log(
+  `${"operation".padEnd(36)}${"ours".padStart(12)}${"baseline".padStart(12)}${"ratio".padStart(8)}`,
+);
+for (const o of operations) {
+  const ratio = o.baseline === null ? "" : `${(o.ours / o.baseline).toFixed(2)}×`;
+  console.log(
+    `${o.name.padEnd(36)}${gas(o.ours).padStart(12)}${(o.baseline === null ? "" : gas(o.baseline)).padStart(12)}${ratio.padStart(8)}`,
+  );
+}
+console.log("");
+console.log(
+  `${"members".padEnd(9)}${"propose".padStart(10)}${"castVote 1st".padStart(14)}${"after quorum".padStart(14)}` +
+    `${"execute".padStart(10)}${"stake crossing".padStart(16)}`,
+);
+for (const p of scaling) {
+  console.log(
+    `${String(p.size).padEnd(9)}${gas(p.propose).padStart(10)}${gas(p.castVoteFirst).padStart(14)}` +
+      `${gas(p.castVoteAfterQuorum).padStart(14)}${gas(p.execute).padStart(10)}${gas(p.stakeCrossing).padStart(16)}`,
+  );
+}
+console.log("");
+for (const c of checks) {
+  const value = c.unit === "percent" ? `${c.value.toFixed(2)} %` : `${c.value.toFixed(2)}×`;
+  console.log(`${c.met ? "met   " : "MISSED"}  ${c.target}: ${c.subject}: ${value}`);
+}
+console.log("");
+console.log(`Wrote docs/benchmarks.md, docs/benchmarks.svg, docs/benchmarks.json in ${elapsed(started)}.`);
