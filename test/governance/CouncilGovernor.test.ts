@@ -45,7 +45,7 @@ import {
 } from "../utils/governance.js";
 import type { ClassConfig, Motion, System } from "../utils/governance.js";
 import { stateBitmap as bitmap, receiptOf, timeOf } from "../utils/chain.js";
-import { operationId } from "../utils/governance.js";
+import { motionDetailsOf as details, operationId } from "../utils/governance.js";
 
 const { time, loadFixture } = networkHelpers;
 
@@ -190,29 +190,6 @@ function eventsOf(
     if (parsed !== null && parsed.name === name) out.push(parsed);
   }
   return out;
-}
-
-/** Every field of the lens's `motionDetails`, as a plain object. */
-async function details(s: System, id: bigint): Promise<Record<string, unknown>> {
-  const d = await s.lens.motionDetails(await s.governor.getAddress(), id);
-  return {
-    proposalId: d.proposalId,
-    proposer: d.proposer,
-    motionClass: d.motionClass,
-    state: d.state,
-    snapshot: d.snapshot,
-    deadline: d.deadline,
-    eta: d.eta,
-    createdBlock: d.createdBlock,
-    excludedMemberId: d.excludedMemberId,
-    subjectMemberId: d.subjectMemberId,
-    forVotes: d.forVotes,
-    againstVotes: d.againstVotes,
-    abstainVotes: d.abstainVotes,
-    voters: d.voters,
-    memberQuorum: d.memberQuorum,
-    voteQuorum: d.voteQuorum,
-  };
 }
 
 /** [against, for, abstain]. */

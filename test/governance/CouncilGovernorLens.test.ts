@@ -9,7 +9,6 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types"
 import { expect } from "chai";
 import type { ContractTransactionResponse } from "ethers";
 
-import type { CouncilGovernorLens } from "../../typechain-types/index.js";
 import { STAKE_UNIT, ethers, networkHelpers, nodeAddress } from "../utils/council.js";
 import {
   DEFAULT_CLASS_CONFIGS,
@@ -23,7 +22,8 @@ import {
   signallingMotion,
   waitForDeadline,
 } from "../utils/governance.js";
-import type { Motion, System } from "../utils/governance.js";
+import type { Motion, PlainDetails, System } from "../utils/governance.js";
+import { motionDetailsOf as details, plainDetails } from "../utils/governance.js";
 
 const { loadFixture, time } = networkHelpers;
 
@@ -36,61 +36,14 @@ const BPS = 10_000n;
 const CANDIDATE_ID = 6n;
 const NC_TARGET = 5n;
 
-type Details = Awaited<ReturnType<CouncilGovernorLens["motionDetails"]>>;
-
-/** One motion's details as a plain object (field names as in ICouncilGovernor.MotionDetails). */
-interface PlainDetails {
-  proposalId: bigint;
-  proposer: string;
-  motionClass: bigint;
-  state: bigint;
-  snapshot: bigint;
-  deadline: bigint;
-  eta: bigint;
-  createdBlock: bigint;
-  excludedMemberId: bigint;
-  subjectMemberId: bigint;
-  forVotes: bigint;
-  againstVotes: bigint;
-  abstainVotes: bigint;
-  voters: bigint;
-  memberQuorum: bigint;
-  voteQuorum: bigint;
-}
-
-function plain(d: Details): PlainDetails {
-  return {
-    proposalId: d.proposalId,
-    proposer: d.proposer,
-    motionClass: d.motionClass,
-    state: d.state,
-    snapshot: d.snapshot,
-    deadline: d.deadline,
-    eta: d.eta,
-    createdBlock: d.createdBlock,
-    excludedMemberId: d.excludedMemberId,
-    subjectMemberId: d.subjectMemberId,
-    forVotes: d.forVotes,
-    againstVotes: d.againstVotes,
-    abstainVotes: d.abstainVotes,
-    voters: d.voters,
-    memberQuorum: d.memberQuorum,
-    voteQuorum: d.voteQuorum,
-  };
-}
-
 /** ⌈x × bps / 10,000⌉, at least 1. */
 function share(x: bigint, bps: bigint): bigint {
   const q = (x * bps + BPS - 1n) / BPS;
   return q > 0n ? q : 1n;
 }
 
-async function details(s: System, id: bigint): Promise<PlainDetails> {
-  return plain(await s.lens.motionDetails(await s.governor.getAddress(), id));
-}
-
 async function page(s: System, firstId: bigint, count: bigint): Promise<PlainDetails[]> {
-  return (await s.lens.motionPage(await s.governor.getAddress(), firstId, count)).map(plain);
+  return (await s.lens.motionPage(await s.governor.getAddress(), firstId, count)).map(plainDetails);
 }
 
 /** The block number and timestamp that mined `tx`. */

@@ -43,7 +43,7 @@ import {
 } from "../utils/governance.js";
 import type { Motion, System } from "../utils/governance.js";
 import { stateBitmap as bitmap, receiptOf, timeOf } from "../utils/chain.js";
-import { operationId } from "../utils/governance.js";
+import { motionDetailsOf as details, operationId } from "../utils/governance.js";
 
 const { loadFixture, time } = networkHelpers;
 
@@ -195,29 +195,6 @@ async function passAndQueue(s: System, live: Live, voters: HardhatEthersSigner[]
 async function timelockSalt(s: System, motion: Motion): Promise<string> {
   const governor = BigInt(await s.governor.getAddress());
   return ethers.toBeHex((governor << 96n) ^ BigInt(descriptionHash(motion)), 32);
-}
-
-/** Every field of the lens's `motionDetails`, as a plain object. */
-async function details(s: System, id: bigint): Promise<Record<string, unknown>> {
-  const d = await s.lens.motionDetails(await s.governor.getAddress(), id);
-  return {
-    proposalId: d.proposalId,
-    proposer: d.proposer,
-    motionClass: d.motionClass,
-    state: d.state,
-    snapshot: d.snapshot,
-    deadline: d.deadline,
-    eta: d.eta,
-    createdBlock: d.createdBlock,
-    excludedMemberId: d.excludedMemberId,
-    subjectMemberId: d.subjectMemberId,
-    forVotes: d.forVotes,
-    againstVotes: d.againstVotes,
-    abstainVotes: d.abstainVotes,
-    voters: d.voters,
-    memberQuorum: d.memberQuorum,
-    voteQuorum: d.voteQuorum,
-  };
 }
 
 /**

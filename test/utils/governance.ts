@@ -234,6 +234,55 @@ export function descriptionHash(motion: Motion): string {
   return ethers.id(motion.description);
 }
 
+type LensDetails = Awaited<ReturnType<CouncilGovernorLens["motionDetails"]>>;
+
+/** One motion's details as a plain object (field names as in ICouncilGovernor.MotionDetails). */
+export interface PlainDetails {
+  proposalId: bigint;
+  proposer: string;
+  motionClass: bigint;
+  state: bigint;
+  snapshot: bigint;
+  deadline: bigint;
+  eta: bigint;
+  createdBlock: bigint;
+  excludedMemberId: bigint;
+  subjectMemberId: bigint;
+  forVotes: bigint;
+  againstVotes: bigint;
+  abstainVotes: bigint;
+  voters: bigint;
+  memberQuorum: bigint;
+  voteQuorum: bigint;
+}
+
+/** The lens's result as a plain object, for deep-equality assertions. */
+export function plainDetails(d: LensDetails): PlainDetails {
+  return {
+    proposalId: d.proposalId,
+    proposer: d.proposer,
+    motionClass: d.motionClass,
+    state: d.state,
+    snapshot: d.snapshot,
+    deadline: d.deadline,
+    eta: d.eta,
+    createdBlock: d.createdBlock,
+    excludedMemberId: d.excludedMemberId,
+    subjectMemberId: d.subjectMemberId,
+    forVotes: d.forVotes,
+    againstVotes: d.againstVotes,
+    abstainVotes: d.abstainVotes,
+    voters: d.voters,
+    memberQuorum: d.memberQuorum,
+    voteQuorum: d.voteQuorum,
+  };
+}
+
+/** Every field of the lens's `motionDetails` for motion `id`, as a plain object. */
+export async function motionDetailsOf(system: System, id: bigint): Promise<PlainDetails> {
+  return plainDetails(await system.lens.motionDetails(await system.governor.getAddress(), id));
+}
+
 /** The timelock operation id of a queued motion (GovernorTimelockControl's salt: governor address XOR hash). */
 export async function operationId(system: System, motion: Motion): Promise<string> {
   const governor = BigInt(await system.governor.getAddress());
