@@ -1,7 +1,9 @@
 import { createRequire } from "node:module";
 
 import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
-import { defineConfig } from "hardhat/config";
+import { configVariable, defineConfig } from "hardhat/config";
+
+import { projectTasks } from "./scripts/tasks/index.js";
 
 const require = createRequire(import.meta.url);
 
@@ -30,6 +32,26 @@ const BUILD_PROFILE = {
 
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers],
+  tasks: projectTasks,
+  // The in-process network (default) and `localhost` (a `npx hardhat node`) need no settings. Kaia's networks take
+  // their RPC URL and the sending key from configuration variables: environment variables or the encrypted keystore
+  // (`npx hardhat keystore set KAIROS_RPC_URL`). They are read only when the network is used.
+  networks: {
+    kairos: {
+      type: "http",
+      chainType: "l1",
+      chainId: 1001,
+      url: configVariable("KAIROS_RPC_URL"),
+      accounts: [configVariable("KAIROS_PRIVATE_KEY")],
+    },
+    kaia: {
+      type: "http",
+      chainType: "l1",
+      chainId: 8217,
+      url: configVariable("KAIA_RPC_URL"),
+      accounts: [configVariable("KAIA_PRIVATE_KEY")],
+    },
+  },
   solidity: {
     // OpenZeppelin files built for artifacts: the timelock (deployed as it is) and IGovernor (client tests).
     npmFilesToBuild: [

@@ -1,0 +1,147 @@
+/**
+ * Where the system is deployed, and typed handles on its contracts.
+ *
+ * Addresses come from an Ignition deployment (`deploy/deployments/chain-<id>/deployed_addresses.json`, written by
+ * the deploy command) or from any JSON file with the same keys, or with plain keys (`registry`, `vault`, …).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+import { getAddress, isAddress } from "ethers";
+import type { Interface, Provider, Signer } from "ethers";
+
+import {
+  CouncilGovernorLens__factory,
+  CouncilGovernor__factory,
+  CouncilRegistry__factory,
+  ImprovementReserve__factory,
+  MotionPolicy__factory,
+  StakeVault__factory,
+  TimelockController__factory,
+} from "../../typechain-types/index.js";
+import type {
+  CouncilGovernor,
+  CouncilGovernorLens,
+  CouncilRegistry,
+  ImprovementReserve,
+  MotionPolicy,
+  StakeVault,
+  TimelockController,
+} from "../../typechain-types/index.js";
+import { OpsError } from "./errors.js";
+
+/** The Ignition module's id: the prefix of every future id in deployed_addresses.json. */
+export const MODULE_ID = "CouncilGovernance";
+
+/** Each contract of the system, by its key and its Ignition future id. */
+export const CONTRACT_IDS = {
+  timelock: `${MODULE_ID}#TimelockController`,
+  registry: `${MODULE_ID}#CouncilRegistry`,
+  vault: `${MODULE_ID}#StakeVault`,
+  reserve: `${MODULE_ID}#ImprovementReserve`,
+  policy: `${MODULE_ID}#MotionPolicy`,
+  governor: `${MODULE_ID}#CouncilGovernor`,
+  lens: `${MODULE_ID}#CouncilGovernorLens`,
+} as const;
+
+export type ContractKey = keyof typeof CONTRACT_IDS;
+export type Addresses = Record<ContractKey, string>;
+export const CONTRACT_KEYS = Object.keys(CONTRACT_IDS) as ContractKey[];
+
+/** The deploy command's address file for a chain, under the project root. */
+export function defaultDeploymentFile(root: string, chainId: bigint): string {
+  return path.join(root, "deploy", "deployments", `chain-${chainId}`, "deployed_addresses.json");
+}
+
+/** Reads an address file (Ignition's future ids or plain keys); every contract must be there. */
+export function readAddresses(file: string): Addresses {
+  if (!existsSync(file)) {
+    throw new OpsError(
+      `no deployment file ${file}: deploy first (npx hardhat ignition deploy …) or pass --deployment <file>`,
+    );
+  }
+  let json: Record<string, unknown>;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+  } catch (e) {
+    throw new OpsError(`deployment file ${file} is not JSON: ${(e as Error).message}`);
+  }
+  const addresses = {} as Addresses;
+  for (const key of CONTRACT_KEYS) {
+    const value = json[CONTRACT_IDS[key]] ?? json[key];
+    if (typeof value !== "string" || !isAddress(value)) {
+      throw new OpsError(`deployment file ${file} has no address for ${CONTRACT_IDS[key]} (or "${key}")`);
+    }
+    addresses[key] = getAddress(value);
+  }
+  return addresses;
+}
+
+/** Typed handles on the deployed system, connected to one account (or read-only to a provider). */
+export interface CouncilContracts {
+  addresses: Addresses;
+  chainId: bigint;
+  provider: Provider;
+  /** The account that sends transactions; undefined when read-only. */
+  signer?: Signer;
+  timelock: TimelockController;
+  registry: CouncilRegistry;
+  vault: StakeVault;
+  reserve: ImprovementReserve;
+  policy: MotionPolicy;
+  governor: CouncilGovernor;
+  lens: CouncilGovernorLens;
+}
+
+/**
+ * Connects to the system at `addresses`. Checks that every address holds code, so that a wrong file or network is
+ * reported at once instead of as a failed call later.
+ */
+export async function connectContracts(
+  addresses: Addresses,
+  runner: Signer | Provider,
+): Promise<CouncilContracts> {
+  const signer = "getAddress" in runner ? (runner as Signer) : undefined;
+  const provider = signer !== undefined ? signer.provider : (runner as Provider);
+  if (provider === null || provider === undefined) throw new OpsError("the account has no provider");
+  const { chainId } = await provider.getNetwork();
+  for (const key of CONTRACT_KEYS) {
+    if ((await provider.getCode(addresses[key])) === "0x") {
+      throw new OpsError(
+        `no contract at ${addresses[key]} (${CONTRACT_IDS[key]}) on chain ${chainId}: wrong --network or --deployment?`,
+      );
+    }
+  }
+  return {
+    addresses,
+    chainId,
+    provider,
+    signer,
+    timelock: TimelockController__factory.connect(addresses.timelock, runner),
+    registry: CouncilRegistry__factory.connect(addresses.registry, runner),
+    vault: StakeVault__factory.connect(addresses.vault, runner),
+    reserve: ImprovementReserve__factory.connect(addresses.reserve, runner),
+    policy: MotionPolicy__factory.connect(addresses.policy, runner),
+    governor: CouncilGovernor__factory.connect(addresses.governor, runner),
+    lens: CouncilGovernorLens__factory.connect(addresses.lens, runner),
+  };
+}
+
+/** The system's contract interfaces, for decoding reverts (see describeError). */
+export function systemInterfaces(): Record<string, Interface> {
+  return {
+    CouncilGovernor: CouncilGovernor__factory.createInterface(),
+    CouncilRegistry: CouncilRegistry__factory.createInterface(),
+    StakeVault: StakeVault__factory.createInterface(),
+    ImprovementReserve: ImprovementReserve__factory.createInterface(),
+    MotionPolicy: MotionPolicy__factory.createInterface(),
+    TimelockController: TimelockController__factory.createInterface(),
+  };
+}
+
+/** The sending account, or an error saying how to give one. */
+export function signerOf(c: CouncilContracts): Signer {
+  if (c.signer === undefined)
+    throw new OpsError("this command sends a transaction: give an account with --from");
+  return c.signer;
+}

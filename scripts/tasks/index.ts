@@ -1,0 +1,24 @@
+/**
+ * Every CLI task of the project, for hardhat.config.ts. Run `npx hardhat <group> --help` for a group's tasks.
+ */
+import { emptyTask } from "hardhat/config";
+
+import { councilTasks } from "./council.js";
+import { membershipTasks } from "./membership.js";
+import { motionTasks } from "./motion.js";
+import { reserveTasks } from "./reserve.js";
+import { stakeTasks } from "./stake.js";
+import { verifyTasks } from "./verify.js";
+
+export const projectTasks = [
+  emptyTask("council", "The council: status table, applications, sponsorship, no-confidence").build(),
+  emptyTask("motion", "Motions: list, show, propose, vote, signed ballots, queue, execute, cancel").build(),
+  emptyTask("stake", "Stake: deposit, unstake, withdraw").build(),
+  emptyTask("reserve", "The Improvement Reserve: status, budgets, grants, spend").build(),
+  ...councilTasks,
+  ...membershipTasks,
+  ...motionTasks,
+  ...stakeTasks,
+  ...reserveTasks,
+  ...verifyTasks,
+];

@@ -1,0 +1,4 @@
+/** Tasks: to be written. */
+import type { TaskDefinition } from "hardhat/types/tasks";
+
+export const reserveTasks: TaskDefinition[] = [];
