@@ -37,6 +37,12 @@ export default defineConfig({
   // their RPC URL and the sending key from configuration variables: environment variables or the encrypted keystore
   // (`npx hardhat keystore set KAIROS_RPC_URL`). They are read only when the network is used.
   networks: {
+    // `npx hardhat node` (the `localhost` network): the default accounts hold a billion coins each, so that members
+    // can bond real stake units (5,000,000 coins each by default) on a local council.
+    node: {
+      type: "edr-simulated",
+      accounts: { accountsBalance: 10n ** 27n },
+    },
     kairos: {
       type: "http",
       chainType: "l1",

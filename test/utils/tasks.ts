@@ -1,0 +1,90 @@
+/**
+ * Running the CLI tasks in tests: the system is deployed by the Ignition module (deploy/parameters/hardhat.json)
+ * on the connection the tasks use, its addresses are written to a temporary file passed as `--deployment`, and each
+ * task run returns what it printed and its exit code.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import hre from "hardhat";
+
+import CouncilGovernance from "../../deploy/modules/CouncilGovernance.js";
+import { connectContracts } from "../../scripts/ops/deployment.js";
+import type { Addresses, CouncilContracts } from "../../scripts/ops/deployment.js";
+import { taskConnection } from "../../scripts/tasks/cli.js";
+
+export { hre };
+
+/** The connection every task uses: deploy, move time and set balances through it. */
+export const connection = await taskConnection(hre);
+export const { ethers, networkHelpers } = connection;
+
+/** The in-process network's parameter file. */
+export const PARAMETER_FILE = fileURLToPath(new URL("../../deploy/parameters/hardhat.json", import.meta.url));
+
+/** A scratch directory for address files, proposal files and ballots. */
+export const scratch = mkdtempSync(path.join(tmpdir(), "gc-tasks-"));
+
+/** Accounts of deploy/parameters/hardhat.json: 0 deployer, 1 secretariat, 2 guardian, 3–7 admins, 8–12 voters. */
+export const ACCOUNT = {
+  deployer: 0,
+  secretariat: 1,
+  guardian: 2,
+  admin: 3,
+  voter: 8,
+  outsider: 13,
+} as const;
+
+export interface Deployed extends CouncilContracts {
+  /** The address file to pass as `deployment`. */
+  file: string;
+}
+
+/** Deploys the system with the module and writes its address file (use with networkHelpers.loadFixture). */
+export async function deployWithModule(): Promise<Deployed> {
+  const d = await connection.ignition.deploy(CouncilGovernance, { parameters: PARAMETER_FILE });
+  const addresses: Addresses = {
+    timelock: await d.timelock.getAddress(),
+    registry: await d.registry.getAddress(),
+    vault: await d.vault.getAddress(),
+    reserve: await d.reserve.getAddress(),
+    policy: await d.policy.getAddress(),
+    governor: await d.governor.getAddress(),
+    lens: await d.lens.getAddress(),
+  };
+  const file = path.join(scratch, `addresses-${addresses.governor}.json`);
+  writeFileSync(file, JSON.stringify(addresses, null, 2));
+  return { ...(await connectContracts(addresses, connection.ethers.provider)), file };
+}
+
+export interface TaskRun {
+  /** Everything the task printed to standard output. */
+  out: string;
+  /** Everything it printed to standard error. */
+  err: string;
+  /** The process exit code it set (0 when it set none). */
+  exitCode: number;
+}
+
+/** Runs a task by id with its arguments, capturing its output; restores process.exitCode afterwards. */
+export async function runTask(id: string[], args: Record<string, unknown>): Promise<TaskRun> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = console.log;
+  const error = console.error;
+  const previousExitCode = process.exitCode;
+  process.exitCode = undefined;
+  console.log = (...parts: unknown[]) => out.push(parts.map(String).join(" "));
+  console.error = (...parts: unknown[]) => err.push(parts.map(String).join(" "));
+  try {
+    await hre.tasks.getTask(id).run(args);
+  } finally {
+    console.log = log;
+    console.error = error;
+  }
+  const exitCode = Number(process.exitCode ?? 0);
+  process.exitCode = previousExitCode;
+  return { out: out.join("\n"), err: err.join("\n"), exitCode };
+}
