@@ -12,19 +12,12 @@ import type { NetworkConnection } from "hardhat/types/network";
 
 import type { CouncilContracts } from "../ops/deployment.js";
 
-const connections = new WeakMap<HardhatRuntimeEnvironment, Promise<NetworkConnection>>();
-
 /**
- * The network connection every task of this Hardhat runtime uses (the `--network` one). On the in-process network
- * each connection is its own chain, so the tests and the demo deploy through this same connection.
+ * The network connection every task of this Hardhat runtime uses (the `--network` one, cached by Hardhat). On the
+ * in-process network each connection is its own chain, so the tests and the demo deploy through this same one.
  */
 export function taskConnection(hre: HardhatRuntimeEnvironment): Promise<NetworkConnection> {
-  let connection = connections.get(hre);
-  if (connection === undefined) {
-    connection = hre.network.connect();
-    connections.set(hre, connection);
-  }
-  return connection;
+  return hre.network.getOrCreate();
 }
 
 /** Options every operations task takes. */

@@ -1,4 +1,183 @@
-/** Tasks: to be written. */
+/**
+ * `motion …`: list and show motions; propose from a JSON file; vote, or sign a ballot to a file and relay it; queue,
+ * execute and cancel. Every check that can refuse is made before anything is sent, and refusals are one line.
+ */
+import { ArgumentType } from "hardhat/types/arguments";
 import type { TaskDefinition } from "hardhat/types/tasks";
 
-export const motionTasks: TaskDefinition[] = [];
+import { opsTask, runOps } from "./cli.js";
+
+const motionId = { name: "id", description: "The motion id (see: motion list)" } as const;
+
+export const motionTasks: TaskDefinition[] = [
+  opsTask(["motion", "list"], "List motions, newest first: class, state, tally, voters/quorum, next change")
+    .addOption({
+      name: "state",
+      description: "Only these states, comma-separated (e.g. Active,Succeeded)",
+      defaultValue: "",
+    })
+    .addOption({ name: "limit", description: "At most this many", type: ArgumentType.INT, defaultValue: 20 })
+    .setInlineAction(async (args, hre) =>
+      runOps(hre, args, async (c, print) => {
+        const m = await import("../ops/motions.js");
+        const states = args.state === "" ? undefined : m.parseStates(args.state);
+        print(m.renderMotionList(await m.listMotions(c, { states, limit: args.limit })));
+      }),
+    )
+    .build(),
+
+  opsTask(
+    ["motion", "show"],
+    "Show one motion: state and next change, tallies, quorum progress, timeline, actions",
+  )
+    .addPositionalArgument(motionId)
+    .setInlineAction(async (args, hre) =>
+      runOps(hre, args, async (c, print) => {
+        const m = await import("../ops/motions.js");
+        const { describeAction } = await import("../ops/proposals.js");
+        const view = await m.getMotion(c, m.parseMotionId(args.id));
+        const actions = await m.motionActions(c, view);
+        print(m.renderMotion(view, actions, (target, data) => describeAction(c, target, data)));
+      }),
+    )
+    .build(),
+
+  opsTask(["motion", "propose"], "Propose a motion from a JSON file of human-readable actions")
+    .addPositionalArgument({
+      name: "file",
+      description: "The proposal file (see docs/secretariat-runbook.md)",
+    })
+    .addFlag({
+      name: "printTx",
+      description: "Check and print the transaction for a Safe or hardware wallet; send nothing",
+    })
+    .setInlineAction(async (args, hre) =>
+      runOps(hre, args, async (c, print) => {
+        const p = await import("../ops/proposals.js");
+        const { formatTime } = await import("../ops/format.js");
+        const proposal = p.readProposalFile(c, args.file);
+        const motionClass = await p.classify(c, proposal);
+        print(`Actions (${proposal.targets.length}), class ${motionClass}:`);
+        proposal.summary.forEach((line, i) => print(`  ${i + 1}. ${line}`));
+        if (args.printTx) {
+          const { signerOf } = await import("../ops/deployment.js");
+          const call = await p.proposeCall(c, proposal, await signerOf(c).getAddress());
+          print(JSON.stringify(call, null, 2));
+          return;
+        }
+        const r = await p.proposeMotion(c, proposal);
+        print(`Proposed motion ${r.motionId} (${r.motionClass}) in transaction ${r.hash}`);
+        print(`  voting opens after ${formatTime(r.snapshot)} and closes at ${formatTime(r.deadline)}`);
+      }),
+    )
+    .build(),
+
+  opsTask(["motion", "vote"], "Vote on an Active motion from a member's voter account")
+    .addPositionalArgument(motionId)
+    .addPositionalArgument({ name: "support", description: "for, against or abstain" })
+    .addOption({ name: "reason", description: "A reason, recorded on chain", defaultValue: "" })
+    .addOption({
+      name: "voter",
+      description: "With --print-tx: the voter account that will send it (e.g. a Safe)",
+      defaultValue: "",
+    })
+    .addFlag({
+      name: "printTx",
+      description: "Check and print the transaction for a Safe or hardware wallet; send nothing",
+    })
+    .setInlineAction(async (args, hre) =>
+      runOps(hre, args, async (c, print) => {
+        const m = await import("../ops/motions.js");
+        const id = m.parseMotionId(args.id);
+        const support = m.parseSupport(args.support);
+        if (args.printTx) {
+          const { signerOf } = await import("../ops/deployment.js");
+          const voter = args.voter !== "" ? args.voter : await signerOf(c).getAddress();
+          print(JSON.stringify(await m.voteCall(c, id, support, args.reason, voter), null, 2));
+          return;
+        }
+        const r = await m.castVote(c, id, support, args.reason);
+        print(
+          `Member ${r.memberId} voted ${m.supportName(support)} on motion ${id} with ${r.weight} votes (${r.hash})`,
+        );
+      }),
+    )
+    .build(),
+
+  opsTask(["motion", "sign-vote"], "Sign a vote offline (EIP-712) into a ballot file that anyone can relay")
+    .addPositionalArgument(motionId)
+    .addPositionalArgument({ name: "support", description: "for, against or abstain" })
+    .addOption({ name: "out", description: "The ballot file to write", defaultValue: "" })
+    .addOption({ name: "reason", description: "A reason, recorded on chain", defaultValue: "" })
+    .setInlineAction(async (args, hre) =>
+      runOps(hre, args, async (c, print) => {
+        const m = await import("../ops/motions.js");
+        const b = await import("../ops/ballots.js");
+        const { OpsError } = await import("../ops/errors.js");
+        if (args.out === "") throw new OpsError("give the ballot file to write with --out <file>");
+        const id = m.parseMotionId(args.id);
+        const ballot = await b.signBallot(c, id, m.parseSupport(args.support), args.reason);
+        b.writeBallot(args.out, ballot);
+        print(
+          `Signed ${m.supportName(ballot.support)} on motion ${id} as ${ballot.voter} (nonce ${ballot.nonce})`,
+        );
+        print(`Ballot written to ${args.out}; relay it with: npx hardhat motion relay-vote ${args.out}`);
+      }),
+    )
+    .build(),
+
+  opsTask(["motion", "relay-vote"], "Relay a signed ballot file; the vote counts for the signer's member")
+    .addPositionalArgument({ name: "file", description: "The ballot file" })
+    .setInlineAction(async (args, hre) =>
+      runOps(hre, args, async (c, print) => {
+        const m = await import("../ops/motions.js");
+        const b = await import("../ops/ballots.js");
+        const ballot = b.readBallot(args.file);
+        const r = await b.relayBallot(c, ballot);
+        print(
+          `Relayed: member ${r.memberId} voted ${m.supportName(ballot.support)} on motion ${r.motionId} with ${r.weight} votes (${r.hash})`,
+        );
+      }),
+    )
+    .build(),
+
+  opsTask(["motion", "queue"], "Queue a Succeeded motion in the timelock")
+    .addPositionalArgument(motionId)
+    .setInlineAction(async (args, hre) =>
+      runOps(hre, args, async (c, print) => {
+        const m = await import("../ops/motions.js");
+        const { formatTime } = await import("../ops/format.js");
+        const id = m.parseMotionId(args.id);
+        const r = await m.queueMotion(c, id);
+        print(`Queued motion ${id} (${r.hash}); it can be executed from ${formatTime(r.eta)}`);
+      }),
+    )
+    .build(),
+
+  opsTask(["motion", "execute"], "Execute a Queued motion whose timelock delay has passed")
+    .addPositionalArgument(motionId)
+    .setInlineAction(async (args, hre) =>
+      runOps(hre, args, async (c, print) => {
+        const m = await import("../ops/motions.js");
+        const id = m.parseMotionId(args.id);
+        const r = await m.executeMotion(c, id);
+        print(`Executed motion ${id} (${r.hash})`);
+      }),
+    )
+    .build(),
+
+  opsTask(
+    ["motion", "cancel"],
+    "Cancel a motion: its proposer while Pending, or the guardian before execution",
+  )
+    .addPositionalArgument(motionId)
+    .setInlineAction(async (args, hre) =>
+      runOps(hre, args, async (c, print) => {
+        const m = await import("../ops/motions.js");
+        const id = m.parseMotionId(args.id);
+        const r = await m.cancelMotion(c, id);
+        print(`Canceled motion ${id} (${r.hash})`);
+      }),
+    )
+    .build(),
+];
