@@ -211,10 +211,12 @@ export async function motionActions(c: CouncilContracts, view: MotionView): Prom
       `motion ${view.id}: no ProposalCreated event in block ${view.createdBlock} (pruned node?)`,
     );
   }
+  // Positional: `values` is also the name of a method of ethers' Result.
+  const [, , targets, values, , calldatas] = event.args;
   return {
-    targets: [...event.args.targets],
-    values: [...event.args.values],
-    calldatas: [...event.args.calldatas],
+    targets: [...targets],
+    values: [...values],
+    calldatas: [...calldatas],
     description: event.args.description,
   };
 }

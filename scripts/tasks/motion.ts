@@ -56,16 +56,19 @@ export const motionTasks: TaskDefinition[] = [
         const p = await import("../ops/proposals.js");
         const { formatTime } = await import("../ops/format.js");
         const proposal = p.readProposalFile(c, args.file);
-        const motionClass = await p.classify(c, proposal);
-        print(`Actions (${proposal.targets.length}), class ${motionClass}:`);
-        proposal.summary.forEach((line, i) => print(`  ${i + 1}. ${line}`));
+        const summary = (motionClass: string) => {
+          print(`Actions (${proposal.targets.length}), class ${motionClass}:`);
+          proposal.summary.forEach((line, i) => print(`  ${i + 1}. ${line}`));
+        };
         if (args.printTx) {
           const { signerOf } = await import("../ops/deployment.js");
           const call = await p.proposeCall(c, proposal, await signerOf(c).getAddress());
+          summary(await p.classify(c, proposal));
           print(JSON.stringify(call, null, 2));
           return;
         }
         const r = await p.proposeMotion(c, proposal);
+        summary(r.motionClass);
         print(`Proposed motion ${r.motionId} (${r.motionClass}) in transaction ${r.hash}`);
         print(`  voting opens after ${formatTime(r.snapshot)} and closes at ${formatTime(r.deadline)}`);
       }),
