@@ -145,3 +145,8 @@ export function signerOf(c: CouncilContracts): Signer {
     throw new OpsError("this command sends a transaction: give an account with --from");
   return c.signer;
 }
+
+/** The same system, acting as another account. */
+export function actingAs(c: CouncilContracts, signer: Signer): CouncilContracts {
+  return { ...c, signer };
+}

@@ -63,7 +63,11 @@ export function formatDuration(seconds: bigint | number): string {
 /** `2026-11-28 10:00:00 UTC (in 7d)` or `(3h ago)`, relative to `now`. */
 export function formatWhen(timestamp: bigint, now: bigint): string {
   const relative =
-    timestamp >= now ? `in ${formatDuration(timestamp - now)}` : `${formatDuration(now - timestamp)} ago`;
+    timestamp === now
+      ? "now"
+      : timestamp > now
+        ? `in ${formatDuration(timestamp - now)}`
+        : `${formatDuration(now - timestamp)} ago`;
   return `${formatTime(timestamp)} (${relative})`;
 }
 

@@ -1,0 +1,35 @@
+/**
+ * The demo's season (npm run demo) runs to its end and leaves the council and the reserve as it narrates.
+ */
+import { expect } from "chai";
+
+import { runSeason } from "../../scripts/demo/season.js";
+import { PARAMETER_FILE, connection, ethers } from "../utils/tasks.js";
+
+describe("demo: one season of the council", function () {
+  it("stakes, admits, pays a budget twice, changes the constitution and removes a member", async function () {
+    const lines: string[] = [];
+    const r = await runSeason(connection, PARAMETER_FILE, (text) => lines.push(text));
+    const c = r.contracts;
+    // Every motion executed (state 7).
+    for (const id of r.motions) expect(await c.governor.state(id)).to.equal(7n);
+    expect(r.motions.map((id) => Number(id))).to.have.length(4);
+    expect((await c.registry.getMember(r.admittedId)).status).to.equal(2n);
+    expect((await c.registry.getMember(r.removedId)).status).to.equal(3n);
+    expect(await c.registry.activeMemberCount()).to.equal(5n);
+    expect(await c.registry.sponsorshipWindow()).to.equal(21n * 86400n);
+    const budget = await c.reserve.budget(r.budgetId);
+    expect(budget.spent).to.equal(r.payouts[0] + r.payouts[1]);
+    expect(await c.reserve.balanceOf(ethers.ZeroAddress)).to.equal(ethers.parseEther("800000"));
+    // The narrative has each step and the final tables.
+    for (const heading of [
+      "== Deploy: the whole system and a council of five, every role handed to the timelock",
+      "== Final council",
+      "== Final reserve",
+    ]) {
+      expect(lines).to.include(heading);
+    }
+    expect(lines.filter((l) => l.startsWith("  executed on "))).to.have.length(4);
+    expect(lines).to.include("  the secretariat relays it: member 3 votes with 2 vote(s)");
+  });
+});
