@@ -4,6 +4,7 @@
 import { emptyTask } from "hardhat/config";
 
 import { councilTasks } from "./council.js";
+import { devTasks } from "./dev.js";
 import { membershipTasks } from "./membership.js";
 import { motionTasks } from "./motion.js";
 import { reserveTasks } from "./reserve.js";
@@ -21,4 +22,5 @@ export const projectTasks = [
   ...stakeTasks,
   ...reserveTasks,
   ...verifyTasks,
+  ...devTasks,
 ];

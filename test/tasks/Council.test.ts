@@ -7,7 +7,7 @@ import path from "node:path";
 
 import { expect } from "chai";
 
-import { formatWhen } from "../../scripts/ops/format.js";
+import { formatTime, formatWhen } from "../../scripts/ops/format.js";
 import { ACCOUNT, deployWithModule, ethers, networkHelpers, runTask, scratch } from "../utils/tasks.js";
 
 const UNIT = ethers.parseEther("5000000");
@@ -149,6 +149,25 @@ describe("tasks: council status", function () {
       expect(byAddress.err).to.equal(
         `Error: --from ${stranger}: not one of this network's accounts (configure its key, or use an index)`,
       );
+    });
+  });
+});
+
+describe("tasks: dev advance-time", function () {
+  it("moves the local chain's clock", async function () {
+    const before = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
+    const run = await runTask(["dev", "advance-time"], { duration: "2d" });
+    const after = BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
+    expect(after - before).to.equal(2n * 86400n);
+    expect(run).to.deep.equal({ out: `Chain time is now ${formatTime(after)}`, err: "", exitCode: 0 });
+  });
+
+  it("refuses a malformed duration", async function () {
+    const run = await runTask(["dev", "advance-time"], { duration: "two days" });
+    expect(run).to.deep.equal({
+      out: "",
+      err: 'Error: duration "two days" is not like 7d, 36h, 90m or 3600',
+      exitCode: 1,
     });
   });
 });
