@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 import { expect } from "chai";
 
@@ -148,6 +149,20 @@ describe("tasks: motion", function () {
       ]);
       expect(await s.governor.motionClass(1n)).to.equal(1n);
     });
+
+    for (const [example, motionClass] of [
+      ["sponsorship-window.json", "Constitutional"],
+      ["ecosystem-budget.json", "Treasury"],
+    ]) {
+      it(`proposes the guides' example docs/examples/${example} as a ${motionClass} motion`, async function () {
+        const s = await networkHelpers.loadFixture(staked);
+        const file = fileURLToPath(new URL(`../../docs/examples/${example}`, import.meta.url));
+        const run = await task("propose", s, { file, printTx: false }, "1");
+        expect(run.exitCode, run.err).to.equal(0);
+        expect(run.out.split("\n")[0]).to.equal(`Actions (1), class ${motionClass}:`);
+        expect(await s.governor.proposalCount()).to.equal(1n);
+      });
+    }
 
     it("prints the transaction for a Safe with --print-tx and sends nothing", async function () {
       const s = await networkHelpers.loadFixture(staked);
