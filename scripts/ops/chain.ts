@@ -6,13 +6,14 @@ import { Contract, ZeroAddress } from "ethers";
 import type {
   ContractRunner,
   ContractTransactionResponse,
+  ErrorDescription,
   Interface,
   Provider,
   Result,
   TransactionReceipt,
 } from "ethers";
 
-import { OpsError } from "./errors.js";
+import { OpsError, revertData } from "./errors.js";
 import { NATIVE, shortAddress } from "./format.js";
 import type { Unit } from "./format.js";
 
@@ -43,6 +44,12 @@ export function eventArgs(
     if (parsed !== null && parsed.name === name) return parsed.args;
   }
   throw new OpsError(`transaction ${receipt.hash} has no ${name} event`);
+}
+
+/** The custom error a failed call or transaction reverted with, decoded against `iface` (undefined otherwise). */
+export function revertOf(error: unknown, iface: Interface): ErrorDescription | undefined {
+  const data = revertData(error);
+  return data === undefined ? undefined : (iface.parseError(data) ?? undefined);
 }
 
 const ERC20_ABI = [

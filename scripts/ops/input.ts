@@ -2,7 +2,7 @@
  * Parsing what people type: ids, addresses, lists of addresses, required text. Each parser throws an OpsError with
  * one line naming the option and what a valid value looks like.
  */
-import { getAddress, isAddress } from "ethers";
+import { formatUnits, getAddress, isAddress } from "ethers";
 
 import { OpsError } from "./errors.js";
 
@@ -39,4 +39,9 @@ export function requireText(text: string, what: string, example: string): string
 /** The length of `text` in UTF-8 bytes (what the contracts limit). */
 export function byteLength(text: string): number {
   return new TextEncoder().encode(text).length;
+}
+
+/** An amount as one types it on the command line: `5000000`, `0.5` (no separators, no symbol). */
+export function plainAmount(amount: bigint, decimals: number): string {
+  return formatUnits(amount, decimals).replace(/\.0$/, "");
 }
