@@ -160,8 +160,8 @@ export async function passMotion(d: CouncilContracts, motion: MotionActions): Pr
   }
   await networkHelpers.time.increaseTo((await d.governor.proposalDeadline(id)) + 1n);
   const descriptionHash = ethers.id(description);
-  await d.governor.queue(targets, values, calldatas, descriptionHash);
+  await d.governor.connect(secretariat).queue(targets, values, calldatas, descriptionHash);
   await networkHelpers.time.increaseTo(await d.governor.proposalEta(id));
-  await d.governor.execute(targets, values, calldatas, descriptionHash);
+  await d.governor.connect(secretariat).execute(targets, values, calldatas, descriptionHash);
   return id;
 }
