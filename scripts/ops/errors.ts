@@ -13,7 +13,7 @@ export class OpsError extends Error {
 }
 
 /** Revert data carried by an ethers or provider error, wherever the stack put it. */
-function revertData(error: unknown): string | undefined {
+export function revertData(error: unknown): string | undefined {
   const seen = new Set<unknown>();
   const queue: unknown[] = [error];
   while (queue.length > 0) {

@@ -3,11 +3,12 @@
  * on the connection the tasks use, its addresses are written to a temporary file passed as `--deployment`, and each
  * task run returns what it printed and its exit code.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import type { ModuleParameters } from "@nomicfoundation/ignition-core";
 import hre from "hardhat";
 
 import CouncilGovernance from "../../deploy/modules/CouncilGovernance.js";
@@ -87,4 +88,80 @@ export async function runTask(id: string[], args: Record<string, unknown>): Prom
   const exitCode = Number(process.exitCode ?? 0);
   process.exitCode = previousExitCode;
   return { out: out.join("\n"), err: err.join("\n"), exitCode };
+}
+
+// ---------------------------------------------------------------- stake and governance helpers for task tests
+
+/** The in-process network's signer at `index` (see ACCOUNT). */
+export async function signerAt(index: number) {
+  return (await ethers.getSigners())[index];
+}
+
+/**
+ * Deploys with the module like deployWithModule, with some parameters of deploy/parameters/hardhat.json replaced
+ * (for example `stakeToken`, `reserveAssets` and `reserveOutflowLimits` for an ERC-20 deployment).
+ */
+export async function deployWithParameters(overrides: ModuleParameters): Promise<Deployed> {
+  const base = JSON.parse(readFileSync(PARAMETER_FILE, "utf8")) as { CouncilGovernance: ModuleParameters };
+  const parameters = { CouncilGovernance: { ...base.CouncilGovernance, ...overrides } };
+  const d = await connection.ignition.deploy(CouncilGovernance, { parameters });
+  const addresses: Addresses = {
+    timelock: await d.timelock.getAddress(),
+    registry: await d.registry.getAddress(),
+    vault: await d.vault.getAddress(),
+    reserve: await d.reserve.getAddress(),
+    policy: await d.policy.getAddress(),
+    governor: await d.governor.getAddress(),
+    lens: await d.lens.getAddress(),
+  };
+  const file = path.join(scratch, `addresses-${addresses.governor}.json`);
+  writeFileSync(file, JSON.stringify(addresses, null, 2));
+  return { ...(await connectContracts(addresses, connection.ethers.provider)), file };
+}
+
+/** Bonds `units` stake units (native coin) for each initial member from its admin (accounts 3–7), funding them. */
+export async function stakeMembers(
+  d: CouncilContracts,
+  units = 1n,
+  members = [1, 2, 3, 4, 5],
+): Promise<void> {
+  const amount = units * (await d.vault.stakeUnit());
+  for (const id of members) {
+    const admin = await signerAt(ACCOUNT.admin + id - 1);
+    await networkHelpers.setBalance(admin.address, amount + ethers.parseEther("1000"));
+    await d.vault.connect(admin).stake(amount, { value: amount });
+  }
+  await networkHelpers.time.increase(1);
+}
+
+/** A motion's actions and description, as the governor's propose/queue/execute take them. */
+export interface MotionActions {
+  targets: string[];
+  values: bigint[];
+  calldatas: string[];
+  description: string;
+}
+
+/**
+ * Passes a motion through governance: the secretariat (account 1) proposes, every voter (accounts 8–12) with votes
+ * at the snapshot votes For, then it is queued and executed after the class's timelock delay. Returns its id.
+ */
+export async function passMotion(d: CouncilContracts, motion: MotionActions): Promise<bigint> {
+  const { targets, values, calldatas, description } = motion;
+  const secretariat = await signerAt(ACCOUNT.secretariat);
+  await d.governor.connect(secretariat).propose(targets, values, calldatas, description);
+  const id = await d.governor.latestProposalId();
+  const snapshot = await d.governor.proposalSnapshot(id);
+  await networkHelpers.time.increaseTo(snapshot + 1n);
+  for (let i = 0; i < 5; i++) {
+    const voter = await signerAt(ACCOUNT.voter + i);
+    if ((await d.governor.getVotes(voter.address, snapshot)) > 0n)
+      await d.governor.connect(voter).castVote(id, 1);
+  }
+  await networkHelpers.time.increaseTo((await d.governor.proposalDeadline(id)) + 1n);
+  const descriptionHash = ethers.id(description);
+  await d.governor.connect(secretariat).queue(targets, values, calldatas, descriptionHash);
+  await networkHelpers.time.increaseTo(await d.governor.proposalEta(id));
+  await d.governor.connect(secretariat).execute(targets, values, calldatas, descriptionHash);
+  return id;
 }
