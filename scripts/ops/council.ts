@@ -5,17 +5,15 @@
 import { ZeroAddress } from "ethers";
 
 import type { CouncilContracts } from "./deployment.js";
-import { unitOf } from "./assets.js";
+import { assetUnit } from "./chain.js";
+import { statusName } from "./members.js";
 import { formatAmount, formatDuration, formatWhen, table } from "./format.js";
 import type { Unit } from "./format.js";
-
-/** MemberStatus in ICouncilRegistry. */
-export const MEMBER_STATUS = ["None", "Candidate", "Active", "Removed", "Resigned"] as const;
 
 export interface MemberRow {
   id: bigint;
   name: string;
-  status: (typeof MEMBER_STATUS)[number];
+  status: string;
   admin: string;
   voter: string;
   /** A voter change (or a candidate's first voter) waiting for the new account to accept it. */
@@ -62,7 +60,7 @@ export async function memberRow(c: CouncilContracts, id: bigint): Promise<Member
   return {
     id,
     name: m.name,
-    status: MEMBER_STATUS[Number(m.status)],
+    status: statusName(m.status),
     admin: m.admin,
     voter: m.voter,
     pendingVoter,
@@ -101,7 +99,7 @@ export async function councilStatus(c: CouncilContracts): Promise<CouncilStatus>
   for (let id = 1n; id <= count; id++) members.push(await memberRow(c, id));
   return {
     now: BigInt(block?.timestamp ?? 0),
-    unit: await unitOf(c.provider, token),
+    unit: await assetUnit(c.provider, token),
     stakeUnit,
     activeCount,
     minMembers,

@@ -17,6 +17,7 @@ import type { Unit } from "./format.js";
 import { byteLength, parseAddress, parseAddressList, parseId, plainAmount, requireText } from "./input.js";
 import { MemberStatus, memberLabel, memberOfCurrentVoter, readMember, statusName } from "./members.js";
 import type { MemberRecord } from "./members.js";
+import { CLASS_NAMES } from "./motions.js";
 import { stakeAsset } from "./stake.js";
 
 /** CouncilRegistry limits. */
@@ -25,7 +26,6 @@ export const MAX_METADATA_URI_BYTES = 512;
 export const MAX_NODES = 16;
 
 /** IMotionPolicy.MotionClass names, as printed. */
-export const MOTION_CLASS_NAMES = ["Standard", "Treasury", "Constitutional", "Admission", "No-confidence"];
 
 /** ICouncilGovernor.ProposerRule. */
 export enum ProposerRule {
@@ -303,7 +303,7 @@ async function motionResult(
   const proposalId = BigInt(args.getValue("proposalId"));
   return {
     proposalId,
-    className: MOTION_CLASS_NAMES[Number(args.getValue("motionClass"))] ?? "unknown",
+    className: CLASS_NAMES[Number(args.getValue("motionClass"))] ?? "unknown",
     subject,
     description,
     snapshot: await c.governor.proposalSnapshot(proposalId),

@@ -4,9 +4,10 @@
  * one-line message before anything is sent.
  */
 import { id as keccakText } from "ethers";
-import type { ContractTransactionReceipt, ContractTransactionResponse } from "ethers";
+import type { ContractTransactionResponse, TransactionReceipt } from "ethers";
 
 import type { ICouncilGovernor } from "../../typechain-types/contracts/governance/CouncilGovernorLens.js";
+import { latestTimestamp, mined } from "./chain.js";
 import type { CouncilContracts } from "./deployment.js";
 import { signerOf } from "./deployment.js";
 import { OpsError } from "./errors.js";
@@ -107,12 +108,6 @@ function plain(
   };
 }
 
-/** The chain's latest block time. */
-export async function chainTime(c: CouncilContracts): Promise<bigint> {
-  const block = await c.provider.getBlock("latest");
-  return BigInt(block?.timestamp ?? 0);
-}
-
 /** Parses a motion id given on the command line. */
 export function parseMotionId(text: string | bigint): bigint {
   if (typeof text === "bigint") return text;
@@ -135,7 +130,7 @@ export async function getMotion(c: CouncilContracts, motionId: bigint): Promise<
     c.lens.motionDetails(c.addresses.governor, motionId),
     c.governor.queueWindow(),
     c.governor.executionWindow(),
-    chainTime(c),
+    latestTimestamp(c.provider),
   ]);
   const view = plain(details);
   const config = await c.policy.classConfig(details.motionClass);
@@ -159,7 +154,7 @@ export async function listMotions(
     c.governor.proposalCount(),
     c.governor.queueWindow(),
     c.governor.executionWindow(),
-    chainTime(c),
+    latestTimestamp(c.provider),
   ]);
   const approvals = await Promise.all(CLASS_NAMES.map((_, i) => c.policy.classConfig(i)));
   const rows: MotionView[] = [];
@@ -389,14 +384,12 @@ export async function checkVote(
 /** The result of a sent transaction. */
 export interface Sent {
   hash: string;
-  receipt: ContractTransactionReceipt;
+  receipt: TransactionReceipt;
 }
 
 /** Waits for a transaction and returns its hash and receipt. */
 export async function sent(tx: ContractTransactionResponse): Promise<Sent> {
-  const receipt = await tx.wait();
-  if (receipt === null) throw new OpsError(`transaction ${tx.hash} was dropped`);
-  return { hash: tx.hash, receipt };
+  return { hash: tx.hash, receipt: await mined(tx) };
 }
 
 /** Casts the sender's vote (with a reason when given). */

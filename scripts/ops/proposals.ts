@@ -34,6 +34,7 @@ import {
 } from "ethers";
 import type { ParamType } from "ethers";
 
+import { latestTimestamp } from "./chain.js";
 import type { CouncilContracts, ContractKey } from "./deployment.js";
 import { signerOf, systemInterfaces } from "./deployment.js";
 import { OpsError } from "./errors.js";
@@ -308,8 +309,7 @@ export async function checkProposer(
     if (voter.toLowerCase() !== proposer.toLowerCase() || status !== 2n) {
       throw new OpsError(`account ${proposer} is not the current voter of an active member`);
     }
-    const block = await c.provider.getBlock("latest");
-    const votes = await c.vault.getPastMemberVotes(memberId, BigInt(block?.timestamp ?? 1) - 1n);
+    const votes = await c.vault.getPastMemberVotes(memberId, (await latestTimestamp(c.provider)) - 1n);
     if (votes === 0n) {
       throw new OpsError(
         `insufficient stake: member ${memberId} has no votes; stake at least one stake unit first`,

@@ -12,10 +12,13 @@ import { stakeTasks } from "./stake.js";
 import { verifyTasks } from "./verify.js";
 
 export const projectTasks = [
-  emptyTask("council", "The council: status table, applications, sponsorship, no-confidence").build(),
+  emptyTask(
+    "council",
+    "The council: status table, applications, voter acceptance, renewal, sponsorship, no-confidence",
+  ).build(),
   emptyTask("motion", "Motions: list, show, propose, vote, signed ballots, queue, execute, cancel").build(),
-  emptyTask("stake", "Stake: deposit, unstake, withdraw").build(),
-  emptyTask("reserve", "The Improvement Reserve: status, budgets, grants, spend").build(),
+  emptyTask("stake", "Stake: deposit, unstake, withdraw, restake, status").build(),
+  emptyTask("reserve", "The Improvement Reserve: status, budgets, grants, spend, claim").build(),
   ...councilTasks,
   ...membershipTasks,
   ...motionTasks,
