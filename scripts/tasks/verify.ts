@@ -1,4 +1,83 @@
-/** Tasks: to be written. */
+/**
+ * Deployment checks (SPEC §8):
+ *
+ * - `verify-deployment`: the role matrix and every parameter of a deployed system against its parameter file, one
+ *   PASS/FAIL line per check, exit code 1 on any FAIL (logic in scripts/ops/verify.ts);
+ * - a guard on `ignition deploy`: a parameter file of the CouncilGovernance module is checked (shape, and no
+ *   `"<replace: …>"` placeholder left) before Ignition sends anything.
+ *
+ * Imported by hardhat.config.ts: nothing generated (typechain-types) is loaded until a task runs.
+ */
+import { overrideTask } from "hardhat/config";
 import type { TaskDefinition } from "hardhat/types/tasks";
 
-export const verifyTasks: TaskDefinition[] = [];
+import { opsTask, runOps, taskConnection } from "./cli.js";
+
+const verifyDeployment = opsTask(
+  ["verify-deployment"],
+  "Check the role matrix and every parameter of a deployment against its parameter file (PASS/FAIL per check)",
+)
+  .addOption({
+    name: "parameters",
+    description: "Parameter file (default: deploy/parameters/<network>.json)",
+    defaultValue: "",
+  })
+  .addOption({
+    name: "deployer",
+    description: "The account that deployed the system: checked to hold no timelock role",
+    defaultValue: "",
+  })
+  .setInlineAction(async (args, hre) => {
+    await runOps(hre, args, async (contracts, print) => {
+      const { OpsError } = await import("../ops/errors.js");
+      const { defaultParameterFile, readParameters } = await import("../ops/parameters.js");
+      const { formatCheck, summarize, verifyDeployment } = await import("../ops/verify.js");
+      const { isAddress } = await import("ethers");
+
+      const { networkName } = await taskConnection(hre);
+      const file =
+        args.parameters !== "" ? args.parameters : defaultParameterFile(hre.config.paths.root, networkName);
+      const parameters = readParameters(file);
+      if (args.deployer !== "" && !isAddress(args.deployer)) {
+        throw new OpsError(`--deployer ${args.deployer}: not an address (0x and 40 hex digits)`);
+      }
+      const deployer = args.deployer === "" ? undefined : args.deployer;
+
+      const checks = await verifyDeployment(contracts, parameters, { deployer });
+      for (const check of checks) print(formatCheck(check));
+      print(summarize(checks));
+      if (checks.some((check) => !check.pass)) process.exitCode = 1;
+    });
+  })
+  .build();
+
+/**
+ * `ignition deploy` with a parameter file that has a CouncilGovernance section: the file is checked first, and a
+ * malformed file or a placeholder stops the deploy with one line before any transaction.
+ */
+const guardDeploy = overrideTask(["ignition", "deploy"])
+  .setInlineAction(async (args, hre, runSuper) => {
+    const file: unknown = args.parameters;
+    if (typeof file === "string" && file.endsWith(".json")) {
+      const { readFileSync } = await import("node:fs");
+      const { describeError } = await import("../ops/errors.js");
+      const { hasModuleSection, readParameters } = await import("../ops/parameters.js");
+      try {
+        let json: unknown;
+        try {
+          json = JSON.parse(readFileSync(file, "utf8"));
+        } catch {
+          json = undefined; // Ignition reports unreadable files itself.
+        }
+        if (hasModuleSection(json)) readParameters(file);
+      } catch (error) {
+        console.error(`Error: ${describeError(error)}`);
+        process.exitCode = 1;
+        return;
+      }
+    }
+    return runSuper(args);
+  })
+  .build();
+
+export const verifyTasks: TaskDefinition[] = [verifyDeployment, guardDeploy];

@@ -1,0 +1,310 @@
+/**
+ * The deploy module's parameter files (`deploy/parameters/<network>.json`, module key `CouncilGovernance`): read,
+ * checked for shape and for placeholders, and typed.
+ *
+ * The files for real networks ship with placeholders (`"<replace: …>"`) where the secretariat puts the real
+ * accounts. A placeholder anywhere in the module's section is refused here with a one-line error naming the key,
+ * and the `ignition deploy` guard (scripts/tasks/verify.ts) runs this check before Ignition sends anything.
+ *
+ * This file imports nothing generated (typechain-types, artifacts): the deploy guard loads it before a build.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+import { getAddress, isAddress } from "ethers";
+
+import { OpsError } from "./errors.js";
+
+/** The module id, and the key of its section in a parameter file. */
+export const PARAMETERS_KEY = "CouncilGovernance";
+
+/** The section Ignition falls back to for any module's parameter. */
+const GLOBAL_KEY = "$global";
+
+/** A placeholder the secretariat must replace: `"<replace: the secretariat's Safe address>"`. */
+export const PLACEHOLDER = /^\s*<\s*replace\b/i;
+
+/** The classes of MotionPolicy, in their on-chain order (IMotionPolicy.MotionClass). */
+export const MOTION_CLASSES = [
+  "Standard",
+  "Treasury",
+  "Constitutional",
+  "Admission",
+  "NoConfidence",
+] as const;
+
+/** The governor's proposer rules, in their on-chain order (ICouncilGovernor.ProposerRule). */
+export const PROPOSER_RULES = ["SecretariatAndMembers", "SecretariatOnly", "MembersOnly"] as const;
+
+/** The fields of one class configuration (IMotionPolicy.ClassConfig). */
+export const CLASS_CONFIG_FIELDS = [
+  "votingDelay",
+  "votingPeriod",
+  "timelockDelay",
+  "memberQuorumBps",
+  "voteQuorumBps",
+  "approvalNumerator",
+  "approvalDenominator",
+] as const;
+
+export type ClassConfigField = (typeof CLASS_CONFIG_FIELDS)[number];
+export type ClassConfigParameters = Record<ClassConfigField, bigint>;
+
+/** One member of the initial council (ICouncilRegistry.InitialMember). */
+export interface InitialMemberParameters {
+  name: string;
+  metadataURI: string;
+  admin: string;
+  voter: string;
+  nodes: string[];
+}
+
+/** Every parameter of the module, typed; addresses are checksummed. */
+export interface DeploymentParameters {
+  timelockMinDelay: bigint;
+  minMembers: bigint;
+  maxMembers: bigint;
+  sponsorshipWindow: bigint;
+  initialMembers: InitialMemberParameters[];
+  stakeToken: string;
+  stakeUnit: bigint;
+  unbondingPeriod: bigint;
+  withdrawalWindow: bigint;
+  reserveGuardian: string;
+  reservePauseDuration: bigint;
+  reserveAssets: string[];
+  reserveOutflowLimits: bigint[];
+  classConfigs: ClassConfigParameters[];
+  secretariat: string;
+  proposerRule: bigint;
+  maxActions: bigint;
+  maxLiveProposals: bigint;
+  queueWindow: bigint;
+  executionWindow: bigint;
+  lateQuorumExtension: bigint;
+  guardian: string;
+  guardianTerm: bigint;
+}
+
+/** The module's parameters; the two with a default in the module may be left out. */
+const KNOWN_KEYS: readonly (keyof DeploymentParameters)[] = [
+  "timelockMinDelay",
+  "minMembers",
+  "maxMembers",
+  "sponsorshipWindow",
+  "initialMembers",
+  "stakeToken",
+  "stakeUnit",
+  "unbondingPeriod",
+  "withdrawalWindow",
+  "reserveGuardian",
+  "reservePauseDuration",
+  "reserveAssets",
+  "reserveOutflowLimits",
+  "classConfigs",
+  "secretariat",
+  "proposerRule",
+  "maxActions",
+  "maxLiveProposals",
+  "queueWindow",
+  "executionWindow",
+  "lateQuorumExtension",
+  "guardian",
+  "guardianTerm",
+];
+
+/** Defaults the module applies (`m.getParameter(name, default)`). */
+const MODULE_DEFAULTS: Partial<Record<keyof DeploymentParameters, unknown>> = {
+  stakeToken: "0x0000000000000000000000000000000000000000",
+  proposerRule: 0,
+};
+
+/** Reads one parameter file and checks it; every problem is a one-line OpsError naming the file and the key. */
+export function readParameters(file: string): DeploymentParameters {
+  if (!existsSync(file)) {
+    throw new OpsError(`no parameter file ${file}: pass --parameters <file> (see deploy/parameters/)`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new OpsError(`parameter file ${file} is not JSON: ${(e as Error).message}`);
+  }
+  return parseParameters(json, file);
+}
+
+/** Whether a parsed parameter file has a section for this module (other modules' files are left alone). */
+export function hasModuleSection(json: unknown): boolean {
+  return isRecord(json) && PARAMETERS_KEY in json;
+}
+
+/** Checks the shape of a parsed parameter file and types its values; `source` names it in errors. */
+export function parseParameters(json: unknown, source: string): DeploymentParameters {
+  const fail: Fail = (message: string): never => {
+    throw new OpsError(`parameter file ${source}: ${message}`);
+  };
+  if (!isRecord(json)) fail(`expected an object with a "${PARAMETERS_KEY}" section`);
+  const root = json as Record<string, unknown>;
+  const section = root[PARAMETERS_KEY];
+  if (!isRecord(section)) fail(`no "${PARAMETERS_KEY}" section (an object of the module's parameters)`);
+  const own = section as Record<string, unknown>;
+  for (const key of Object.keys(own)) {
+    if (!(KNOWN_KEYS as readonly string[]).includes(key)) {
+      fail(`${PARAMETERS_KEY}.${key} is not a parameter of the module (a typo? see deploy/README.md)`);
+    }
+  }
+  const global = isRecord(root[GLOBAL_KEY]) ? (root[GLOBAL_KEY] as Record<string, unknown>) : {};
+  findPlaceholder(own, PARAMETERS_KEY, fail);
+
+  const value = (key: keyof DeploymentParameters): unknown => {
+    const found = own[key] ?? global[key] ?? MODULE_DEFAULTS[key];
+    if (found === undefined) fail(`${PARAMETERS_KEY}.${key} is missing`);
+    return found;
+  };
+  const at = (key: string) => `${PARAMETERS_KEY}.${key}`;
+  const uint = (key: keyof DeploymentParameters) => toUint(value(key), at(key), fail);
+  const address = (key: keyof DeploymentParameters) => toAddress(value(key), at(key), fail);
+
+  const members = toArray(value("initialMembers"), at("initialMembers"), fail);
+  if (members.length === 0) fail(`${at("initialMembers")} is empty: the initial council needs members`);
+  const initialMembers = members.map((entry, i) => {
+    const key = `${at("initialMembers")}[${i}]`;
+    if (!isRecord(entry)) fail(`${key} must be an object { name, metadataURI, admin, voter, nodes }`);
+    const m = entry as Record<string, unknown>;
+    for (const field of Object.keys(m)) {
+      if (!["name", "metadataURI", "admin", "voter", "nodes"].includes(field)) {
+        fail(`${key}.${field} is not a field of a member (name, metadataURI, admin, voter, nodes)`);
+      }
+    }
+    return {
+      name: toText(m.name, `${key}.name`, fail),
+      metadataURI: toText(m.metadataURI, `${key}.metadataURI`, fail),
+      admin: toAddress(m.admin, `${key}.admin`, fail),
+      voter: toAddress(m.voter, `${key}.voter`, fail),
+      nodes: toArray(m.nodes, `${key}.nodes`, fail).map((n, j) => toAddress(n, `${key}.nodes[${j}]`, fail)),
+    };
+  });
+
+  const reserveAssets = toArray(value("reserveAssets"), at("reserveAssets"), fail).map((a, i) =>
+    toAddress(a, `${at("reserveAssets")}[${i}]`, fail),
+  );
+  const reserveOutflowLimits = toArray(value("reserveOutflowLimits"), at("reserveOutflowLimits"), fail).map(
+    (l, i) => toUint(l, `${at("reserveOutflowLimits")}[${i}]`, fail),
+  );
+  if (reserveAssets.length !== reserveOutflowLimits.length) {
+    fail(
+      `${at("reserveAssets")} has ${reserveAssets.length} entries but ${at("reserveOutflowLimits")} has ` +
+        `${reserveOutflowLimits.length}: give one limit per asset`,
+    );
+  }
+
+  const configs = toArray(value("classConfigs"), at("classConfigs"), fail);
+  if (configs.length !== MOTION_CLASSES.length) {
+    fail(`${at("classConfigs")} must have ${MOTION_CLASSES.length} entries (${MOTION_CLASSES.join(", ")})`);
+  }
+  const classConfigs = configs.map((entry, i) => {
+    const key = `${at("classConfigs")}[${i}]`;
+    if (!isRecord(entry)) fail(`${key} (${MOTION_CLASSES[i]}) must be an object`);
+    const c = entry as Record<string, unknown>;
+    for (const field of Object.keys(c)) {
+      if (!(CLASS_CONFIG_FIELDS as readonly string[]).includes(field)) {
+        fail(`${key}.${field} is not a field of a class configuration (${CLASS_CONFIG_FIELDS.join(", ")})`);
+      }
+    }
+    const config = {} as ClassConfigParameters;
+    for (const field of CLASS_CONFIG_FIELDS) {
+      if (c[field] === undefined) fail(`${key}.${field} is missing`);
+      config[field] = toUint(c[field], `${key}.${field}`, fail);
+    }
+    return config;
+  });
+
+  const proposerRule = uint("proposerRule");
+  if (proposerRule >= BigInt(PROPOSER_RULES.length)) {
+    fail(`${at("proposerRule")} must be 0, 1 or 2 (${PROPOSER_RULES.join(", ")}), found ${proposerRule}`);
+  }
+
+  return {
+    timelockMinDelay: uint("timelockMinDelay"),
+    minMembers: uint("minMembers"),
+    maxMembers: uint("maxMembers"),
+    sponsorshipWindow: uint("sponsorshipWindow"),
+    initialMembers,
+    stakeToken: address("stakeToken"),
+    stakeUnit: uint("stakeUnit"),
+    unbondingPeriod: uint("unbondingPeriod"),
+    withdrawalWindow: uint("withdrawalWindow"),
+    reserveGuardian: address("reserveGuardian"),
+    reservePauseDuration: uint("reservePauseDuration"),
+    reserveAssets,
+    reserveOutflowLimits,
+    classConfigs,
+    secretariat: address("secretariat"),
+    proposerRule,
+    maxActions: uint("maxActions"),
+    maxLiveProposals: uint("maxLiveProposals"),
+    queueWindow: uint("queueWindow"),
+    executionWindow: uint("executionWindow"),
+    lateQuorumExtension: uint("lateQuorumExtension"),
+    guardian: address("guardian"),
+    guardianTerm: uint("guardianTerm"),
+  };
+}
+
+/**
+ * The parameter file of a network: `deploy/parameters/<network>.json`. The in-process network, which Hardhat names
+ * `default`, uses `hardhat.json`.
+ */
+export function defaultParameterFile(root: string, networkName: string): string {
+  const name = networkName === "default" ? "hardhat" : networkName;
+  return path.join(root, "deploy", "parameters", `${name}.json`);
+}
+
+type Fail = (message: string) => never;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Refuses the first placeholder string found anywhere under `value`. */
+function findPlaceholder(value: unknown, key: string, fail: Fail): void {
+  if (typeof value === "string" && PLACEHOLDER.test(value)) {
+    fail(`${key} is still a placeholder (${JSON.stringify(value)}): put the real value in before deploying`);
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => findPlaceholder(item, `${key}[${i}]`, fail));
+  } else if (isRecord(value)) {
+    for (const [k, v] of Object.entries(value)) findPlaceholder(v, `${key}.${k}`, fail);
+  }
+}
+
+/** A whole number ≥ 0: a JSON number, a decimal string, or Ignition's bigint notation (`"5000n"`). */
+function toUint(value: unknown, key: string, fail: Fail): bigint {
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return BigInt(value);
+  if (typeof value === "string" && /^\d+n?$/.test(value)) return BigInt(value.replace(/n$/, ""));
+  return fail(
+    `${key} must be a whole number ≥ 0 (a JSON number, or a decimal string for large ones), found ${show(value)}`,
+  );
+}
+
+function toAddress(value: unknown, key: string, fail: Fail): string {
+  if (typeof value !== "string" || !/^0x[0-9a-fA-F]{40}$/.test(value)) {
+    return fail(`${key} must be an address (0x and 40 hex digits), found ${show(value)}`);
+  }
+  if (!isAddress(value))
+    return fail(`${key} has a bad checksum: ${value} (check it, or write it in lower case)`);
+  return getAddress(value);
+}
+
+function toText(value: unknown, key: string, fail: Fail): string {
+  if (typeof value !== "string") return fail(`${key} must be a string, found ${show(value)}`);
+  return value;
+}
+
+function toArray(value: unknown, key: string, fail: Fail): unknown[] {
+  if (!Array.isArray(value)) return fail(`${key} must be an array, found ${show(value)}`);
+  return value;
+}
+
+function show(value: unknown): string {
+  return value === undefined ? "nothing" : JSON.stringify(value);
+}

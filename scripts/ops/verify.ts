@@ -1,0 +1,409 @@
+/**
+ * Deployment verification (SPEC §5, §8): the role matrix and every parameter of a deployed system, checked against
+ * its parameter file. Each check is `{ name, expected, actual, pass }`; the `verify-deployment` task prints them.
+ *
+ * The checks read the system's current state. Right after the deploy every check passes; later governance changes
+ * (a member admitted or removed, a voter rotated, a setting changed by a motion) show as FAILs against the file that
+ * described the deployment, with the value found on chain.
+ */
+import { ZeroAddress, ZeroHash, getAddress, id } from "ethers";
+import type { Provider } from "ethers";
+
+import { RESERVE_TREASURY_FUNCTIONS } from "../../deploy/modules/CouncilGovernance.js";
+import type { CouncilContracts } from "./deployment.js";
+import { formatDuration, formatTime } from "./format.js";
+import { CLASS_CONFIG_FIELDS, MOTION_CLASSES, PROPOSER_RULES } from "./parameters.js";
+import type { DeploymentParameters } from "./parameters.js";
+
+/** One verified property: what the parameter file (or the role matrix) says, what the chain holds. */
+export interface Check {
+  name: string;
+  expected: string;
+  actual: string;
+  pass: boolean;
+}
+
+export interface VerifyOptions {
+  /** The account that deployed the system; it must hold no timelock role. */
+  deployer?: string;
+}
+
+/** The timelock's roles (OpenZeppelin TimelockController). */
+export const TIMELOCK_ROLES = {
+  DEFAULT_ADMIN_ROLE: ZeroHash,
+  PROPOSER_ROLE: id("PROPOSER_ROLE"),
+  EXECUTOR_ROLE: id("EXECUTOR_ROLE"),
+  CANCELLER_ROLE: id("CANCELLER_ROLE"),
+} as const;
+
+type RoleName = keyof typeof TIMELOCK_ROLES;
+const ROLE_NAMES = Object.keys(TIMELOCK_ROLES) as RoleName[];
+
+/** ICouncilRegistry.MemberStatus, in its on-chain order. */
+const MEMBER_STATUS = ["None", "Candidate", "Active", "Removed", "Resigned"];
+
+/** MotionPolicy's selector for "every function of the target". */
+const ANY_SELECTOR = "0xffffffff";
+
+/** `PASS  <name>` or `FAIL  <name>: expected <x>, found <y>`. */
+export function formatCheck(check: Check): string {
+  return check.pass
+    ? `PASS  ${check.name}`
+    : `FAIL  ${check.name}: expected ${check.expected}, found ${check.actual}`;
+}
+
+/** `N checks: P passed, F failed`. */
+export function summarize(checks: Check[]): string {
+  const passed = checks.filter((c) => c.pass).length;
+  return `${checks.length} checks: ${passed} passed, ${checks.length - passed} failed`;
+}
+
+/** Checks the deployed system `c` against the parameters `p`: role matrix, wiring, ownership, every parameter. */
+export async function verifyDeployment(
+  c: CouncilContracts,
+  p: DeploymentParameters,
+  options: VerifyOptions = {},
+): Promise<Check[]> {
+  const checks: Check[] = [];
+  const equal = (name: string, expected: string, actual: string) =>
+    checks.push({ name, expected, actual, pass: expected === actual });
+
+  await checkRoleMatrix(c, p, options, equal);
+  await checkWiring(c, equal);
+  await checkCouncil(c, p, equal);
+  await checkVault(c, p, equal);
+  await checkReserve(c, p, equal);
+  await checkPolicy(c, p, equal);
+  await checkGovernor(c, p, equal, (check) => checks.push(check));
+  return checks;
+}
+
+type Equal = (name: string, expected: string, actual: string) => void;
+
+async function checkRoleMatrix(
+  c: CouncilContracts,
+  p: DeploymentParameters,
+  options: VerifyOptions,
+  equal: Equal,
+): Promise<void> {
+  const { governor, timelock } = c.addresses;
+  const has = (role: RoleName, account: string) => c.timelock.hasRole(TIMELOCK_ROLES[role], account);
+  const granted = async (role: RoleName, account: string) =>
+    (await has(role, account)) ? "granted" : "not granted";
+
+  for (const role of ["PROPOSER_ROLE", "EXECUTOR_ROLE", "CANCELLER_ROLE"] as const) {
+    equal(`timelock ${role} of the governor`, "granted", await granted(role, governor));
+  }
+  equal(
+    "timelock DEFAULT_ADMIN_ROLE of the timelock itself",
+    "granted",
+    await granted("DEFAULT_ADMIN_ROLE", timelock),
+  );
+  equal(
+    "timelock DEFAULT_ADMIN_ROLE of the governor",
+    "not granted",
+    await granted("DEFAULT_ADMIN_ROLE", governor),
+  );
+  equal(
+    "timelock EXECUTOR_ROLE of everyone (address 0)",
+    "not granted",
+    await granted("EXECUTOR_ROLE", ZeroAddress),
+  );
+
+  // Every account the parameter file (and the caller) knows holds no timelock role.
+  const known = new Map<string, string[]>();
+  const note = (account: string | undefined, label: string) => {
+    if (account === undefined || account === ZeroAddress || account === governor || account === timelock)
+      return;
+    known.set(account, [...(known.get(account) ?? []), label]);
+  };
+  note(options.deployer === undefined ? undefined : getAddress(options.deployer), "deployer");
+  note(p.secretariat, "secretariat");
+  note(p.guardian, "guardian");
+  note(p.reserveGuardian, "reserve guardian");
+  p.initialMembers.forEach((m, i) => {
+    note(m.admin, `member ${i + 1} admin`);
+    note(m.voter, `member ${i + 1} voter`);
+  });
+  const held = await Promise.all(
+    [...known.keys()].map(async (account) => {
+      const roles = await Promise.all(
+        ROLE_NAMES.map(async (role) => ((await has(role, account)) ? role : "")),
+      );
+      return roles.filter((r) => r !== "");
+    }),
+  );
+  [...known.entries()].forEach(([account, labels], i) => {
+    const roles = held[i];
+    equal(
+      `timelock roles of ${labels.join(" and ")} ${account}`,
+      "none",
+      roles.length === 0 ? "none" : roles.join(", "),
+    );
+  });
+}
+
+async function checkWiring(c: CouncilContracts, equal: Equal): Promise<void> {
+  const a = c.addresses;
+  for (const [label, owned] of [
+    ["registry", c.registry],
+    ["vault", c.vault],
+    ["policy", c.policy],
+    ["reserve", c.reserve],
+  ] as const) {
+    const [owner, pending] = await Promise.all([owned.owner(), owned.pendingOwner()]);
+    equal(`${label} owner`, `${a.timelock} (timelock)`, named(owner, a));
+    equal(`${label} pending owner`, `${ZeroAddress} (none)`, named(pending, a));
+  }
+  const [timelock, token, policy, councilRegistry, stakeVault, vaultRegistry, policyRegistry] =
+    await Promise.all([
+      c.governor.timelock(),
+      c.governor.token(),
+      c.governor.motionPolicy(),
+      c.governor.councilRegistry(),
+      c.registry.stakeVault(),
+      c.vault.registry(),
+      c.policy.registry(),
+    ]);
+  equal("governor timelock", `${a.timelock} (timelock)`, named(timelock, a));
+  equal("governor token (votes)", `${a.vault} (vault)`, named(token, a));
+  equal("governor motion policy", `${a.policy} (policy)`, named(policy, a));
+  equal("governor council registry", `${a.registry} (registry)`, named(councilRegistry, a));
+  equal("registry stake vault", `${a.vault} (vault)`, named(stakeVault, a));
+  equal("vault registry", `${a.registry} (registry)`, named(vaultRegistry, a));
+  equal("policy registry", `${a.registry} (registry)`, named(policyRegistry, a));
+}
+
+async function checkCouncil(c: CouncilContracts, p: DeploymentParameters, equal: Equal): Promise<void> {
+  const [minDelay, minMembers, maxMembers, window] = await Promise.all([
+    c.timelock.getMinDelay(),
+    c.registry.minMembers(),
+    c.registry.maxMembers(),
+    c.registry.sponsorshipWindow(),
+  ]);
+  equal("timelock min delay", seconds(p.timelockMinDelay), seconds(minDelay));
+  equal("registry min members", String(p.minMembers), String(minMembers));
+  equal("registry max members", String(p.maxMembers), String(maxMembers));
+  equal("registry sponsorship window", seconds(p.sponsorshipWindow), seconds(window));
+
+  // The initial council is registered in file order, from id 1. These are the records as they are now: a member
+  // removed, resigned or rotated by governance since the deployment shows here as a FAIL.
+  const records = await Promise.all(
+    p.initialMembers.map(async (_, i) => {
+      try {
+        return await c.registry.getMember(i + 1);
+      } catch {
+        return undefined;
+      }
+    }),
+  );
+  p.initialMembers.forEach((m, i) => {
+    const label = `initial member ${i + 1}`;
+    const r = records[i];
+    if (r === undefined) {
+      equal(`${label} record`, `member ${i + 1} "${m.name}"`, "no record with this id");
+      return;
+    }
+    equal(`${label} name`, JSON.stringify(m.name), JSON.stringify(r.name));
+    equal(`${label} metadata URI`, JSON.stringify(m.metadataURI), JSON.stringify(r.metadataURI));
+    equal(`${label} admin`, m.admin, r.admin);
+    equal(`${label} voter`, m.voter, r.voter);
+    equal(`${label} nodes`, list(m.nodes), list(r.nodes.map((n) => getAddress(n))));
+    const status = MEMBER_STATUS[Number(r.status)] ?? String(r.status);
+    equal(`${label} status`, "Active", r.leftAt > 0n ? `${status} (left ${formatTime(r.leftAt)})` : status);
+  });
+}
+
+async function checkVault(c: CouncilContracts, p: DeploymentParameters, equal: Equal): Promise<void> {
+  const [token, unit, unbonding, withdrawal] = await Promise.all([
+    c.vault.stakeToken(),
+    c.vault.stakeUnit(),
+    c.vault.unbondingPeriod(),
+    c.vault.withdrawalWindow(),
+  ]);
+  equal("vault stake token", asset(p.stakeToken), asset(token));
+  equal("vault stake unit", String(p.stakeUnit), String(unit));
+  equal("vault unbonding period", seconds(p.unbondingPeriod), seconds(unbonding));
+  equal("vault withdrawal window", seconds(p.withdrawalWindow), seconds(withdrawal));
+}
+
+async function checkReserve(c: CouncilContracts, p: DeploymentParameters, equal: Equal): Promise<void> {
+  const [guardian, pause, limits] = await Promise.all([
+    c.reserve.guardian(),
+    c.reserve.pauseDuration(),
+    Promise.all(p.reserveAssets.map((a) => c.reserve.outflowLimit(a))),
+  ]);
+  equal("reserve guardian", p.reserveGuardian, guardian);
+  equal("reserve pause duration", seconds(p.reservePauseDuration), seconds(pause));
+  p.reserveAssets.forEach((a, i) => {
+    equal(`reserve outflow limit of ${asset(a)}`, String(p.reserveOutflowLimits[i]), String(limits[i]));
+  });
+}
+
+async function checkPolicy(c: CouncilContracts, p: DeploymentParameters, equal: Equal): Promise<void> {
+  const configs = await Promise.all(MOTION_CLASSES.map((_, i) => c.policy.classConfig(i)));
+  MOTION_CLASSES.forEach((cls, i) => {
+    for (const field of CLASS_CONFIG_FIELDS) {
+      const show = field.endsWith("Delay") || field === "votingPeriod" ? seconds : String;
+      equal(`policy ${cls} ${field}`, show(p.classConfigs[i][field]), show(configs[i][field]));
+    }
+  });
+
+  // The reserve's payments, budgets, grants and collectibles are Treasury motions; every other reserve function
+  // (limits, guardian, pause length, unpause, ownership) has no entry, so it stays Constitutional.
+  const reserve = c.addresses.reserve;
+  const classOf = async (selector: string) => {
+    const [cls, isSet] = await c.policy.actionClass(reserve, selector);
+    return isSet ? (MOTION_CLASSES[Number(cls)] ?? String(cls)) : "Constitutional (no entry)";
+  };
+  const treasury = RESERVE_TREASURY_FUNCTIONS.map((signature) => ({
+    signature,
+    selector: id(signature).slice(0, 10),
+  }));
+  const treasuryClasses = await Promise.all(treasury.map((f) => classOf(f.selector)));
+  treasury.forEach((f, i) => equal(`policy class of reserve ${f.signature}`, "Treasury", treasuryClasses[i]));
+
+  const others: { signature: string; selector: string }[] = [
+    { signature: "any function (wildcard)", selector: ANY_SELECTOR },
+  ];
+  c.reserve.interface.forEachFunction((f) => {
+    if (f.constant) return;
+    const signature = f.format("sighash");
+    if (!RESERVE_TREASURY_FUNCTIONS.includes(signature)) others.push({ signature, selector: f.selector });
+  });
+  const otherEntries = await Promise.all(
+    others.map(async (f) => {
+      const [cls, isSet] = await c.policy.actionClass(reserve, f.selector);
+      return isSet ? `${f.signature} ${MOTION_CLASSES[Number(cls)] ?? String(cls)}` : "";
+    }),
+  );
+  const set = otherEntries.filter((e) => e !== "");
+  equal(
+    "policy class of every other reserve function",
+    "Constitutional (no entry)",
+    set.length === 0 ? "Constitutional (no entry)" : `entries for ${set.join("; ")}`,
+  );
+}
+
+async function checkGovernor(
+  c: CouncilContracts,
+  p: DeploymentParameters,
+  equal: Equal,
+  add: (check: Check) => void,
+): Promise<void> {
+  const g = c.governor;
+  const [secretariat, rule, maxActions, maxLive, queueWindow, executionWindow, extension, guardian, termEnd] =
+    await Promise.all([
+      g.secretariat(),
+      g.proposerRule(),
+      g.maxActions(),
+      g.maxLiveProposals(),
+      g.queueWindow(),
+      g.executionWindow(),
+      g.lateQuorumVoteExtension(),
+      g.guardian(),
+      g.guardianTermEnd(),
+    ]);
+  const now = await latestTime(c.provider);
+  equal("governor secretariat", p.secretariat, secretariat);
+  equal("governor proposer rule", proposerRule(p.proposerRule), proposerRule(rule));
+  equal("governor max actions", String(p.maxActions), String(maxActions));
+  equal("governor max live proposals", String(p.maxLiveProposals), String(maxLive));
+  equal("governor queue window", seconds(p.queueWindow), seconds(queueWindow));
+  equal("governor execution window", seconds(p.executionWindow), seconds(executionWindow));
+  equal("governor late quorum extension", seconds(p.lateQuorumExtension), seconds(extension));
+  // guardian() is zero once the term has ended.
+  equal(
+    "governor guardian",
+    p.guardian,
+    guardian === ZeroAddress && termEnd > 0n && termEnd <= now
+      ? `${guardian} (its term ended ${formatTime(termEnd)})`
+      : guardian,
+  );
+  add(await guardianTermCheck(c, p, termEnd, now));
+}
+
+/**
+ * The guardian's term: the governor stores only when it ends (deployment time + term). The deployment time is the
+ * governor's creation block, found by bisecting `eth_getCode` over past blocks. A node that keeps no past state
+ * cannot answer that; the check then bounds the deployment between the registry's (the initial members' joining
+ * time, a few blocks earlier) and now.
+ */
+async function guardianTermCheck(
+  c: CouncilContracts,
+  p: DeploymentParameters,
+  termEnd: bigint,
+  now: bigint,
+): Promise<Check> {
+  const name = "governor guardian term";
+  if (p.guardian === ZeroAddress || termEnd === 0n) {
+    const expected = p.guardian === ZeroAddress ? "0 (no guardian)" : seconds(p.guardianTerm);
+    const actual = termEnd === 0n ? "0 (no guardian)" : `term ends ${formatTime(termEnd)}`;
+    return { name, expected, actual, pass: expected === actual };
+  }
+  const deployedAt = await creationTime(c.provider, c.addresses.governor);
+  if (deployedAt !== undefined) {
+    const expected = seconds(p.guardianTerm);
+    const actual = termEnd >= deployedAt ? seconds(termEnd - deployedAt) : `term ends ${formatTime(termEnd)}`;
+    return { name, expected, actual, pass: expected === actual };
+  }
+  const [, registryDeployedAt] = await c.registry.memberTimestamps(1);
+  const start = termEnd - p.guardianTerm;
+  return {
+    name,
+    expected: `${seconds(p.guardianTerm)} from the governor's deployment`,
+    actual:
+      `term ends ${formatTime(termEnd)}, so it started ${formatTime(start)}; this node keeps no past state, so the ` +
+      `deployment is only known to lie between ${formatTime(registryDeployedAt)} (registry) and now`,
+    pass: start >= registryDeployedAt && start <= now,
+  };
+}
+
+/** When `address` got its code: the timestamp of its creation block, or undefined if the node keeps no past state. */
+async function creationTime(provider: Provider, address: string): Promise<bigint | undefined> {
+  try {
+    let low = 0;
+    let high = await provider.getBlockNumber();
+    while (low < high) {
+      const mid = Math.floor((low + high) / 2);
+      if ((await provider.getCode(address, mid)) === "0x") low = mid + 1;
+      else high = mid;
+    }
+    const block = await provider.getBlock(low);
+    return block === null ? undefined : BigInt(block.timestamp);
+  } catch {
+    return undefined;
+  }
+}
+
+async function latestTime(provider: Provider): Promise<bigint> {
+  const block = await provider.getBlock("latest");
+  return BigInt(block?.timestamp ?? Math.floor(Date.now() / 1000));
+}
+
+/** `604800 (7d)`. */
+function seconds(value: bigint | number): string {
+  return `${value} (${formatDuration(value)})`;
+}
+
+/** `0 (SecretariatAndMembers)`. */
+function proposerRule(value: bigint): string {
+  return `${value} (${PROPOSER_RULES[Number(value)] ?? "unknown"})`;
+}
+
+/** An asset: `native coin` for the zero address. */
+function asset(address: string): string {
+  return address === ZeroAddress ? "native coin" : getAddress(address);
+}
+
+/** `[0x…, 0x…]`. */
+function list(addresses: string[]): string {
+  return `[${addresses.join(", ")}]`;
+}
+
+/** An address, with the system contract's name when it is one. */
+function named(address: string, addresses: CouncilContracts["addresses"]): string {
+  const key = Object.entries(addresses).find(([, a]) => a === address)?.[0];
+  if (key !== undefined) return `${address} (${key})`;
+  return address === ZeroAddress ? `${address} (none)` : address;
+}
