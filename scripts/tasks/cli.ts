@@ -75,10 +75,20 @@ export async function runOps(
   }
 }
 
-/** The account `--from` names (index or address); the first account by default; none on a network without any. */
+/**
+ * The account `--from` names (index or address), or the first account by default. Without `--from`, a network
+ * whose key is not configured (a read-only check of Kairos or Kaia) gives no account: reads work, and a command
+ * that sends says to pass `--from`.
+ */
 async function selectSigner(connection: NetworkConnection, from: string) {
   const { OpsError } = await import("../ops/errors.js");
-  const signers = await connection.ethers.getSigners();
+  let signers: Awaited<ReturnType<typeof connection.ethers.getSigners>>;
+  try {
+    signers = await connection.ethers.getSigners();
+  } catch (error) {
+    if (from === "") return undefined;
+    throw error;
+  }
   if (from === "") return signers[0];
   if (/^\d+$/.test(from)) {
     const signer = signers[Number(from)];

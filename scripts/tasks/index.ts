@@ -5,6 +5,7 @@ import { emptyTask } from "hardhat/config";
 
 import { councilTasks } from "./council.js";
 import { devTasks } from "./dev.js";
+import { keyTasks } from "./keys.js";
 import { membershipTasks } from "./membership.js";
 import { motionTasks } from "./motion.js";
 import { reserveTasks } from "./reserve.js";
@@ -14,13 +15,14 @@ import { verifyTasks } from "./verify.js";
 export const projectTasks = [
   emptyTask(
     "council",
-    "The council: status table, applications, voter acceptance, renewal, sponsorship, no-confidence",
+    "The council: status table, applications, key rotation, renewal, sponsorship, no-confidence",
   ).build(),
   emptyTask("motion", "Motions: list, show, propose, vote, signed ballots, queue, execute, cancel").build(),
   emptyTask("stake", "Stake: deposit, unstake, withdraw, restake, status").build(),
   emptyTask("reserve", "The Improvement Reserve: status, budgets, grants, spend, claim").build(),
   ...councilTasks,
   ...membershipTasks,
+  ...keyTasks,
   ...motionTasks,
   ...stakeTasks,
   ...reserveTasks,
