@@ -19,6 +19,9 @@ import type { Addresses, CouncilContracts } from "../ops/deployment.js";
 import { formatAmount, formatTime } from "../ops/format.js";
 import { castVote, executeMotion, getMotion, queueMotion, sent } from "../ops/motions.js";
 import { encodeProposal, proposeMotion } from "../ops/proposals.js";
+import { acceptVoter, apply, noConfidence, sponsor } from "../ops/membership.js";
+import { budgetLines, listBudgets, reserveStatus, reserveStatusLines, spend } from "../ops/reserve.js";
+import { deposit } from "../ops/stake.js";
 
 /** Where the season's text goes. */
 export type Print = (text: string) => void;
@@ -105,8 +108,8 @@ export async function runSeason(
   const units = [3n, 2n, 2n, 1n, 1n];
   for (const [i, admin] of admins.entries()) {
     await networkHelpers.setBalance(admin.address, 10n * unit);
-    await sent(await c.vault.connect(admin).stake(units[i] * unit, { value: units[i] * unit }));
-    print(`  member ${i + 1} bonds ${formatAmount(units[i] * unit)}`);
+    const r = await deposit(actingAs(c, admin), { amount: String(units[i] * 5_000_000n) });
+    print(`  member ${r.member.id} bonds ${formatAmount(r.amount)}`);
   }
   await networkHelpers.time.increase(1);
   for (const [i] of admins.entries()) {
@@ -115,26 +118,24 @@ export async function runSeason(
 
   step("Admission: a candidate applies, bonds a stake unit, and member 1 sponsors it");
   await networkHelpers.setBalance(candidateAdmin.address, 2n * unit);
-  await sent(
-    await c.registry
-      .connect(candidateAdmin)
-      .applyForMembership("Kairos Builders", "https://builders.example/gc.json", candidateVoter.address, [
-        "0x00000000000000000000000000000000000a0006",
-      ]),
-  );
-  const admittedId = await c.registry.memberCount();
-  await sent(await c.registry.connect(candidateVoter).acceptVoter(admittedId));
-  await sent(await c.vault.connect(candidateAdmin).stake(unit, { value: unit }));
+  const applied = await apply(actingAs(c, candidateAdmin), {
+    name: "Kairos Builders",
+    metadata: "https://builders.example/gc.json",
+    voter: candidateVoter.address,
+    nodes: "0x00000000000000000000000000000000000a0006",
+  });
+  const admittedId = applied.candidate.id;
+  await acceptVoter(actingAs(c, candidateVoter), { member: String(admittedId) });
+  await deposit(actingAs(c, candidateAdmin), { amount: "5000000" });
   print(
     `  "Kairos Builders" applied as candidate ${admittedId}, its voter accepted, and it bonded ${formatAmount(unit)}`,
   );
-  const admissionTx = await c.governor
-    .connect(voters[0])
-    .proposeAdmission(admittedId, "Admit Kairos Builders: runs two validators on Kairos since 2024");
-  const admissionReceipt = await sent(admissionTx);
-  const admission = c.governor.interface.parseLog(
-    admissionReceipt.receipt.logs.find((l) => l.address === addresses.governor)!,
-  )!.args.proposalId as bigint;
+  const admission = (
+    await sponsor(actingAs(c, voters[0]), {
+      candidate: String(admittedId),
+      description: "Admit Kairos Builders: runs two validators on Kairos since 2024",
+    })
+  ).proposalId;
   await runMotion(admission, [
     { voter: voters[0], support: 1 },
     { voter: voters[1], support: 1 },
@@ -185,14 +186,16 @@ export async function runSeason(
   const payouts = [coins("120000"), coins("80000")];
   for (const [i, to] of [grantee, contractor].entries()) {
     const before = await ethers.provider.getBalance(to.address);
-    await sent(
-      await c.reserve.connect(secretariat).spend(budgetId, to.address, payouts[i], `payout ${i + 1}`),
-    );
+    await spend(actingAs(c, secretariat), {
+      budget: String(budgetId),
+      recipient: to.address,
+      amount: ethers.formatEther(payouts[i]),
+      memo: `payout ${i + 1}`,
+    });
     const received = (await ethers.provider.getBalance(to.address)) - before;
     print(`  payout ${i + 1}: ${formatAmount(received)} to ${to.address}`);
   }
-  const b = await c.reserve.budget(budgetId);
-  print(`  budget ${budgetId}: ${formatAmount(b.spent)} of ${formatAmount(b.amount)} spent`);
+  budgetLines(await listBudgets(c)).forEach((line) => print(`  ${line}`));
 
   step("Constitutional change: a 21-day sponsorship window; needs half the council and two thirds For");
   const constitutional = await proposeMotion(
@@ -219,15 +222,13 @@ export async function runSeason(
 
   step("No confidence: member 2 moves no confidence in member 5, whose nodes have been offline for a month");
   const removedId = 5n;
-  const noConfidenceTx = await c.governor
-    .connect(voters[1])
-    .proposeNoConfidence(removedId, "No confidence in member 5: its nodes have been offline for 30 days");
-  const noConfidenceReceipt = await sent(noConfidenceTx);
-  const noConfidence = c.governor.interface.parseLog(
-    noConfidenceReceipt.receipt.logs.find((l) => l.address === addresses.governor)!,
-  )!.args.proposalId as bigint;
+  const noConfidence_ = await noConfidence(actingAs(c, voters[1]), {
+    member: String(removedId),
+    reason: "No confidence in member 5: its nodes have been offline for 30 days",
+  });
+  const noConfidenceId = noConfidence_.proposalId;
   print(`  member 5 is excluded from the vote and from the quorum`);
-  await runMotion(noConfidence, [
+  await runMotion(noConfidenceId, [
     { voter: voters[0], support: 1 },
     { voter: voters[1], support: 1 },
     { voter: voters[2], support: 1 },
@@ -242,17 +243,7 @@ export async function runSeason(
   print(renderCouncilStatus(await councilStatus(c)));
 
   step("Final reserve");
-  const [held, committed, available, limit, outflow] = await Promise.all([
-    c.reserve.balanceOf(ethers.ZeroAddress),
-    c.reserve.committed(ethers.ZeroAddress),
-    c.reserve.available(ethers.ZeroAddress),
-    c.reserve.outflowLimit(ethers.ZeroAddress),
-    c.reserve.recentOutflow(ethers.ZeroAddress),
-  ]);
-  print(
-    `  held ${formatAmount(held)}, committed ${formatAmount(committed)}, free ${formatAmount(available)}`,
-  );
-  print(`  outflow in the last 30 days ${formatAmount(outflow)} of a ${formatAmount(limit)} limit`);
+  reserveStatusLines(await reserveStatus(c)).forEach(print);
 
   return {
     contracts: c,
@@ -260,6 +251,6 @@ export async function runSeason(
     removedId,
     budgetId,
     payouts,
-    motions: [admission, budgetMotion.motionId, constitutional.motionId, noConfidence],
+    motions: [admission, budgetMotion.motionId, constitutional.motionId, noConfidenceId],
   };
 }
