@@ -17,7 +17,7 @@ import { councilStatus, renderCouncilStatus } from "../ops/council.js";
 import { actingAs, connectContracts } from "../ops/deployment.js";
 import type { Addresses, CouncilContracts } from "../ops/deployment.js";
 import { formatAmount, formatTime } from "../ops/format.js";
-import { castVote, executeMotion, getMotion, queueMotion, sent } from "../ops/motions.js";
+import { castVote, executeMotion, getMotion, queueMotion } from "../ops/motions.js";
 import { encodeProposal, proposeMotion } from "../ops/proposals.js";
 import { acceptVoter, apply, noConfidence, sponsor } from "../ops/membership.js";
 import { budgetLines, listBudgets, reserveStatus, reserveStatusLines, spend } from "../ops/reserve.js";

@@ -58,6 +58,7 @@ const ERC20_ABI = [
   "function balanceOf(address) view returns (uint256)",
   "function allowance(address owner, address spender) view returns (uint256)",
   "function approve(address spender, uint256 amount) returns (bool)",
+  "function transfer(address to, uint256 amount) returns (bool)",
 ];
 
 /** The ERC-20 functions the CLI uses, typed. */
@@ -68,6 +69,7 @@ export interface Erc20 {
   balanceOf(account: string): Promise<bigint>;
   allowance(owner: string, spender: string): Promise<bigint>;
   approve(spender: string, amount: bigint): Promise<ContractTransactionResponse>;
+  transfer(to: string, amount: bigint): Promise<ContractTransactionResponse>;
 }
 
 /** An ERC-20 at `address`, read through `runner` (a signer to send). */
@@ -80,6 +82,7 @@ export function erc20(address: string, runner: ContractRunner): Erc20 {
     balanceOf: async (account) => BigInt(await c.getFunction("balanceOf").staticCall(account)),
     allowance: async (owner, spender) => BigInt(await c.getFunction("allowance").staticCall(owner, spender)),
     approve: (spender, amount) => c.getFunction("approve").send(spender, amount),
+    transfer: (to, amount) => c.getFunction("transfer").send(to, amount),
   };
 }
 

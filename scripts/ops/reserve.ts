@@ -9,7 +9,7 @@
 import { ZeroAddress, decodeBytes32String } from "ethers";
 import type { Provider } from "ethers";
 
-import { assetUnit, eventArgs, latestTimestamp, mined } from "./chain.js";
+import { assetBalance, assetUnit, erc20, eventArgs, latestTimestamp, mined } from "./chain.js";
 import type { CouncilContracts } from "./deployment.js";
 import { signerOf } from "./deployment.js";
 import { OpsError } from "./errors.js";
@@ -596,5 +596,53 @@ export function claimLines(r: ClaimResult): string[] {
     `Claimed ${formatAmount(r.amount, g.unit)} of grant ${g.id} to ${g.recipient}`,
     `  grant: ${formatAmount(g.claimed, g.unit)} of ${formatAmount(g.total, g.unit)} claimed; ${rest}`,
     `  tx:    ${r.tx}`,
+  ];
+}
+
+// ---------------------------------------------------------------- deposit
+
+export interface DepositToReserveResult {
+  asset: string;
+  unit: Unit;
+  amount: bigint;
+  holdings: bigint;
+  tx: string;
+}
+
+/**
+ * Sends the native coin (or, with `asset`, an ERC-20) from the sending account to the reserve. Anyone may fund the
+ * reserve; what it holds leaves only by governance (pay, budgets, grants).
+ */
+export async function depositToReserve(
+  c: CouncilContracts,
+  options: { amount: string; asset?: string },
+): Promise<DepositToReserveResult> {
+  const signer = signerOf(c);
+  const account = await signer.getAddress();
+  const asset =
+    options.asset === undefined || options.asset === "" ? ZeroAddress : parseAddress(options.asset, "asset");
+  const unit = await assetUnit(c.provider, asset);
+  const amount = parseAmount(options.amount, unit, "amount");
+  if (amount === 0n) throw new OpsError(`amount must be greater than 0 ${unit.symbol}`);
+  const held = await assetBalance(c.provider, asset, account);
+  if (held < amount) {
+    throw new OpsError(
+      `account ${account} holds ${formatAmount(held, unit)}; cannot send ${formatAmount(amount, unit)} to the reserve`,
+    );
+  }
+  const tx =
+    asset === ZeroAddress
+      ? await signer.sendTransaction({ to: c.addresses.reserve, value: amount })
+      : await erc20(asset, signer).transfer(c.addresses.reserve, amount);
+  const receipt = await tx.wait();
+  if (receipt === null) throw new OpsError(`transaction ${tx.hash} was not mined`);
+  return { asset, unit, amount, holdings: await c.reserve.balanceOf(asset), tx: receipt.hash };
+}
+
+export function depositToReserveLines(r: DepositToReserveResult): string[] {
+  return [
+    `Sent ${formatAmount(r.amount, r.unit)} to the Improvement Reserve`,
+    `  holdings: ${formatAmount(r.holdings, r.unit)}`,
+    `  tx:       ${r.tx}`,
   ];
 }

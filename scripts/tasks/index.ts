@@ -19,7 +19,7 @@ export const projectTasks = [
   ).build(),
   emptyTask("motion", "Motions: list, show, propose, vote, signed ballots, queue, execute, cancel").build(),
   emptyTask("stake", "Stake: deposit, unstake, withdraw, restake, status").build(),
-  emptyTask("reserve", "The Improvement Reserve: status, budgets, grants, spend, claim").build(),
+  emptyTask("reserve", "The Improvement Reserve: deposit, status, budgets, grants, spend, claim").build(),
   ...councilTasks,
   ...membershipTasks,
   ...keyTasks,

@@ -1,5 +1,5 @@
 /**
- * Improvement Reserve tasks: status, budgets, grants, spend, claim. The logic is in scripts/ops/reserve.ts; these
+ * Improvement Reserve tasks: deposit, status, budgets, grants, spend, claim. The logic is in scripts/ops/reserve.ts; these
  * parse the arguments and print.
  */
 import type { TaskDefinition } from "hardhat/types/tasks";
@@ -12,6 +12,21 @@ const PAGE_OPTIONS = {
 } as const;
 
 export const reserveTasks: TaskDefinition[] = [
+  opsTask(["reserve", "deposit"], "Send the native coin (or an ERC-20) to the reserve; anyone may fund it")
+    .addPositionalArgument({ name: "amount", description: "Whole coins (or token units), e.g. 1000000" })
+    .addOption({
+      name: "asset",
+      description: "An ERC-20 to send instead of the native coin",
+      defaultValue: "",
+    })
+    .setInlineAction(async (args, hre) =>
+      runOps(hre, args, async (c, print) => {
+        const ops = await import("../ops/reserve.js");
+        ops.depositToReserveLines(await ops.depositToReserve(c, args)).forEach(print);
+      }),
+    )
+    .build(),
+
   opsTask(["reserve", "status"], "Holdings, commitments and outflow limits per asset; pause state")
     .addOption({
       name: "asset",

@@ -152,6 +152,51 @@ async function approved(): Promise<Scenario> {
 }
 
 describe("reserve tasks", function () {
+  describe("reserve deposit", function () {
+    it("sends the native coin to the reserve and prints its holdings", async function () {
+      const { d } = await loadFixture(funded);
+      const before = await ethers.provider.getBalance(d.addresses.reserve);
+      const r = await reserve(d, "deposit", OUTSIDER, { amount: "250.5", asset: "" });
+      expect(r.exitCode, r.err).to.equal(0);
+      expect(await ethers.provider.getBalance(d.addresses.reserve)).to.equal(before + (2505n * COIN) / 10n);
+      expect(r.out.replace(TX, "0xTX").split("\n")).to.deep.equal([
+        "Sent 250.5 KAIA to the Improvement Reserve",
+        "  holdings: 1,000,250.5 KAIA",
+        "  tx:       0xTX",
+      ]);
+    });
+
+    it("sends an ERC-20 with --asset", async function () {
+      const { d, usdt } = await loadFixture(funded);
+      const from = await signerAt(OUTSIDER);
+      await usdt.mint(from.address, 100n * COIN);
+      const r = await reserve(d, "deposit", OUTSIDER, { amount: "100", asset: await usdt.getAddress() });
+      expect(r.exitCode, r.err).to.equal(0);
+      expect(await usdt.balanceOf(d.addresses.reserve)).to.equal(50_100n * COIN);
+      expect(r.out.split("\n")[0]).to.equal("Sent 100 USDT to the Improvement Reserve");
+    });
+
+    it("refuses more than the account holds, zero, and a malformed amount", async function () {
+      const { d } = await loadFixture(funded);
+      const from = await address(OUTSIDER);
+      await expectRefused(
+        d,
+        () => reserve(d, "deposit", OUTSIDER, { amount: "5000", asset: "" }),
+        `account ${from} holds 1,000 KAIA; cannot send 5,000 KAIA to the reserve`,
+      );
+      await expectRefused(
+        d,
+        () => reserve(d, "deposit", OUTSIDER, { amount: "0", asset: "" }),
+        "amount must be greater than 0 KAIA",
+      );
+      await expectRefused(
+        d,
+        () => reserve(d, "deposit", OUTSIDER, { amount: "1e3", asset: "" }),
+        'amount "1e3" is not a number of KAIA (example: 5000000 or 0.5)',
+      );
+    });
+  });
+
   describe("reserve status", function () {
     it("shows holdings, committed, free and the outflow limit per configured asset, and the pause", async function () {
       const { d, usdt } = await loadFixture(approved);
