@@ -153,6 +153,7 @@ describe("tasks: motion", function () {
     for (const [example, motionClass] of [
       ["sponsorship-window.json", "Constitutional"],
       ["ecosystem-budget.json", "Treasury"],
+      ["explorer-grant.json", "Treasury"],
     ]) {
       it(`proposes the guides' example docs/examples/${example} as a ${motionClass} motion`, async function () {
         const s = await networkHelpers.loadFixture(staked);
