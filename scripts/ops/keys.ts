@@ -79,25 +79,29 @@ export function nominationLines(r: NominationResult): string[] {
       ];
 }
 
-/** The nominated account accepts the admin role of a member. */
-export async function acceptAdmin(
+/** The nominated account accepts becoming a member's (or candidate's) voter or admin. */
+export async function acceptNomination(
   c: CouncilContracts,
+  role: Role,
   options: { member: string },
 ): Promise<{ member: MemberRecord; tx: string }> {
   const signer = signerOf(c);
   const account = await signer.getAddress();
   const member = await readMember(c, parseId(options.member, "member id"));
-  const pending = await c.registry.pendingAdmin(member.id);
+  const pending =
+    role === "voter" ? await c.registry.pendingVoter(member.id) : await c.registry.pendingAdmin(member.id);
   if (pending === ZeroAddress) {
     throw new OpsError(
-      `${memberLabel(member)} has no admin nomination to accept; its admin nominates one first`,
+      `${memberLabel(member)} has no ${role} nomination to accept; its admin nominates one first`,
     );
   }
   if (pending !== account) {
     throw new OpsError(
-      `account ${account} is not the admin nominated for ${memberLabel(member)} (${pending} is); accept from that account (--from)`,
+      `account ${account} is not the ${role} nominated for ${memberLabel(member)} (${pending} is); accept from that account (--from)`,
     );
   }
-  const receipt = await mined(await c.registry.connect(signer).acceptAdmin(member.id));
+  const registry = c.registry.connect(signer);
+  const tx = role === "voter" ? await registry.acceptVoter(member.id) : await registry.acceptAdmin(member.id);
+  const receipt = await mined(tx);
   return { member: await readMember(c, member.id), tx: receipt.hash };
 }

@@ -17,6 +17,7 @@ import type { Unit } from "./format.js";
 import { byteLength, parseAddress, parseAddressList, parseId, plainAmount, requireText } from "./input.js";
 import { MemberStatus, memberLabel, memberOfCurrentVoter, readMember, statusName } from "./members.js";
 import type { MemberRecord } from "./members.js";
+import { acceptNomination } from "./keys.js";
 import { CLASS_NAMES } from "./motions.js";
 import { stakeAsset } from "./stake.js";
 
@@ -150,26 +151,8 @@ export interface AccountChangeResult {
 }
 
 /** Accepts the sending account's nomination as a member's (or candidate's) voter. */
-export async function acceptVoter(
-  c: CouncilContracts,
-  options: { member: string },
-): Promise<AccountChangeResult> {
-  const signer = signerOf(c);
-  const account = await signer.getAddress();
-  const member = await readMember(c, parseId(options.member, "member id"));
-  const pending = await c.registry.pendingVoter(member.id);
-  if (pending === ZeroAddress) {
-    throw new OpsError(
-      `${memberLabel(member)} has no voter nomination to accept; its admin nominates one first`,
-    );
-  }
-  if (pending !== account) {
-    throw new OpsError(
-      `account ${account} is not the voter nominated for ${memberLabel(member)} (${pending} is); accept from that account (--from)`,
-    );
-  }
-  const receipt = await mined(await c.registry.connect(signer).acceptVoter(member.id));
-  return { member: await readMember(c, member.id), tx: receipt.hash };
+export function acceptVoter(c: CouncilContracts, options: { member: string }): Promise<AccountChangeResult> {
+  return acceptNomination(c, "voter", options);
 }
 
 export function acceptVoterLines(r: AccountChangeResult): string[] {

@@ -36,7 +36,7 @@ export const keyTasks: TaskDefinition[] = [
     .setInlineAction(async (args, hre) =>
       runOps(hre, args, async (c, print) => {
         const keys = await import("../ops/keys.js");
-        const r = await keys.acceptAdmin(c, args);
+        const r = await keys.acceptNomination(c, "admin", args);
         print(`${r.member.admin} is now the admin of member ${r.member.id} (${r.member.name})`);
         print(`  tx: ${r.tx}`);
       }),

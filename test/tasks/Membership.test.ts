@@ -10,12 +10,15 @@ import { expect } from "chai";
 import { formatWhen } from "../../scripts/ops/format.js";
 import {
   ACCOUNT,
+  addressAt,
+  chainNow,
+  refusalChecker,
+  runGroupTask,
   type Deployed,
   deployWithModule,
   ethers,
   networkHelpers,
   passMotion,
-  runTask,
   signerAt,
   stakeMembers,
 } from "../utils/tasks.js";
@@ -47,18 +50,13 @@ function node(seed: number): string {
   return ethers.getAddress(ethers.zeroPadValue(ethers.toBeHex(0xb0000 + seed), 20));
 }
 
-async function address(index: number): Promise<string> {
-  return (await signerAt(index)).address;
-}
+const address = addressAt;
 
 /** Runs `council <name>` against `d`'s deployment from account `from`. */
-function council(d: Deployed, name: string, from: number, args: Record<string, string> = {}) {
-  return runTask(["council", name], { deployment: d.file, from: String(from), ...args });
-}
+const council = (d: Deployed, name: string, from: number, args: Record<string, string> = {}) =>
+  runGroupTask("council", d, name, from, args);
 
-async function now(): Promise<bigint> {
-  return BigInt(await time.latest());
-}
+const now = chainNow;
 
 /** Everything a membership task could change: the block height, the records, and the motions. */
 async function observe(d: Deployed): Promise<unknown[]> {
@@ -70,18 +68,8 @@ async function observe(d: Deployed): Promise<unknown[]> {
   return out;
 }
 
-async function expectRefused(
-  d: Deployed,
-  run: () => ReturnType<typeof runTask>,
-  message: string,
-): Promise<void> {
-  const before = await observe(d);
-  const r = await run();
-  expect(r.err).to.equal(`Error: ${message}`);
-  expect(r.out).to.equal("");
-  expect(r.exitCode).to.equal(1);
-  expect(await observe(d)).to.deep.equal(before);
-}
+/** Runs a task that must be refused with `message`, and checks that nothing was sent. */
+const expectRefused = refusalChecker(observe);
 
 /** The system with every member bonded one stake unit; outsiders hold 20,000,000 coins. */
 async function deployed(): Promise<Deployed> {

@@ -10,7 +10,15 @@ import { fileURLToPath } from "node:url";
 import { expect } from "chai";
 
 import { formatTime, formatWhen } from "../../scripts/ops/format.js";
-import { ACCOUNT, deployWithModule, ethers, networkHelpers, runTask, scratch } from "../utils/tasks.js";
+import {
+  ACCOUNT,
+  chainNow,
+  deployWithModule,
+  ethers,
+  networkHelpers,
+  runTask,
+  scratch,
+} from "../utils/tasks.js";
 import type { Deployed, TaskRun } from "../utils/tasks.js";
 
 const DAY = 86400n;
@@ -80,9 +88,7 @@ async function queued(): Promise<Deployed> {
   return s;
 }
 
-async function now(): Promise<bigint> {
-  return BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
-}
+const now = chainNow;
 
 function task(name: string, s: Deployed, args: Record<string, unknown>, from = "0"): Promise<TaskRun> {
   return runTask(["motion", name], { deployment: s.file, from, ...args });

@@ -12,13 +12,16 @@ import { formatTime, formatWhen, shortAddress, table } from "../../scripts/ops/f
 import type { MockERC20 } from "../../typechain-types/index.js";
 import {
   ACCOUNT,
+  addressAt,
+  chainNow,
+  refusalChecker,
+  runGroupTask,
   type Deployed,
   deployWithModule,
   deployWithParameters,
   ethers,
   networkHelpers,
   passMotion,
-  runTask,
   signerAt,
   stakeMembers,
 } from "../utils/tasks.js";
@@ -36,18 +39,13 @@ const OUTSIDER = ACCOUNT.outsider;
 const GRANTEE = ACCOUNT.outsider + 3;
 const PAYEE = ACCOUNT.outsider + 4;
 
-async function address(index: number): Promise<string> {
-  return (await signerAt(index)).address;
-}
+const address = addressAt;
 
 /** Runs `reserve <name>` against `d`'s deployment from account `from`. */
-function reserve(d: Deployed, name: string, from: number, args: Record<string, string> = {}) {
-  return runTask(["reserve", name], { deployment: d.file, from: String(from), ...args });
-}
+const reserve = (d: Deployed, name: string, from: number, args: Record<string, string> = {}) =>
+  runGroupTask("reserve", d, name, from, args);
 
-async function now(): Promise<bigint> {
-  return BigInt(await time.latest());
-}
+const now = chainNow;
 
 /** Everything a reserve task could change: the block height, balances, commitments, budgets and grants. */
 async function observe(d: Deployed): Promise<unknown[]> {
@@ -61,18 +59,8 @@ async function observe(d: Deployed): Promise<unknown[]> {
   return out;
 }
 
-async function expectRefused(
-  d: Deployed,
-  run: () => ReturnType<typeof runTask>,
-  message: string,
-): Promise<void> {
-  const before = await observe(d);
-  const r = await run();
-  expect(r.err).to.equal(`Error: ${message}`);
-  expect(r.out).to.equal("");
-  expect(r.exitCode).to.equal(1);
-  expect(await observe(d)).to.deep.equal(before);
-}
+/** Runs a task that must be refused with `message`, and checks that nothing was sent. */
+const expectRefused = refusalChecker(observe);
 
 interface Scenario {
   d: Deployed;

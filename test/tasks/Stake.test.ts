@@ -9,12 +9,15 @@ import { expect } from "chai";
 import { formatWhen } from "../../scripts/ops/format.js";
 import {
   ACCOUNT,
+  addressAt,
+  chainNow,
+  refusalChecker,
+  runGroupTask,
   type Deployed,
   deployWithModule,
   deployWithParameters,
   ethers,
   networkHelpers,
-  runTask,
   signerAt,
   stakeMembers,
 } from "../utils/tasks.js";
@@ -33,19 +36,13 @@ const ADMIN5 = ACCOUNT.admin + 4;
 const VOTER1 = ACCOUNT.voter;
 const OUTSIDER = ACCOUNT.outsider;
 
-async function address(index: number): Promise<string> {
-  return (await signerAt(index)).address;
-}
+const address = addressAt;
 
 /** Runs `stake <name>` against `d`'s deployment from account `from`. */
-function stake(d: Deployed, name: string, from: number, args: Record<string, string> = {}) {
-  return runTask(["stake", name], { deployment: d.file, from: String(from), ...args });
-}
+const stake = (d: Deployed, name: string, from: number, args: Record<string, string> = {}) =>
+  runGroupTask("stake", d, name, from, args);
 
-/** The latest block's timestamp. */
-async function now(): Promise<bigint> {
-  return BigInt(await time.latest());
-}
+const now = chainNow;
 
 /** Everything a stake task could change: the block height, each record's stake and pending amount, balances. */
 async function observe(d: Deployed): Promise<unknown[]> {
@@ -58,18 +55,7 @@ async function observe(d: Deployed): Promise<unknown[]> {
 }
 
 /** Runs a task that must be refused with `message`, and checks that nothing was sent. */
-async function expectRefused(
-  d: Deployed,
-  run: () => ReturnType<typeof runTask>,
-  message: string,
-): Promise<void> {
-  const before = await observe(d);
-  const r = await run();
-  expect(r.err).to.equal(`Error: ${message}`);
-  expect(r.out).to.equal("");
-  expect(r.exitCode).to.equal(1);
-  expect(await observe(d)).to.deep.equal(before);
-}
+const expectRefused = refusalChecker(observe);
 
 /** The system as deployed; every admin and the outsider hold 20,000,000 coins; members hold no stake. */
 async function deployed(): Promise<Deployed> {

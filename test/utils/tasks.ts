@@ -9,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import type { ModuleParameters } from "@nomicfoundation/ignition-core";
+import { expect } from "chai";
 import hre from "hardhat";
 
 import CouncilGovernance from "../../deploy/modules/CouncilGovernance.js";
@@ -164,4 +165,40 @@ export async function passMotion(d: CouncilContracts, motion: MotionActions): Pr
   await networkHelpers.time.increaseTo(await d.governor.proposalEta(id));
   await d.governor.connect(secretariat).execute(targets, values, calldatas, descriptionHash);
   return id;
+}
+
+/** The address of the network's account `index`. */
+export async function addressAt(index: number): Promise<string> {
+  return (await signerAt(index)).address;
+}
+
+/** The latest block's timestamp. */
+export async function chainNow(): Promise<bigint> {
+  return BigInt(await networkHelpers.time.latest());
+}
+
+/** Runs `<group> <name>` against `d`'s deployment from account `from`. */
+export function runGroupTask(
+  group: string,
+  d: Deployed,
+  name: string,
+  from: number,
+  args: Record<string, unknown> = {},
+): Promise<TaskRun> {
+  return runTask([group, name], { deployment: d.file, from: String(from), ...args });
+}
+
+/**
+ * A suite's refusal check: the task prints exactly `Error: <message>` (one line), nothing on standard output, exits
+ * with 1, and everything `observe` reads is the same before and after (nothing was sent).
+ */
+export function refusalChecker(observe: (d: Deployed) => Promise<unknown[]>) {
+  return async (d: Deployed, run: () => Promise<TaskRun>, message: string): Promise<void> => {
+    const before = await observe(d);
+    const r = await run();
+    expect(r.err).to.equal(`Error: ${message}`);
+    expect(r.out).to.equal("");
+    expect(r.exitCode).to.equal(1);
+    expect(await observe(d)).to.deep.equal(before);
+  };
 }
