@@ -10,8 +10,6 @@ import { fileURLToPath } from "node:url";
 import { expect } from "chai";
 import type { Provider } from "ethers";
 
-import CouncilGovernance from "../../deploy/modules/CouncilGovernance.js";
-import type { Addresses } from "../../scripts/ops/deployment.js";
 import { connectContracts } from "../../scripts/ops/deployment.js";
 import { OpsError } from "../../scripts/ops/errors.js";
 import { readParameters } from "../../scripts/ops/parameters.js";
@@ -19,7 +17,7 @@ import { TIMELOCK_ROLES, verifyDeployment } from "../../scripts/ops/verify.js";
 import {
   ACCOUNT,
   PARAMETER_FILE,
-  connection,
+  deployWithFile,
   deployWithModule,
   ethers,
   networkHelpers,
@@ -457,18 +455,7 @@ describe("deploy/parameters for Kairos and Kaia", function () {
 
       it("deploys and verifies once the placeholders are replaced", async function () {
         const filled = await filledIn(file);
-        const d = await connection.ignition.deploy(CouncilGovernance, { parameters: filled });
-        const addresses: Addresses = {
-          timelock: await d.timelock.getAddress(),
-          registry: await d.registry.getAddress(),
-          vault: await d.vault.getAddress(),
-          reserve: await d.reserve.getAddress(),
-          policy: await d.policy.getAddress(),
-          governor: await d.governor.getAddress(),
-          lens: await d.lens.getAddress(),
-        };
-        const deployment = path.join(scratch, `addresses-${network}.json`);
-        writeFileSync(deployment, JSON.stringify(addresses));
+        const { file: deployment } = await deployWithFile(filled);
         const run = await runTask(VERIFY, { deployment, parameters: filled });
         expect(run.exitCode).to.equal(0);
         expect(lines(run.out).pop()).to.equal("117 checks: 117 passed, 0 failed");

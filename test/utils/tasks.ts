@@ -45,20 +45,8 @@ export interface Deployed extends CouncilContracts {
 }
 
 /** Deploys the system with the module and writes its address file (use with networkHelpers.loadFixture). */
-export async function deployWithModule(): Promise<Deployed> {
-  const d = await connection.ignition.deploy(CouncilGovernance, { parameters: PARAMETER_FILE });
-  const addresses: Addresses = {
-    timelock: await d.timelock.getAddress(),
-    registry: await d.registry.getAddress(),
-    vault: await d.vault.getAddress(),
-    reserve: await d.reserve.getAddress(),
-    policy: await d.policy.getAddress(),
-    governor: await d.governor.getAddress(),
-    lens: await d.lens.getAddress(),
-  };
-  const file = path.join(scratch, `addresses-${addresses.governor}.json`);
-  writeFileSync(file, JSON.stringify(addresses, null, 2));
-  return { ...(await connectContracts(addresses, connection.ethers.provider)), file };
+export function deployWithModule(): Promise<Deployed> {
+  return deployWithParameters({});
 }
 
 export interface TaskRun {
@@ -102,9 +90,15 @@ export async function signerAt(index: number) {
  * Deploys with the module like deployWithModule, with some parameters of deploy/parameters/hardhat.json replaced
  * (for example `stakeToken`, `reserveAssets` and `reserveOutflowLimits` for an ERC-20 deployment).
  */
-export async function deployWithParameters(overrides: ModuleParameters): Promise<Deployed> {
+export function deployWithParameters(overrides: ModuleParameters): Promise<Deployed> {
   const base = JSON.parse(readFileSync(PARAMETER_FILE, "utf8")) as { CouncilGovernance: ModuleParameters };
-  const parameters = { CouncilGovernance: { ...base.CouncilGovernance, ...overrides } };
+  return deployWithFile({ CouncilGovernance: { ...base.CouncilGovernance, ...overrides } });
+}
+
+/** Deploys with the module from a parameter file (or parameters) and writes the deployment's address file. */
+export async function deployWithFile(
+  parameters: string | { CouncilGovernance: ModuleParameters },
+): Promise<Deployed> {
   const d = await connection.ignition.deploy(CouncilGovernance, { parameters });
   const addresses: Addresses = {
     timelock: await d.timelock.getAddress(),
