@@ -141,8 +141,11 @@ export function systemInterfaces(): Record<string, Interface> {
 
 /** The sending account, or an error saying how to give one. */
 export function signerOf(c: CouncilContracts): Signer {
-  if (c.signer === undefined)
-    throw new OpsError("this command sends a transaction: give an account with --from");
+  if (c.signer === undefined) {
+    throw new OpsError(
+      "this command sends a transaction, but the network has no account configured: set its key (e.g. npx hardhat keystore set KAIROS_PRIVATE_KEY)",
+    );
+  }
   return c.signer;
 }
 

@@ -12,12 +12,32 @@ import type { NetworkConnection } from "hardhat/types/network";
 
 import type { CouncilContracts } from "../ops/deployment.js";
 
+/** Hardhat's error number for a configuration variable that is not set (HHE7). */
+const MISSING_CONFIGURATION_VARIABLE = 7;
+
+const readOnlyConnections = new WeakMap<HardhatRuntimeEnvironment, Promise<NetworkConnection>>();
+
 /**
  * The network connection every task of this Hardhat runtime uses (the `--network` one, cached by Hardhat). On the
  * in-process network each connection is its own chain, so the tests and the demo deploy through this same one.
+ * When the network's key is not configured (a configuration variable such as KAIROS_PRIVATE_KEY is missing), the
+ * connection has no account: reading tasks work, and a task that sends says which key to set.
  */
-export function taskConnection(hre: HardhatRuntimeEnvironment): Promise<NetworkConnection> {
-  return hre.network.getOrCreate();
+export async function taskConnection(hre: HardhatRuntimeEnvironment): Promise<NetworkConnection> {
+  const connection = await hre.network.getOrCreate();
+  try {
+    // Accounts are resolved lazily: a missing key shows here, not when the connection is created.
+    await connection.ethers.getSigners();
+    return connection;
+  } catch (error) {
+    if ((error as { number?: unknown }).number !== MISSING_CONFIGURATION_VARIABLE) throw error;
+    let readOnly = readOnlyConnections.get(hre);
+    if (readOnly === undefined) {
+      readOnly = hre.network.create({ override: { accounts: [] } });
+      readOnlyConnections.set(hre, readOnly);
+    }
+    return readOnly;
+  }
 }
 
 /** Options every operations task takes. */
@@ -76,18 +96,17 @@ export async function runOps(
 }
 
 /**
- * The account `--from` names (index or address), or the first account by default. Without `--from`, a network
- * whose key is not configured (a read-only check of Kairos or Kaia) gives no account: reads work, and a command
- * that sends says to pass `--from`.
+ * The account `--from` names (index or address), or the first account by default; none on a network whose key is
+ * not configured (a read-only check of Kairos or Kaia).
  */
 async function selectSigner(connection: NetworkConnection, from: string) {
   const { OpsError } = await import("../ops/errors.js");
-  let signers: Awaited<ReturnType<typeof connection.ethers.getSigners>>;
-  try {
-    signers = await connection.ethers.getSigners();
-  } catch (error) {
+  const signers = await connection.ethers.getSigners();
+  if (signers.length === 0) {
     if (from === "") return undefined;
-    throw error;
+    throw new OpsError(
+      `--from ${from}: this network has no account configured; set its key first (e.g. npx hardhat keystore set KAIROS_PRIVATE_KEY)`,
+    );
   }
   if (from === "") return signers[0];
   if (/^\d+$/.test(from)) {

@@ -7,6 +7,8 @@ import path from "node:path";
 
 import { expect } from "chai";
 
+import { signerOf } from "../../scripts/ops/deployment.js";
+import { OpsError } from "../../scripts/ops/errors.js";
 import { formatTime, formatWhen } from "../../scripts/ops/format.js";
 import { ACCOUNT, deployWithModule, ethers, networkHelpers, runTask, scratch } from "../utils/tasks.js";
 
@@ -169,5 +171,17 @@ describe("tasks: dev advance-time", function () {
       err: 'Error: duration "two days" is not like 7d, 36h, 90m or 3600',
       exitCode: 1,
     });
+  });
+});
+
+describe("read-only connections", function () {
+  it("a command that sends, on a network without a configured key, says which key to set", async function () {
+    const s = await networkHelpers.loadFixture(deployWithModule);
+    // deployWithModule connects the contracts to the provider only, as runOps does when no key is configured.
+    expect(s.signer).to.equal(undefined);
+    expect(() => signerOf(s)).to.throw(
+      OpsError,
+      "this command sends a transaction, but the network has no account configured: set its key (e.g. npx hardhat keystore set KAIROS_PRIVATE_KEY)",
+    );
   });
 });
