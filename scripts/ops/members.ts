@@ -62,11 +62,6 @@ export async function readMember(c: CouncilContracts, id: bigint, what = "member
   };
 }
 
-/** The id of the record `account` administers (0 if none). */
-export async function memberIdOfAdmin(c: CouncilContracts, account: string): Promise<bigint> {
-  return c.registry.memberIdOfAdmin(account);
-}
-
 /** The member whose current voter `account` is (undefined if it votes for none now). */
 export async function memberOfCurrentVoter(
   c: CouncilContracts,

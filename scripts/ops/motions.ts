@@ -126,20 +126,43 @@ export async function getMotion(c: CouncilContracts, motionId: bigint): Promise<
         : `unknown motion ${motionId}: motions are numbered 1 to ${count} (see: motion list)`,
     );
   }
-  const [details, queueWindow, executionWindow, now] = await Promise.all([
+  const [details, context] = await Promise.all([
     c.lens.motionDetails(c.addresses.governor, motionId),
+    viewContext(c),
+  ]);
+  return toView(details, context);
+}
+
+/** What turns the lens's details into a MotionView: the expiry windows, the class rules, the chain's time. */
+interface ViewContext {
+  queueWindow: bigint;
+  executionWindow: bigint;
+  approvals: { numerator: bigint; denominator: bigint }[];
+  now: bigint;
+}
+
+async function viewContext(c: CouncilContracts): Promise<ViewContext> {
+  const [queueWindow, executionWindow, now, configs] = await Promise.all([
     c.governor.queueWindow(),
     c.governor.executionWindow(),
     latestTimestamp(c.provider),
+    Promise.all(CLASS_NAMES.map((_, i) => c.policy.classConfig(i))),
   ]);
-  const view = plain(details);
-  const config = await c.policy.classConfig(details.motionClass);
+  const approvals = configs.map((k) => ({
+    numerator: k.approvalNumerator,
+    denominator: k.approvalDenominator,
+  }));
+  return { queueWindow, executionWindow, approvals, now };
+}
+
+function toView(d: ICouncilGovernor.MotionDetailsStructOutput, k: ViewContext): MotionView {
+  const view = plain(d);
   return {
     ...view,
-    approval: { numerator: config.approvalNumerator, denominator: config.approvalDenominator },
-    queueBy: view.deadline + queueWindow,
-    executeBy: view.eta === 0n ? 0n : view.eta + executionWindow,
-    now,
+    approval: k.approvals[Number(d.motionClass)],
+    queueBy: view.deadline + k.queueWindow,
+    executeBy: view.eta === 0n ? 0n : view.eta + k.executionWindow,
+    now: k.now,
   };
 }
 
@@ -150,29 +173,16 @@ export async function listMotions(
 ): Promise<MotionView[]> {
   const limit = options.limit ?? 20;
   const pageSize = BigInt(options.pageSize ?? 25);
-  const [count, queueWindow, executionWindow, now] = await Promise.all([
-    c.governor.proposalCount(),
-    c.governor.queueWindow(),
-    c.governor.executionWindow(),
-    latestTimestamp(c.provider),
-  ]);
-  const approvals = await Promise.all(CLASS_NAMES.map((_, i) => c.policy.classConfig(i)));
+  const [count, context] = await Promise.all([c.governor.proposalCount(), viewContext(c)]);
   const rows: MotionView[] = [];
   let last = count;
   while (last >= 1n && rows.length < limit) {
     const first = last > pageSize ? last - pageSize + 1n : 1n;
     const page = await c.lens.motionPage(c.addresses.governor, first, last - first + 1n);
     for (const d of [...page].reverse()) {
-      const view = plain(d);
+      const view = toView(d, context);
       if (options.states !== undefined && !options.states.includes(view.state)) continue;
-      const config = approvals[Number(d.motionClass)];
-      rows.push({
-        ...view,
-        approval: { numerator: config.approvalNumerator, denominator: config.approvalDenominator },
-        queueBy: view.deadline + queueWindow,
-        executeBy: view.eta === 0n ? 0n : view.eta + executionWindow,
-        now,
-      });
+      rows.push(view);
       if (rows.length >= limit) break;
     }
     last = first - 1n;
@@ -339,8 +349,7 @@ export async function voterMember(c: CouncilContracts, account: string, motionId
       `account ${account} is not a member's voter account: vote on motion ${motionId} --from the member's voter`,
     );
   }
-  const [admin, voter, status] = await c.registry.memberAccounts(memberId);
-  void admin;
+  const [, voter, status] = await c.registry.memberAccounts(memberId);
   if (voter.toLowerCase() !== account.toLowerCase()) {
     throw new OpsError(
       `account ${account} is no longer member ${memberId}'s voter (now ${voter}); use that account`,

@@ -34,7 +34,7 @@ import {
 } from "ethers";
 import type { ParamType } from "ethers";
 
-import { latestTimestamp } from "./chain.js";
+import { eventArgs, latestTimestamp } from "./chain.js";
 import type { CouncilContracts, ContractKey } from "./deployment.js";
 import { signerOf, systemInterfaces } from "./deployment.js";
 import { OpsError } from "./errors.js";
@@ -365,10 +365,7 @@ export async function proposeMotion(
   }
   const tx = await c.governor.connect(signer).propose(p.targets, p.values, p.calldatas, p.description);
   const result = await sent(tx);
-  const event = result.receipt.logs
-    .map((log) => c.governor.interface.parseLog(log))
-    .find((parsed) => parsed?.name === "ProposalCreated");
-  const motionId = event!.args.proposalId as bigint;
+  const motionId = BigInt(eventArgs(result.receipt, c.governor, "ProposalCreated").getValue("proposalId"));
   const [snapshot, deadline] = await Promise.all([
     c.governor.proposalSnapshot(motionId),
     c.governor.proposalDeadline(motionId),

@@ -15,14 +15,7 @@ import { OpsError } from "./errors.js";
 import { formatAmount, formatWhen, parseAmount } from "./format.js";
 import type { Unit } from "./format.js";
 import { parseAddress, parseId } from "./input.js";
-import {
-  MemberStatus,
-  memberIdOfAdmin,
-  memberLabel,
-  memberOfCurrentVoter,
-  readMember,
-  statusName,
-} from "./members.js";
+import { MemberStatus, memberLabel, memberOfCurrentVoter, readMember, statusName } from "./members.js";
 import type { MemberRecord } from "./members.js";
 
 /** Unbonding requests read per batch of calls. */
@@ -48,7 +41,7 @@ function parsePositive(text: string, unit: Unit): bigint {
 
 /** The record the sending account administers; an error saying how to send from an admin otherwise. */
 async function adminRecord(c: CouncilContracts, account: string): Promise<MemberRecord> {
-  const id = await memberIdOfAdmin(c, account);
+  const id = await c.registry.memberIdOfAdmin(account);
   if (id === 0n) {
     throw new OpsError(
       `account ${account} is not the admin of any member or candidate; stake from the member's admin account (--from)`,
@@ -442,7 +435,7 @@ export async function stakeStatus(
     member = await readMember(c, parseId(options.member ?? "", "member id"));
   } else {
     const account = await signerOf(c).getAddress();
-    const adminOf = await memberIdOfAdmin(c, account);
+    const adminOf = await c.registry.memberIdOfAdmin(account);
     const voterOf = adminOf === 0n ? await memberOfCurrentVoter(c, account) : undefined;
     if (adminOf === 0n && voterOf === undefined) {
       throw new OpsError(

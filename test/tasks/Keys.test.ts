@@ -4,11 +4,11 @@
  */
 import { expect } from "chai";
 
-import { ACCOUNT, deployWithModule, ethers, networkHelpers, runTask } from "../utils/tasks.js";
+import { ACCOUNT, deployWithModule, ethers, networkHelpers, runGroupTask } from "../utils/tasks.js";
 import type { Deployed, TaskRun } from "../utils/tasks.js";
 
 function council(name: string, s: Deployed, args: Record<string, unknown>, from: number): Promise<TaskRun> {
-  return runTask(["council", name], { deployment: s.file, from: String(from), ...args });
+  return runGroupTask("council", s, name, from, args);
 }
 
 function expectRefused(run: TaskRun, message: string): void {
