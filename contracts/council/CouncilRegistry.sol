@@ -167,12 +167,16 @@ contract CouncilRegistry is ICouncilRegistry, GovernedOwnable, IERC6372 {
 
     /**
      * @notice Remove an active member. Governance (the owner) only.
-     * @dev Voting power ends at once; the stake stays withdrawable through the unbonding path.
+     * @dev Voting power ends at once; the stake stays withdrawable through the unbonding path. Refused when the
+     * member is eligible and its removal would leave fewer eligible members than the minimum council size.
      * @param memberId The member's id.
      */
     function remove(uint256 memberId) external onlyOwner {
         _recordWithStatus(memberId, MemberStatus.Active);
+        address vault = _stakeVault;
+        bool wasEligible = vault != address(0) && IStakeVault(vault).isEligible(memberId);
         _leave(memberId, MemberStatus.Removed);
+        if (wasEligible) _requireEligible(IStakeVault(vault), _minMembers);
         emit MemberRemoved(memberId);
     }
 
@@ -218,10 +222,13 @@ contract CouncilRegistry is ICouncilRegistry, GovernedOwnable, IERC6372 {
 
     /**
      * @notice Set the minimum and maximum number of active members. Governance (the owner) only.
-     * @param minMembers_ New minimum, at least 1 and at most the current active count.
+     * @param minMembers_ New minimum, at least 1 and at most the current active count; a raised minimum must not
+     * exceed the number of eligible members.
      * @param maxMembers_ New maximum, at least the current active count and at most 255.
      */
     function setCouncilSizeBounds(uint256 minMembers_, uint256 maxMembers_) external onlyOwner {
+        address vault = _stakeVault;
+        if (minMembers_ > _minMembers && vault != address(0)) _requireEligible(IStakeVault(vault), minMembers_);
         _setCouncilSizeBounds(minMembers_, maxMembers_);
     }
 
@@ -581,6 +588,12 @@ contract CouncilRegistry is ICouncilRegistry, GovernedOwnable, IERC6372 {
     function _notifyVault(uint256 memberId) private {
         address vault = _stakeVault;
         if (vault != address(0)) IStakeVault(vault).onMemberUpdated(memberId);
+    }
+
+    /// @dev At least `minimum` members must be eligible (so that governance never sinks below its minimum size).
+    function _requireEligible(IStakeVault vault, uint256 minimum) private view {
+        uint256 eligible = vault.eligibleCount();
+        if (eligible < minimum) revert CouncilRegistryTooFewEligible(eligible, minimum);
     }
 
     function _setCouncilSizeBounds(uint256 minMembers_, uint256 maxMembers_) private {

@@ -31,6 +31,11 @@ import {IStakeVault} from "../interfaces/IStakeVault.sol";
  *
  * Assets: the chain's native coin by default, or an ERC-20 chosen at deployment. Stake leaves only through
  * request, unbonding period, then withdrawal within the window; an expired request can be re-staked.
+ *
+ * The governor, bound once by the deployer, freezes a no-confidence target's stake from the motion's creation to
+ * its snapshot: the target cannot change its own eligibility (and so every capped member's votes) around the
+ * snapshot. Withdrawing a request made earlier stays possible (it changes no votes). A stake unit change may not
+ * leave fewer eligible members than the council's minimum size.
  */
 contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
     using Checkpoints for Checkpoints.Trace208;
@@ -51,6 +56,10 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
 
     ICouncilRegistry private immutable _REGISTRY;
     IERC20 private immutable _TOKEN;
+    address private immutable _DEPLOYER;
+
+    address private _governor;
+    mapping(uint256 memberId => uint48 until) private _frozenUntil;
 
     uint256 private _stakeUnit;
     uint48 private _unbondingPeriod;
@@ -90,8 +99,13 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
         address initialOwner
     ) EIP712("GC StakeVault", "1") GovernedOwnable(initialOwner) {
         if (address(registry_) == address(0)) revert StakeVaultZeroAddress();
+        if (address(registry_).code.length == 0) revert StakeVaultNotAContract(address(registry_));
+        if (address(token_) != address(0) && address(token_).code.length == 0) {
+            revert StakeVaultNotAContract(address(token_));
+        }
         _REGISTRY = registry_;
         _TOKEN = token_;
+        _DEPLOYER = msg.sender;
         _setStakeUnit(stakeUnit_);
         _setUnbondingPeriod(unbondingPeriod_);
         _setWithdrawalWindow(withdrawalWindow_);
@@ -134,6 +148,7 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
         uint256 amount
     ) external nonReentrant onlyMemberAdmin(memberId) returns (uint256 requestId) {
         if (amount == 0) revert StakeVaultZeroAmount();
+        _requireNotFrozen(memberId);
         Position storage p = _positions[memberId];
         if (amount > p.staked) revert StakeVaultInsufficientStake(memberId, amount, p.staked);
 
@@ -178,6 +193,7 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
      * @param requestId The request's index.
      */
     function restake(uint256 memberId, uint256 requestId) external nonReentrant onlyMemberAdmin(memberId) {
+        _requireNotFrozen(memberId);
         UnbondingRequest storage r = _openRequest(memberId, requestId);
         uint256 amount = r.amount;
         r.settled = true;
@@ -191,6 +207,26 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
     }
 
     /// @inheritdoc IStakeVault
+    function freezeStake(uint256 memberId, uint256 until) external {
+        if (msg.sender != _governor || msg.sender == address(0)) revert StakeVaultOnlyGovernor(msg.sender);
+        if (until > _frozenUntil[memberId]) {
+            _frozenUntil[memberId] = SafeCast.toUint48(until);
+            emit StakeFrozen(memberId, until);
+        }
+    }
+
+    /**
+     * @notice Bind the governor that may freeze a no-confidence target's stake. The deployer only, exactly once.
+     * @param governor_ The governor; it must read its votes from this vault.
+     */
+    function bindGovernor(address governor_) external {
+        if (msg.sender != _DEPLOYER || _governor != address(0)) revert StakeVaultGovernorBindingClosed();
+        if (governor_.code.length == 0) revert StakeVaultNotAContract(governor_);
+        _governor = governor_;
+        emit GovernorBound(governor_);
+    }
+
+    /// @inheritdoc IStakeVault
     function onMemberUpdated(uint256 memberId) external {
         if (msg.sender != address(_REGISTRY)) revert StakeVaultOnlyRegistry(msg.sender);
         _sync(memberId);
@@ -200,11 +236,17 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
 
     /**
      * @notice Set the stake worth one vote. Governance (the owner) only; recomputes every active member's votes.
+     * @dev Refused when it would take the eligible count below the registry's minimum council size (a unit no
+     * member reaches would leave nobody able to vote, and governance bricked).
      * @param newUnit The new unit, in the asset's smallest unit (> 0).
      */
     function setStakeUnit(uint256 newUnit) external onlyOwner {
+        uint256 before = _eligible.length();
         _setStakeUnit(newUnit);
         _resyncAll();
+        uint256 eligible = _eligible.length();
+        uint256 minMembers = _REGISTRY.minMembers();
+        if (eligible < before && eligible < minMembers) revert StakeVaultTooFewEligible(eligible, minMembers);
     }
 
     /**
@@ -427,6 +469,7 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
 
     function _stakeFor(uint256 memberId, uint256 amount) private {
         if (amount == 0) revert StakeVaultZeroAmount();
+        _requireNotFrozen(memberId);
         (, , ICouncilRegistry.MemberStatus status) = _REGISTRY.memberAccounts(memberId);
         if (status == ICouncilRegistry.MemberStatus.None) revert StakeVaultUnknownMember(memberId);
         if (status != ICouncilRegistry.MemberStatus.Active && status != ICouncilRegistry.MemberStatus.Candidate) {
@@ -569,6 +612,11 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
         _checkPeriod(newWindow);
         emit WithdrawalWindowUpdated(_withdrawalWindow, newWindow);
         _withdrawalWindow = uint48(newWindow);
+    }
+
+    function _requireNotFrozen(uint256 memberId) private view {
+        uint256 until = _frozenUntil[memberId];
+        if (block.timestamp <= until) revert StakeVaultStakeFrozen(memberId, until);
     }
 
     function _checkRecipient(address to) private view {

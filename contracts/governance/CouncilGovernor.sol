@@ -25,9 +25,10 @@ import {GovernorProposalRules} from "./extensions/GovernorProposalRules.sol";
  * @dev Composition of OpenZeppelin Governor 5.x (sequential ids, late-quorum protection, timelock control) and
  * this project's extensions: motion classes, member-keyed dual-quorum counting, proposer rules, expiry, code
  * pinning, a term-limited guardian, and admission and no-confidence motions. After executing a motion that calls
- * the timelock or the governor, the governor checks that it still holds its timelock roles, that nobody else may
- * execute, and that the timelock delay stays within its bounds; a motion that would break that reverts
- * (anti-bricking).
+ * the timelock or the governor, the governor asks the policy whether it still holds its timelock roles, nobody else
+ * may execute, and the timelock delay stays within its bounds; a motion that would break that reverts
+ * (anti-bricking). Through its extensions the governor implements {ICouncilGovernorViews}, the interface the lens
+ * reads, so the compiler checks that they agree.
  */
 contract CouncilGovernor is
     GovernorSequentialProposalId,
@@ -45,7 +46,7 @@ contract CouncilGovernor is
     /// @notice The timelock's minimum delay may never go below this, in seconds.
     uint256 public constant MIN_TIMELOCK_DELAY = 2 days;
 
-    /// @notice Deployment settings (SPEC §11 defaults live in the deploy parameters).
+    /// @notice Deployment settings (the defaults live in the deploy parameter files).
     struct Settings {
         address secretariat;
         ProposerRule proposerRule;
@@ -84,29 +85,17 @@ contract CouncilGovernor is
         )
         GovernorExpiry(settings.queueWindow, settings.executionWindow)
         GovernorCouncilGuardian(settings.guardian, settings.guardianTerm)
-    {}
+    {
+        if (address(timelock_).code.length == 0) revert GovernorNotAContract(address(timelock_));
+        if (address(policy).code.length == 0) revert GovernorNotAContract(address(policy));
+    }
 
     /**
      * @notice How many motions exist; their ids are 1 to this number (details: {CouncilGovernorLens}).
      * @return The count.
      */
-    function proposalCount() external view returns (uint256) {
+    function proposalCount() external view override returns (uint256) {
         return latestProposalId();
-    }
-
-    /**
-     * @notice A motion's record: class, creation block (its ProposalCreated event holds the actions) and the
-     * member excluded from its vote.
-     * @param proposalId The proposal.
-     * @return cls The class.
-     * @return createdBlock The block the motion was created in.
-     * @return excludedMemberId The excluded member (0 if none).
-     */
-    function motionRecord(
-        uint256 proposalId
-    ) external view returns (IMotionPolicy.MotionClass cls, uint256 createdBlock, uint256 excludedMemberId) {
-        Motion storage m = _motion(proposalId);
-        return (m.motionClass, m.createdBlock, m.excludedMemberId);
     }
 
     // ---------------------------------------------------------------- overrides Solidity requires
@@ -221,10 +210,20 @@ contract CouncilGovernor is
         address tl = timelock();
         for (uint256 i = 0; i < targets.length; ++i) {
             if (targets[i] == tl || targets[i] == address(this)) {
-                _checkTimelockGovernable();
+                if (!motionPolicy().timelockGovernable(address(this), tl)) revert GovernorTimelockCompromised(tl);
                 break;
             }
         }
+    }
+
+    /// @inheritdoc GovernorCouncilGuardian
+    function cancel(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) public override(Governor, GovernorCouncilGuardian) returns (uint256) {
+        return super.cancel(targets, values, calldatas, descriptionHash);
     }
 
     function _cancel(
@@ -247,7 +246,12 @@ contract CouncilGovernor is
     function _validateCancel(
         uint256 proposalId,
         address caller
-    ) internal view override(Governor, GovernorProposalRules, GovernorCouncilGuardian) returns (bool) {
+    )
+        internal
+        view
+        override(Governor, GovernorProposalRules, GovernorCouncilGuardian, GovernorMembershipMotions)
+        returns (bool)
+    {
         return super._validateCancel(proposalId, caller);
     }
 
@@ -279,20 +283,5 @@ contract CouncilGovernor is
 
     function _maxLateQuorumVoteExtension() internal pure override returns (uint256) {
         return MAX_LATE_QUORUM_EXTENSION;
-    }
-
-    /// @dev The governor must remain the timelock's proposer, executor and canceller, nobody else may execute
-    /// (open executor role), and the timelock's delay must stay within [2 days, smallest class delay of the policy].
-    function _checkTimelockGovernable() private view {
-        TimelockController tl = TimelockController(payable(timelock()));
-        uint256 minDelay = tl.getMinDelay();
-        if (
-            !tl.hasRole(tl.PROPOSER_ROLE(), address(this)) ||
-            !tl.hasRole(tl.EXECUTOR_ROLE(), address(this)) ||
-            !tl.hasRole(tl.CANCELLER_ROLE(), address(this)) ||
-            tl.hasRole(tl.EXECUTOR_ROLE(), address(0)) ||
-            minDelay < MIN_TIMELOCK_DELAY ||
-            minDelay > motionPolicy().smallestTimelockDelay()
-        ) revert GovernorTimelockCompromised(address(tl));
     }
 }

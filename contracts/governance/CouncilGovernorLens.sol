@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 import {ICouncilGovernor} from "../interfaces/ICouncilGovernor.sol";
 import {ICouncilGovernorViews} from "../interfaces/ICouncilGovernorViews.sol";
 
@@ -23,17 +24,21 @@ contract CouncilGovernorLens {
         ICouncilGovernorViews governor,
         uint256 proposalId
     ) public view returns (ICouncilGovernor.MotionDetails memory d) {
+        IGovernor standard = IGovernor(address(governor));
         d.proposalId = proposalId;
-        d.state = uint8(governor.state(proposalId));
-        d.proposer = governor.proposalProposer(proposalId);
-        (d.motionClass, d.createdBlock, d.excludedMemberId) = governor.motionRecord(proposalId);
-        d.subjectMemberId = governor.motionSubject(proposalId);
-        d.snapshot = governor.proposalSnapshot(proposalId);
-        d.deadline = governor.proposalDeadline(proposalId);
-        d.eta = governor.proposalEta(proposalId);
+        d.state = uint8(standard.state(proposalId));
+        d.proposer = standard.proposalProposer(proposalId);
+        ICouncilGovernor.MotionRecord memory r = governor.motionRecord(proposalId);
+        d.motionClass = r.motionClass;
+        d.createdBlock = r.createdBlock;
+        d.excludedMemberId = r.excludedMemberId;
+        d.subjectMemberId = r.subjectMemberId;
+        d.snapshot = standard.proposalSnapshot(proposalId);
+        d.deadline = standard.proposalDeadline(proposalId);
+        d.eta = standard.proposalEta(proposalId);
         (d.againstVotes, d.forVotes, d.abstainVotes) = governor.proposalVotes(proposalId);
         d.voters = governor.proposalVoters(proposalId);
-        if (d.snapshot < governor.clock()) (d.memberQuorum, d.voteQuorum) = governor.proposalQuorum(proposalId);
+        if (d.snapshot < standard.clock()) (d.memberQuorum, d.voteQuorum) = governor.proposalQuorum(proposalId);
     }
 
     /**

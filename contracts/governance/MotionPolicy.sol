@@ -2,7 +2,9 @@
 pragma solidity 0.8.30;
 
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+import {Governor} from "@openzeppelin/contracts/governance/Governor.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
+import {GovernorTimelockControl} from "@openzeppelin/contracts/governance/extensions/GovernorTimelockControl.sol";
 import {GovernedOwnable} from "../access/GovernedOwnable.sol";
 import {CouncilRegistry} from "../council/CouncilRegistry.sol";
 import {IMotionPolicy} from "../interfaces/IMotionPolicy.sol";
@@ -10,16 +12,20 @@ import {IMotionPolicy} from "../interfaces/IMotionPolicy.sol";
 /**
  * @title MotionPolicy
  * @notice The constitution table of the council's governor: the class of every call (target + selector), and the
- * quorum, approval rule, voting delay, voting period and timelock delay of every class (SPEC §4, §11).
+ * quorum, approval rule, voting delay, voting period and timelock delay of every class (docs/architecture.md, "Motion
+ * classes" and "Defaults and bounds").
  * @dev Owned by the timelock; a separate contract so that the governor stays under the contract size limit.
  * Classification of one action: calls to the governor, the timelock (its owner) or this policy are always
  * Constitutional, except an empty, value-less call to the timelock (a Standard signalling motion); otherwise the
  * table entry for target + selector, then the target's wildcard entry; with no entry, a plain payment (empty
  * calldata) to an account without code is Standard, anything else Constitutional (fail closed); an action sending
  * value is at least Treasury; the registry's `admit` and `remove` are reserved for admission and no-confidence
- * motions; and no motion may grant a timelock role (admin, proposer, executor, canceller) to anyone but the
- * governor. The highest class of the actions wins. Every setter enforces the bounds of SPEC §11, and
- * class timelock delays never drop below the timelock's minimum delay.
+ * motions; no motion may grant a timelock role (admin, proposer, executor, canceller) to anyone but the
+ * governor, call the timelock's scheduling functions, move the governor to another timelock, or make the governor
+ * relay a call to the timelock, itself or this policy (a relayed call runs with the governor's timelock roles).
+ * The highest class of the actions wins. Every setter enforces the documented bounds, and class timelock delays
+ * never drop below the timelock's minimum delay. The policy also answers, for the governor, whether a motion
+ * changes a guardian (which the guardian may then not cancel) and whether the timelock is still governable.
  */
 contract MotionPolicy is IMotionPolicy, GovernedOwnable {
     /// @notice Selector key that classifies every function of a target.
@@ -42,6 +48,8 @@ contract MotionPolicy is IMotionPolicy, GovernedOwnable {
     bytes32 private constant _PROPOSER_ROLE = keccak256("PROPOSER_ROLE");
     bytes32 private constant _EXECUTOR_ROLE = keccak256("EXECUTOR_ROLE");
     bytes32 private constant _CANCELLER_ROLE = keccak256("CANCELLER_ROLE");
+    /// @dev `setGuardian(address,uint256)`: the governor's and the reserve's guardian setter share this selector.
+    bytes4 private constant _SET_GUARDIAN = bytes4(keccak256("setGuardian(address,uint256)"));
 
     address private immutable _REGISTRY;
 
@@ -61,6 +69,7 @@ contract MotionPolicy is IMotionPolicy, GovernedOwnable {
         ClassConfig[5] memory configs,
         ActionClass[] memory entries
     ) GovernedOwnable(initialOwner) {
+        if (registry_.code.length == 0) revert MotionPolicyNotAContract(registry_);
         _REGISTRY = registry_;
         for (uint256 i = 0; i < _CLASS_COUNT; ++i) {
             _setClassConfig(MotionClass(i), configs[i]);
@@ -136,6 +145,7 @@ contract MotionPolicy is IMotionPolicy, GovernedOwnable {
         if (_isReserved(target, selector)) revert MotionPolicyReservedAction(target, selector);
         address timelock = owner();
         if (target == timelock) _checkTimelockCall(governor, selector, data);
+        if (target == governor) _checkGovernorCall(governor, timelock, selector, data);
         if (target == governor || target == timelock || target == address(this)) {
             bool signalling = target == timelock && data.length == 0 && value == 0;
             result = signalling ? MotionClass.Standard : MotionClass.Constitutional;
@@ -178,6 +188,27 @@ contract MotionPolicy is IMotionPolicy, GovernedOwnable {
             uint256 delay = _classConfigs[MotionClass(i)].timelockDelay;
             if (delay < smallest) smallest = delay;
         }
+    }
+
+    /// @inheritdoc IMotionPolicy
+    function changesGuardian(bytes[] calldata calldatas) external pure returns (bool) {
+        for (uint256 i = 0; i < calldatas.length; ++i) {
+            if (calldatas[i].length >= 4 && bytes4(calldatas[i][:4]) == _SET_GUARDIAN) return true;
+        }
+        return false;
+    }
+
+    /// @inheritdoc IMotionPolicy
+    function timelockGovernable(address governor, address timelock) external view returns (bool) {
+        TimelockController tl = TimelockController(payable(timelock));
+        uint256 minDelay = tl.getMinDelay();
+        return
+            tl.hasRole(_PROPOSER_ROLE, governor) &&
+            tl.hasRole(_EXECUTOR_ROLE, governor) &&
+            tl.hasRole(_CANCELLER_ROLE, governor) &&
+            !tl.hasRole(_EXECUTOR_ROLE, address(0)) &&
+            minDelay >= MIN_TIMELOCK_DELAY &&
+            minDelay <= smallestTimelockDelay();
     }
 
     /**
@@ -225,12 +256,37 @@ contract MotionPolicy is IMotionPolicy, GovernedOwnable {
     /// anyone holding one could bypass the governor's class delays, code pinning and expiry. (The timelock cannot
     /// enumerate role holders, so this is checked on the proposal's calldata.)
     function _checkTimelockCall(address governor, bytes4 selector, bytes calldata data) private pure {
+        if (
+            selector == TimelockController.schedule.selector ||
+            selector == TimelockController.scheduleBatch.selector ||
+            selector == TimelockController.execute.selector ||
+            selector == TimelockController.executeBatch.selector ||
+            selector == TimelockController.cancel.selector
+        ) revert MotionPolicyForbiddenAction(selector);
         if (selector != IAccessControl.grantRole.selector) return;
         if (data.length < 68) revert MotionPolicyForbiddenAction(selector);
         (bytes32 role, address account) = abi.decode(data[4:], (bytes32, address));
         if (
             account != governor &&
             (role == _DEFAULT_ADMIN_ROLE || role == _PROPOSER_ROLE || role == _EXECUTOR_ROLE || role == _CANCELLER_ROLE)
+        ) revert MotionPolicyForbiddenAction(selector);
+    }
+
+    /// @dev A call to the governor may not move it to another timelock (whose other role holders would then command
+    /// the governor, and through {Governor-relay} the council's timelock), and may not relay a call to the timelock,
+    /// the governor or this policy: a relayed call runs as the governor, with its timelock roles, and would escape
+    /// the checks above. A relayed call to any other contract must not be an action reserved for membership motions.
+    function _checkGovernorCall(address governor, address timelock, bytes4 selector, bytes calldata data) private view {
+        if (selector == GovernorTimelockControl.updateTimelock.selector) revert MotionPolicyForbiddenAction(selector);
+        if (selector != Governor.relay.selector) return;
+        if (data.length < 100) revert MotionPolicyForbiddenAction(selector);
+        (address innerTarget, , bytes memory innerData) = abi.decode(data[4:], (address, uint256, bytes));
+        bytes4 innerSelector = innerData.length >= 4 ? bytes4(innerData) : bytes4(0);
+        if (
+            innerTarget == timelock ||
+            innerTarget == governor ||
+            innerTarget == address(this) ||
+            _isReserved(innerTarget, innerSelector)
         ) revert MotionPolicyForbiddenAction(selector);
     }
 

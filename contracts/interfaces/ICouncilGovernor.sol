@@ -16,6 +16,22 @@ interface ICouncilGovernor {
         MembersOnly
     }
 
+    /// @notice Everything frozen into a motion when it was created; its rules come from here, never from the current
+    /// policy or settings.
+    struct MotionRecord {
+        IMotionPolicy.MotionClass motionClass;
+        uint256 createdBlock;
+        uint256 subjectMemberId;
+        uint256 excludedMemberId;
+        uint256 timelockDelay;
+        uint256 memberQuorumBps;
+        uint256 voteQuorumBps;
+        uint256 approvalNumerator;
+        uint256 approvalDenominator;
+        uint256 queueWindow;
+        uint256 executionWindow;
+    }
+
     /// @notice Everything a client needs to list a motion without an indexer.
     struct MotionDetails {
         uint256 proposalId;
@@ -122,4 +138,8 @@ interface ICouncilGovernor {
     error GovernorOnlyGuardian(address caller);
     /// @notice After execution the timelock would no longer be governable (roles or delay); the motion reverts.
     error GovernorTimelockCompromised(address timelock);
+    /// @notice The guardian may not cancel a motion that changes a guardian.
+    error GovernorGuardianConflict(uint256 proposalId);
+    /// @notice A contract address was expected, but the account has no code.
+    error GovernorNotAContract(address account);
 }

@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
-import {IMotionPolicy} from "./IMotionPolicy.sol";
+import {ICouncilGovernor} from "./ICouncilGovernor.sol";
 
 /**
  * @title ICouncilGovernorViews
- * @notice The council governor's read functions beyond IGovernor, for clients and the lens.
+ * @notice The council governor's read functions beyond IGovernor, for clients and the lens. The governor
+ * implements this interface (so the compiler checks that the lens reads what the governor has); the standard ones
+ * come from OpenZeppelin's IGovernor.
  */
-interface ICouncilGovernorViews is IGovernor {
+interface ICouncilGovernorViews {
     /**
      * @notice How many motions exist; their ids are 1 to this number.
      * @return The count.
@@ -16,22 +17,12 @@ interface ICouncilGovernorViews is IGovernor {
     function proposalCount() external view returns (uint256);
 
     /**
-     * @notice A motion's class, creation block and excluded member.
+     * @notice Everything frozen into a motion when it was created: class, class configuration, expiry windows,
+     * subject and excluded member.
      * @param proposalId The proposal.
-     * @return cls The class.
-     * @return createdBlock The block the motion was created in.
-     * @return excludedMemberId The member excluded from its vote (0 if none).
+     * @return The record.
      */
-    function motionRecord(
-        uint256 proposalId
-    ) external view returns (IMotionPolicy.MotionClass cls, uint256 createdBlock, uint256 excludedMemberId);
-
-    /**
-     * @notice The candidate or target of an admission or no-confidence motion (0 otherwise).
-     * @param proposalId The proposal.
-     * @return The member id.
-     */
-    function motionSubject(uint256 proposalId) external view returns (uint256);
+    function motionRecord(uint256 proposalId) external view returns (ICouncilGovernor.MotionRecord memory);
 
     /**
      * @notice The votes cast so far.

@@ -169,6 +169,8 @@ interface ICouncilRegistry {
     error CouncilRegistryInvalidSizeBounds(uint256 minMembers, uint256 maxMembers, uint256 activeMembers);
     /// @notice Only the deployer may bind the stake vault, and only once.
     error CouncilRegistryVaultBindingClosed();
+    /// @notice The change would leave fewer eligible members than the council's minimum size.
+    error CouncilRegistryTooFewEligible(uint256 eligible, uint256 minMembers);
     /// @notice The vault does not point back at this registry.
     error CouncilRegistryVaultMismatch(address stakeVault);
     /// @notice The application can still be sponsored until `closesAt`; renew it after that.

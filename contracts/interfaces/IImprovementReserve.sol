@@ -107,8 +107,9 @@ interface IImprovementReserve {
     /**
      * @notice The guardian changed.
      * @param guardian The new guardian (zero for none).
+     * @param termEnd When its power to pause ends (timestamp; 0 with no guardian).
      */
-    event GuardianSet(address indexed guardian);
+    event GuardianSet(address indexed guardian, uint256 termEnd);
     /**
      * @notice The length of a guardian pause changed.
      * @param duration Seconds.
@@ -170,4 +171,6 @@ interface IImprovementReserve {
     error ReserveNotPaused();
     /// @notice A pause duration above the maximum.
     error ReserveInvalidPauseDuration(uint256 duration);
+    /// @notice A guardian term longer than 730 days, a guardian with no term, or a term with no guardian.
+    error ReserveInvalidGuardianTerm(uint256 term);
 }

@@ -58,9 +58,12 @@ interface IMotionPolicy {
     /// @notice A general proposal called an action reserved for admission or no-confidence motions.
     error MotionPolicyReservedAction(address target, bytes4 selector);
     /// @notice A proposal may not grant a timelock role (admin, proposer, executor, canceller) to anyone but the
-    /// governor.
+    /// governor, call the timelock's scheduling functions, move the governor to another timelock, or relay a call
+    /// to the timelock, the governor or the policy.
     error MotionPolicyForbiddenAction(bytes4 selector);
-    /// @notice A class configuration outside the bounds of SPEC §11.
+    /// @notice A contract address was expected (the registry), but the account has no code.
+    error MotionPolicyNotAContract(address account);
+    /// @notice A class configuration outside the documented bounds (docs/architecture.md, "Defaults and bounds").
     error MotionPolicyInvalidClassConfig(MotionClass motionClass);
     /// @notice A classification entry that is not allowed (reserved class or action, the policy or timelock).
     error MotionPolicyInvalidActionClass(address target, bytes4 selector);
@@ -88,6 +91,24 @@ interface IMotionPolicy {
      * @return The configuration.
      */
     function classConfig(MotionClass motionClass) external view returns (ClassConfig memory);
+
+    /**
+     * @notice Whether a motion with these actions changes a guardian (the governor's or the reserve's
+     * `setGuardian(address,uint256)`), so that the guardian may not cancel it.
+     * @param calldatas Calldata per action.
+     * @return True if any action calls `setGuardian(address,uint256)`.
+     */
+    function changesGuardian(bytes[] calldata calldatas) external pure returns (bool);
+
+    /**
+     * @notice Whether `timelock` is still governable by `governor` alone: the governor holds the proposer, executor
+     * and canceller roles, execution is not open to everyone, and the minimum delay lies between 2 days and the
+     * smallest class delay.
+     * @param governor The governor.
+     * @param timelock The governor's timelock.
+     * @return True if governable.
+     */
+    function timelockGovernable(address governor, address timelock) external view returns (bool);
 
     /**
      * @notice The smallest timelock delay of any class (the timelock's minimum delay may not exceed it).

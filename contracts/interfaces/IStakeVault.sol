@@ -141,6 +141,38 @@ interface IStakeVault {
     error StakeVaultInvalidPeriod(uint256 value, uint256 min, uint256 max);
     /// @notice There is nothing to recover for this asset.
     error StakeVaultNothingToRecover(address token);
+    /// @notice Only the deployer may bind the governor, exactly once.
+    error StakeVaultGovernorBindingClosed();
+    /// @notice Only the bound governor may do this.
+    error StakeVaultOnlyGovernor(address caller);
+    /// @notice The member's stake is frozen until `until` (a no-confidence motion against it awaits its snapshot).
+    error StakeVaultStakeFrozen(uint256 memberId, uint256 until);
+    /// @notice A contract address was expected, but the account has no code.
+    error StakeVaultNotAContract(address account);
+    /// @notice The change would leave fewer eligible members than the council's minimum size.
+    error StakeVaultTooFewEligible(uint256 eligible, uint256 minMembers);
+
+    /**
+     * @notice The governor was bound: it may freeze a no-confidence target's stake.
+     * @param governor The governor.
+     */
+    event GovernorBound(address indexed governor);
+
+    /**
+     * @notice A member's stake is frozen: it can neither grow nor be requested back until `until`.
+     * @param memberId The member.
+     * @param until The last timestamp of the freeze (a no-confidence motion's snapshot).
+     */
+    event StakeFrozen(uint256 indexed memberId, uint256 until);
+
+    /**
+     * @notice Freeze a member's stake until `until` (inclusive): no stake added, requested back or restaked for it.
+     * The bound governor only, when it opens a no-confidence motion against the member; a later `until` extends
+     * the freeze, an earlier one changes nothing.
+     * @param memberId The member.
+     * @param until The motion's snapshot (timestamp).
+     */
+    function freezeStake(uint256 memberId, uint256 until) external;
 
     /**
      * @notice Called by the registry after any change to a member's status or voter account.
@@ -166,6 +198,19 @@ interface IStakeVault {
      * @return The unit.
      */
     function stakeUnit() external view returns (uint256);
+
+    /**
+     * @notice Whether a member is eligible now (active, with at least one stake unit).
+     * @param memberId The member's id.
+     * @return True if eligible.
+     */
+    function isEligible(uint256 memberId) external view returns (bool);
+
+    /**
+     * @notice The number of eligible members now.
+     * @return The count.
+     */
+    function eligibleCount() external view returns (uint256);
 
     /**
      * @notice The number of eligible members (active, with at least one stake unit) at a past timepoint.

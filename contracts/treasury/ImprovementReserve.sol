@@ -27,7 +27,8 @@ import {IImprovementReserve} from "../interfaces/IImprovementReserve.sol";
  * outflow (pay, budget spend, grant claim) counts against the asset's limit over the last 31 calendar days, which
  * covers every 30-day window; an asset without a limit cannot leave. The guardian may pause every outflow for at
  * most `pauseDuration` (at most 30 days), cannot extend a pause or pause again during an equal cooldown, and cannot
- * move funds; governance may unpause. Expired budgets are released by anyone. ERC-721 and ERC-1155 safe transfers
+ * move funds; governance may unpause at any time during a pause. Like the governor's guardian, the reserve's
+ * guardian serves a term of at most 730 days that ends by itself, and no pause outlasts the term. Expired budgets are released by anyone. ERC-721 and ERC-1155 safe transfers
  * are accepted, and governance can send collectibles out, so nothing is ever stuck.
  */
 contract ImprovementReserve is IImprovementReserve, GovernedOwnable, ReentrancyGuard, ERC721Holder, ERC1155Holder {
@@ -37,6 +38,8 @@ contract ImprovementReserve is IImprovementReserve, GovernedOwnable, ReentrancyG
     uint256 public constant OUTFLOW_WINDOW = 30 days;
     /// @notice Longest guardian pause, in seconds.
     uint256 public constant MAX_PAUSE_DURATION = 30 days;
+    /// @notice Longest guardian term, in seconds.
+    uint256 public constant MAX_GUARDIAN_TERM = 730 days;
 
     uint256 private constant _BUCKETS = 31;
     uint8 private constant _KIND_PAY = 0;
@@ -54,6 +57,7 @@ contract ImprovementReserve is IImprovementReserve, GovernedOwnable, ReentrancyG
     Budget[] private _budgets;
     Grant[] private _grants;
     address private _guardian;
+    uint48 private _guardianTermEnd;
     uint48 private _pausedUntil;
     uint48 private _nextPauseAt;
     uint48 private _pauseDuration;
@@ -67,6 +71,8 @@ contract ImprovementReserve is IImprovementReserve, GovernedOwnable, ReentrancyG
      * @notice Deploys the reserve.
      * @param initialOwner The timelock.
      * @param guardian_ The guardian who may pause outflows (zero for none).
+     * @param guardianTerm Seconds from deployment until the guardian's power ends (1 second to 730 days; 0 with no
+     * guardian).
      * @param pauseDuration_ How long a guardian pause lasts, in seconds (at most 30 days).
      * @param assets Assets with an outflow limit at deployment (zero for the native coin).
      * @param limits Their limits per rolling 30 days.
@@ -74,12 +80,13 @@ contract ImprovementReserve is IImprovementReserve, GovernedOwnable, ReentrancyG
     constructor(
         address initialOwner,
         address guardian_,
+        uint256 guardianTerm,
         uint256 pauseDuration_,
         address[] memory assets,
         uint256[] memory limits
     ) GovernedOwnable(initialOwner) {
         if (assets.length != limits.length) revert ReserveInvalidSchedule();
-        _setGuardian(guardian_);
+        _setGuardian(guardian_, guardianTerm);
         _setPauseDuration(pauseDuration_);
         for (uint256 i = 0; i < assets.length; ++i) _setOutflowLimit(assets[i], limits[i]);
     }
@@ -233,11 +240,13 @@ contract ImprovementReserve is IImprovementReserve, GovernedOwnable, ReentrancyG
     }
 
     /**
-     * @notice Set the guardian who may pause outflows (zero for none). Governance only (Constitutional class).
+     * @notice Set the guardian who may pause outflows, for a term (zero for none). Governance only (Constitutional
+     * class); the guardian cannot cancel this motion in the governor.
      * @param guardian_ The guardian.
+     * @param term Seconds from now until its power ends (1 second to 730 days; 0 with no guardian).
      */
-    function setGuardian(address guardian_) external onlyOwner {
-        _setGuardian(guardian_);
+    function setGuardian(address guardian_, uint256 term) external onlyOwner {
+        _setGuardian(guardian_, term);
     }
 
     /**
@@ -323,13 +332,14 @@ contract ImprovementReserve is IImprovementReserve, GovernedOwnable, ReentrancyG
     }
 
     /**
-     * @notice Pause every outflow for `pauseDuration`. The guardian only; no extension, and a cooldown of the same
-     * length after a pause.
+     * @notice Pause every outflow for `pauseDuration`, or until the guardian's term ends if that is sooner. The
+     * guardian only, within its term; no extension, and a cooldown of the same length after a pause.
      */
     function pause() external {
-        if (msg.sender != _guardian || msg.sender == address(0)) revert ReserveOnlyGuardian(msg.sender);
+        if (msg.sender != guardian() || msg.sender == address(0)) revert ReserveOnlyGuardian(msg.sender);
         if (block.timestamp < _nextPauseAt) revert ReservePauseUnavailable(_nextPauseAt);
         uint48 until = Time.timestamp() + _pauseDuration;
+        if (until > _guardianTermEnd) until = _guardianTermEnd;
         _pausedUntil = until;
         _nextPauseAt = until + _pauseDuration;
         emit Paused(msg.sender, until);
@@ -443,11 +453,19 @@ contract ImprovementReserve is IImprovementReserve, GovernedOwnable, ReentrancyG
     }
 
     /**
-     * @notice The guardian who may pause outflows.
+     * @notice The guardian who may pause outflows, while its term runs; else the zero address.
      * @return The guardian.
      */
-    function guardian() external view returns (address) {
-        return _guardian;
+    function guardian() public view returns (address) {
+        return block.timestamp < _guardianTermEnd ? _guardian : address(0);
+    }
+
+    /**
+     * @notice When the guardian's power ends (timestamp; 0 with no guardian).
+     * @return The term's end.
+     */
+    function guardianTermEnd() external view returns (uint256) {
+        return _guardianTermEnd;
     }
 
     /**
@@ -538,9 +556,17 @@ contract ImprovementReserve is IImprovementReserve, GovernedOwnable, ReentrancyG
         emit OutflowLimitSet(asset, limit);
     }
 
-    function _setGuardian(address guardian_) private {
+    function _setGuardian(address guardian_, uint256 term) private {
+        uint48 termEnd = 0;
+        if (guardian_ != address(0)) {
+            if (term == 0 || term > MAX_GUARDIAN_TERM) revert ReserveInvalidGuardianTerm(term);
+            termEnd = SafeCast.toUint48(block.timestamp + term);
+        } else if (term != 0) {
+            revert ReserveInvalidGuardianTerm(term);
+        }
         _guardian = guardian_;
-        emit GuardianSet(guardian_);
+        _guardianTermEnd = termEnd;
+        emit GuardianSet(guardian_, termEnd);
     }
 
     function _setPauseDuration(uint256 pauseDuration_) private {

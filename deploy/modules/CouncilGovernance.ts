@@ -4,8 +4,10 @@
  * Order: TimelockController (the deployer is its temporary admin) → CouncilRegistry (initial council) → StakeVault
  * → bind the vault → ImprovementReserve → MotionPolicy (class configurations, and the reserve's functions
  * classified: Treasury for payments, budgets, grants and collectibles; its limits, guardian, pause and unpause
- * stay Constitutional by default) → CouncilGovernor → CouncilGovernorLens; then the governor becomes the
- * timelock's proposer, executor and canceller, and the deployer renounces its admin role. Registry, vault,
+ * stay Constitutional by default) → CouncilGovernor → CouncilGovernorLens → bind the governor to the vault (it
+ * freezes a no-confidence target's stake); then the governor becomes the timelock's proposer, executor and
+ * canceller, and the deployer renounces its admin role. Both guardians (the governor's and the reserve's) serve
+ * the same term, `guardianTerm`. Registry, vault,
  * policy and reserve are owned by the timelock from their constructors, so the deployer keeps no role anywhere.
  *
  * Parameters (deploy/parameters/<network>.json, module "CouncilGovernance"): see deploy/README.md.
@@ -57,6 +59,7 @@ export default buildModule("CouncilGovernance", (m) => {
   const reserve = m.contract("ImprovementReserve", [
     timelock,
     m.getParameter("reserveGuardian"),
+    m.getParameter("guardianTerm"),
     m.getParameter("reservePauseDuration"),
     m.getParameter("reserveAssets"),
     m.getParameter("reserveOutflowLimits"),
@@ -94,13 +97,14 @@ export default buildModule("CouncilGovernance", (m) => {
     { after: [bind] },
   );
   const lens = m.contract("CouncilGovernorLens");
+  const bindGovernor = m.call(vault, "bindGovernor", [governor]);
 
   const proposer = m.call(timelock, "grantRole", [id("PROPOSER_ROLE"), governor], { id: "grantProposer" });
   const executor = m.call(timelock, "grantRole", [id("EXECUTOR_ROLE"), governor], { id: "grantExecutor" });
   const canceller = m.call(timelock, "grantRole", [id("CANCELLER_ROLE"), governor], { id: "grantCanceller" });
   m.call(timelock, "renounceRole", [ZeroHash, deployer], {
     id: "renounceDeployerAdmin",
-    after: [proposer, executor, canceller, lens],
+    after: [proposer, executor, canceller, lens, bindGovernor],
   });
 
   return { timelock, registry, vault, reserve, policy, governor, lens };

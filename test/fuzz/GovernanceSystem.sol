@@ -86,6 +86,7 @@ abstract contract GovernanceSystem is TestBase {
                 })
             )
         );
+        d.vault.bindGovernor(address(d.governor));
         d.timelock.grantRole(d.timelock.PROPOSER_ROLE(), address(d.governor));
         d.timelock.grantRole(d.timelock.EXECUTOR_ROLE(), address(d.governor));
         d.timelock.grantRole(d.timelock.CANCELLER_ROLE(), address(d.governor));

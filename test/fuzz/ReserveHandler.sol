@@ -39,7 +39,7 @@ contract ReserveHandler is TestBase {
         uint256[] memory limits = new uint256[](2);
         limits[0] = 50 * UNIT;
         limits[1] = 50 * UNIT;
-        reserve = new ImprovementReserve(address(this), GUARDIAN, 14 days, assets, limits);
+        reserve = new ImprovementReserve(address(this), GUARDIAN, 365 days, 14 days, assets, limits);
     }
 
     // ---------------------------------------------------------------- actions

@@ -32,6 +32,7 @@ const FUND = E(1000);
 const LIMIT = E(500);
 const PAUSE = 14n * DAY;
 const MAX_PAUSE = 30n * DAY;
+const RESERVE_GUARDIAN_TERM = 365n * DAY;
 const ECOSYSTEM = ethers.encodeBytes32String("ecosystem");
 const MARKETING = ethers.encodeBytes32String("marketing");
 const CLAIM_MEMO = "grant claim";
@@ -329,6 +330,7 @@ async function emptyReserve(): Promise<Setup> {
   const reserve = await ethers.deployContract("ImprovementReserve", [
     governance.address,
     guardian.address,
+    RESERVE_GUARDIAN_TERM,
     PAUSE,
     [NATIVE, tokenAddress],
     [LIMIT, LIMIT],
@@ -492,6 +494,7 @@ describe("ImprovementReserve", function () {
       const r = await ethers.deployContract("ImprovementReserve", [
         f.governance.address,
         ethers.ZeroAddress,
+        0n,
         MAX_PAUSE,
         [],
         [],
@@ -1976,13 +1979,16 @@ describe("ImprovementReserve", function () {
   });
 
   describe("setGuardian", function () {
-    it("hands the pause to a new guardian", async function () {
+    it("hands the pause to a new guardian for a term", async function () {
       const f = await loadFixture(fundedReserve);
       const next = f.others[0];
-      await expect(f.reserve.connect(f.governance).setGuardian(next))
+      const at = BigInt(await time.latest()) + 10n;
+      await time.setNextBlockTimestamp(at);
+      await expect(f.reserve.connect(f.governance).setGuardian(next, 30n * DAY))
         .to.emit(f.reserve, "GuardianSet")
-        .withArgs(next.address);
+        .withArgs(next.address, at + 30n * DAY);
       expect(await f.reserve.guardian()).to.equal(next.address);
+      expect(await f.reserve.guardianTermEnd()).to.equal(at + 30n * DAY);
       await expectRevert(f, () => f.reserve.connect(f.guardian).pause(), f.reserve, "ReserveOnlyGuardian", [
         f.guardian.address,
       ]);
@@ -1991,9 +1997,10 @@ describe("ImprovementReserve", function () {
 
     it("set to zero, leaves nobody able to pause", async function () {
       const f = await loadFixture(fundedReserve);
-      await expect(f.reserve.connect(f.governance).setGuardian(ethers.ZeroAddress))
+      await expect(f.reserve.connect(f.governance).setGuardian(ethers.ZeroAddress, 0n))
         .to.emit(f.reserve, "GuardianSet")
-        .withArgs(ethers.ZeroAddress);
+        .withArgs(ethers.ZeroAddress, 0n);
+      expect(await f.reserve.guardianTermEnd()).to.equal(0n);
       for (const caller of [f.guardian, f.governance, f.others[0]]) {
         await expectRevert(f, () => f.reserve.connect(caller).pause(), f.reserve, "ReserveOnlyGuardian", [
           caller.address,
@@ -2001,12 +2008,48 @@ describe("ImprovementReserve", function () {
       }
     });
 
+    it("ends the guardian's power by itself when the term is over", async function () {
+      const f = await loadFixture(fundedReserve);
+      const termEnd = await f.reserve.guardianTermEnd();
+      await time.setNextBlockTimestamp(termEnd);
+      await expectRevert(f, () => f.reserve.connect(f.guardian).pause(), f.reserve, "ReserveOnlyGuardian", [
+        f.guardian.address,
+      ]);
+      expect(await f.reserve.guardian()).to.equal(ethers.ZeroAddress);
+    });
+
+    it("never lets a pause outlast the guardian's term", async function () {
+      const f = await loadFixture(fundedReserve);
+      const termEnd = await f.reserve.guardianTermEnd();
+      await time.setNextBlockTimestamp(termEnd - DAY);
+      await expect(f.reserve.connect(f.guardian).pause()).to.emit(f.reserve, "Paused").withArgs(f.guardian.address, termEnd);
+      expect(await f.reserve.pausedUntil()).to.equal(termEnd);
+    });
+
+    for (const [label, account, term] of [
+      ["a guardian with no term", "guardian", 0n],
+      ["a term over 730 days", "guardian", 731n * DAY],
+      ["a term with no guardian", "zero", DAY],
+    ] as const) {
+      it(`reverts for ${label}`, async function () {
+        const f = await loadFixture(fundedReserve);
+        const who = account === "zero" ? ethers.ZeroAddress : f.others[0].address;
+        await expectRevert(
+          f,
+          () => f.reserve.connect(f.governance).setGuardian(who, term),
+          f.reserve,
+          "ReserveInvalidGuardianTerm",
+          [term],
+        );
+      });
+    }
+
     it("reverts when the caller is not governance", async function () {
       const f = await loadFixture(fundedReserve);
       for (const caller of [f.guardian, f.others[0]]) {
         await expectRevert(
           f,
-          () => f.reserve.connect(caller).setGuardian(caller),
+          () => f.reserve.connect(caller).setGuardian(caller, DAY),
           f.reserve,
           "OwnableUnauthorizedAccount",
           [caller.address],

@@ -35,6 +35,7 @@ const E = (amount: number): bigint => ethers.parseEther(amount.toString());
 const FUND = E(1000);
 const LIMIT = E(500);
 const PAUSE = 14n * DAY;
+const RESERVE_GUARDIAN_TERM = 365n * DAY;
 const ECOSYSTEM = ethers.encodeBytes32String("ecosystem");
 const CLAIM_MEMO = "grant claim";
 const TREASURY_DELAY = DEFAULT_CLASS_CONFIGS[MotionClass.Treasury].timelockDelay;
@@ -279,6 +280,7 @@ async function governedReserve(): Promise<GovernedReserve> {
   const reserve = await ethers.deployContract("ImprovementReserve", [
     timelockAddress,
     s.guardian.address,
+    RESERVE_GUARDIAN_TERM,
     PAUSE,
     [NATIVE, tokenAddress],
     [LIMIT, LIMIT],
@@ -404,7 +406,7 @@ describe("ReserveGovernance", function () {
       ];
       const constitutional = [
         r.encodeFunctionData("setOutflowLimit", [NATIVE, 1n]),
-        r.encodeFunctionData("setGuardian", [g.payee.address]),
+        r.encodeFunctionData("setGuardian", [g.payee.address, RESERVE_GUARDIAN_TERM]),
         r.encodeFunctionData("setPauseDuration", [DAY]),
         r.encodeFunctionData("unpause"),
       ];

@@ -191,6 +191,7 @@ export async function deploySystem(options: SystemOptions = {}): Promise<System>
     (await ethers.provider.getBlock(deployment?.blockNumber ?? "latest"))!.timestamp,
   );
   const governorAddress = await governor.getAddress();
+  await vault.bindGovernor(governorAddress);
   await timelock.grantRole(await timelock.PROPOSER_ROLE(), governorAddress);
   await timelock.grantRole(await timelock.EXECUTOR_ROLE(), governorAddress);
   await timelock.grantRole(await timelock.CANCELLER_ROLE(), governorAddress);

@@ -74,7 +74,7 @@ abstract contract GovernorCouncilCounting is GovernorMotionClasses {
      */
     function proposalVotes(
         uint256 proposalId
-    ) public view returns (uint256 againstVotes, uint256 forVotes, uint256 abstainVotes) {
+    ) public view override returns (uint256 againstVotes, uint256 forVotes, uint256 abstainVotes) {
         Tally storage t = _tallies[proposalId];
         return (t.againstVotes, t.forVotes, t.abstainVotes);
     }
@@ -84,7 +84,7 @@ abstract contract GovernorCouncilCounting is GovernorMotionClasses {
      * @param proposalId The proposal.
      * @return The number of voters.
      */
-    function proposalVoters(uint256 proposalId) public view returns (uint256) {
+    function proposalVoters(uint256 proposalId) public view override returns (uint256) {
         return _tallies[proposalId].voters;
     }
 
@@ -95,14 +95,17 @@ abstract contract GovernorCouncilCounting is GovernorMotionClasses {
      * @return memberQuorum Voters needed.
      * @return voteQuorum Votes cast needed.
      */
-    function proposalQuorum(uint256 proposalId) public view returns (uint256 memberQuorum, uint256 voteQuorum) {
+    function proposalQuorum(
+        uint256 proposalId
+    ) public view override returns (uint256 memberQuorum, uint256 voteQuorum) {
         Motion storage m = _motion(proposalId);
         if (m.cachedVoteQuorum != 0) return (m.cachedMemberQuorum, m.cachedVoteQuorum);
         uint256 snapshot = proposalSnapshot(proposalId);
         uint256 eligible = stakeVault().getPastEligibleCount(snapshot);
         uint256 total = token().getPastTotalSupply(snapshot);
-        if (m.excludedMemberId != 0) {
-            uint256 excludedVotes = stakeVault().getPastMemberVotes(m.excludedMemberId, snapshot);
+        uint256 excludedMemberId = _excludedMember(m);
+        if (excludedMemberId != 0) {
+            uint256 excludedVotes = stakeVault().getPastMemberVotes(excludedMemberId, snapshot);
             if (excludedVotes > 0) {
                 eligible -= 1;
                 total -= excludedVotes;
@@ -163,7 +166,7 @@ abstract contract GovernorCouncilCounting is GovernorMotionClasses {
     ) internal virtual override returns (uint256) {
         if (support > uint8(VoteType.Abstain)) revert GovernorInvalidVoteType();
         uint256 memberId = councilRegistry().memberIdOfVoter(account);
-        if (memberId != 0 && memberId == _motion(proposalId).excludedMemberId) {
+        if (memberId != 0 && memberId == _excludedMember(_motion(proposalId))) {
             revert GovernorMemberExcluded(proposalId, memberId);
         }
         if (totalWeight == 0) revert GovernorNoVotingPower(proposalId, account);

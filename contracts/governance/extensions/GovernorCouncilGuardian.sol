@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {Governor} from "@openzeppelin/contracts/governance/Governor.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
-import {ICouncilGovernor} from "../../interfaces/ICouncilGovernor.sol";
+import {GovernorMotionClasses} from "./GovernorMotionClasses.sol";
 
 /**
  * @title GovernorCouncilGuardian
@@ -12,9 +11,10 @@ import {ICouncilGovernor} from "../../interfaces/ICouncilGovernor.sol";
  * most 730 days; the guardian may renounce. Unlike OpenZeppelin's GovernorProposalGuardian, a proposer never gains
  * the power to cancel its own motion after voting starts when there is no guardian: it may cancel only while
  * Pending (OpenZeppelin's default). The guardian cancels through the governor, which also cancels the timelock
- * operation, so its power really ends with its term.
+ * operation, so its power really ends with its term. The guardian may not cancel a motion that changes a guardian
+ * (the policy's {IMotionPolicy-changesGuardian}), so the council can always replace or remove it.
  */
-abstract contract GovernorCouncilGuardian is Governor, ICouncilGovernor {
+abstract contract GovernorCouncilGuardian is GovernorMotionClasses {
     /// @notice Longest guardian term, in seconds.
     uint256 public constant MAX_GUARDIAN_TERM = 730 days;
 
@@ -61,6 +61,27 @@ abstract contract GovernorCouncilGuardian is Governor, ICouncilGovernor {
      */
     function guardianTermEnd() external view returns (uint256) {
         return _guardianTermEnd;
+    }
+
+    /**
+     * @notice Cancel a motion (OpenZeppelin's rules, plus the guardian's power); the guardian may not cancel a
+     * motion that changes a guardian.
+     * @param targets Called contracts.
+     * @param values Native coin per call.
+     * @param calldatas Calldata per call.
+     * @param descriptionHash keccak256 of the description.
+     * @return The proposal id.
+     */
+    function cancel(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) public virtual override returns (uint256) {
+        if (msg.sender == guardian() && msg.sender != address(0) && motionPolicy().changesGuardian(calldatas)) {
+            revert GovernorGuardianConflict(getProposalId(targets, values, calldatas, descriptionHash));
+        }
+        return super.cancel(targets, values, calldatas, descriptionHash);
     }
 
     /// @dev The guardian, within its term, may cancel any motion that has not executed.

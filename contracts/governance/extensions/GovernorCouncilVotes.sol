@@ -12,7 +12,8 @@ import {IStakeVault} from "../../interfaces/IStakeVault.sol";
  * voter account, with the votes the member held at the motion's snapshot.
  * @dev Extends OpenZeppelin {GovernorVotes} (the vault is the ERC-5805 token, and its clock is the governor's).
  * Weight is the member's checkpointed votes (`getPastMemberVotes`), not the account's: after a voter rotation the
- * new account casts the member's snapshot weight and the former account (perhaps a lost key) casts nothing. A
+ * new account casts the member's snapshot weight and the former account (perhaps a lost key) casts nothing. Only a
+ * member that is active when it votes has weight: leaving the council ends its power at once. A
  * voter account is never reused by another member, so an account maps to exactly one member.
  */
 abstract contract GovernorCouncilVotes is GovernorVotes {
@@ -44,7 +45,8 @@ abstract contract GovernorCouncilVotes is GovernorVotes {
         return _REGISTRY;
     }
 
-    /// @dev The member's votes at `timepoint` when `account` is its current voter, else 0.
+    /// @dev The member's votes at `timepoint` when `account` is the current voter of a member that is still active,
+    /// else 0: a member that resigned or was removed stops voting at once, also on motions snapshotted earlier.
     function _getVotes(
         address account,
         uint256 timepoint,
@@ -54,12 +56,12 @@ abstract contract GovernorCouncilVotes is GovernorVotes {
         return current ? _VAULT.getPastMemberVotes(memberId, timepoint) : 0;
     }
 
-    /// @dev The member whose voter `account` is or was, and whether it is the current voter.
+    /// @dev The member whose voter `account` is or was, and whether it is the current voter of an active member.
     function _memberOfVoter(address account) internal view returns (uint256 memberId, bool current) {
         memberId = _REGISTRY.memberIdOfVoter(account);
         if (memberId != 0) {
-            (, address voter, ) = _REGISTRY.memberAccounts(memberId);
-            current = voter == account;
+            (, address voter, ICouncilRegistry.MemberStatus status) = _REGISTRY.memberAccounts(memberId);
+            current = voter == account && status == ICouncilRegistry.MemberStatus.Active;
         }
     }
 }

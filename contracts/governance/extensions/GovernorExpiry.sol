@@ -1,16 +1,17 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {Governor} from "@openzeppelin/contracts/governance/Governor.sol";
-import {ICouncilGovernor} from "../../interfaces/ICouncilGovernor.sol";
+import {GovernorMotionClasses} from "./GovernorMotionClasses.sol";
 
 /**
  * @title GovernorExpiry
  * @notice A passed motion must be queued within the queue window after its deadline, and a queued motion executed
  * within the execution window after its ETA; otherwise it is Expired and can never run.
- * @dev Uses OpenZeppelin's `Expired` state, which the core already refuses to queue, execute or cancel.
+ * @dev Uses OpenZeppelin's `Expired` state, which the core already refuses to queue, execute or cancel. The windows
+ * are frozen into each motion when it is created (see {GovernorMotionClasses-motionRecord}): a later change applies to
+ * later motions only, so an Expired motion stays Expired.
  */
-abstract contract GovernorExpiry is Governor, ICouncilGovernor {
+abstract contract GovernorExpiry is GovernorMotionClasses {
     uint256 private constant _MIN_WINDOW = 1 days;
     uint256 private constant _MAX_WINDOW = 60 days;
 
@@ -66,10 +67,16 @@ abstract contract GovernorExpiry is Governor, ICouncilGovernor {
         return current;
     }
 
-    /// @dev When a Succeeded (never queued) or Queued motion expired or will expire.
+    /// @dev When a Succeeded (never queued) or Queued motion expired or will expire, by the windows it was created
+    /// with.
     function _expiresAt(uint256 proposalId) internal view returns (uint256) {
+        Motion storage m = _motion(proposalId);
         uint256 eta = proposalEta(proposalId);
-        return eta == 0 ? proposalDeadline(proposalId) + _queueWindow : eta + _executionWindow;
+        return eta == 0 ? proposalDeadline(proposalId) + m.queueWindow : eta + m.executionWindow;
+    }
+
+    function _expiryWindows() internal view override returns (uint256, uint256) {
+        return (_queueWindow, _executionWindow);
     }
 
     function _setExpiryWindows(uint256 queueWindow_, uint256 executionWindow_) private {

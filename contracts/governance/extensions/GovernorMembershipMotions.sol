@@ -4,7 +4,7 @@ pragma solidity 0.8.30;
 import {CouncilRegistry} from "../../council/CouncilRegistry.sol";
 import {ICouncilRegistry} from "../../interfaces/ICouncilRegistry.sol";
 import {IMotionPolicy} from "../../interfaces/IMotionPolicy.sol";
-import {GovernorMotionClasses} from "./GovernorMotionClasses.sol";
+import {GovernorCouncilGuardian} from "./GovernorCouncilGuardian.sol";
 
 /**
  * @title GovernorMembershipMotions
@@ -16,11 +16,15 @@ import {GovernorMotionClasses} from "./GovernorMotionClasses.sol";
  * member. A motion whose subject left first (the candidate withdrew, the target resigned or was removed) is void:
  * it reads as Canceled and can never be queued or executed. Both kinds appear to clients as ordinary governor
  * proposals with the standard events; the kind, subject and sponsor are in {MembershipMotionProposed}.
+ *
+ * Once opened, a membership motion goes to a vote: only the guardian may cancel it (its proposer may not), so
+ * nobody can squat a subject by opening and cancelling its motion again and again. A no-confidence target's stake
+ * is frozen in the vault from the motion's creation until its snapshot, so the target cannot move its own
+ * eligibility, and with it every capped member's votes, around the snapshot.
  */
-abstract contract GovernorMembershipMotions is GovernorMotionClasses {
+abstract contract GovernorMembershipMotions is GovernorCouncilGuardian {
     mapping(uint256 memberId => uint256 proposalId) private _admissionMotion;
     mapping(uint256 memberId => uint256 proposalId) private _noConfidenceMotion;
-    mapping(uint256 proposalId => uint256 memberId) private _subjects;
 
     /**
      * @notice Sponsor a candidate: opens an Admission motion whose only action admits it.
@@ -41,8 +45,7 @@ abstract contract GovernorMembershipMotions is GovernorMotionClasses {
             abi.encodeCall(CouncilRegistry.admit, (candidateId)),
             description,
             IMotionPolicy.MotionClass.Admission,
-            candidateId,
-            0
+            candidateId
         );
         _admissionMotion[candidateId] = proposalId;
     }
@@ -68,20 +71,12 @@ abstract contract GovernorMembershipMotions is GovernorMotionClasses {
             abi.encodeCall(CouncilRegistry.remove, (memberId)),
             description,
             IMotionPolicy.MotionClass.NoConfidence,
-            memberId,
             memberId
         );
         _noConfidenceMotion[memberId] = proposalId;
+        stakeVault().freezeStake(memberId, proposalSnapshot(proposalId));
     }
 
-    /**
-     * @notice The member an admission or no-confidence motion is about (0 for other motions).
-     * @param proposalId The proposal.
-     * @return The candidate or target.
-     */
-    function motionSubject(uint256 proposalId) external view returns (uint256) {
-        return _subjects[proposalId];
-    }
 
     /**
      * @notice The motion's state; a membership motion whose subject left first reads as Canceled (void).
@@ -90,7 +85,7 @@ abstract contract GovernorMembershipMotions is GovernorMotionClasses {
      */
     function state(uint256 proposalId) public view virtual override returns (ProposalState) {
         ProposalState current = super.state(proposalId);
-        uint256 subject = _subjects[proposalId];
+        uint256 subject = _motion(proposalId).subjectMemberId;
         if (subject == 0 || current == ProposalState.Executed || current == ProposalState.Canceled) return current;
         uint256 leftAt = _subjectLeftAt(proposalId, subject);
         if (leftAt == 0) return current;
@@ -99,20 +94,25 @@ abstract contract GovernorMembershipMotions is GovernorMotionClasses {
         return current;
     }
 
+    /// @dev Only the guardian may cancel a membership motion; other motions follow the usual rules.
+    function _validateCancel(uint256 proposalId, address caller) internal view virtual override returns (bool) {
+        if (_motion(proposalId).subjectMemberId == 0) return super._validateCancel(proposalId, caller);
+        address current = guardian();
+        return current != address(0) && caller == current;
+    }
+
     function _proposeMembershipMotion(
         bytes memory call,
         string calldata description,
         IMotionPolicy.MotionClass cls,
-        uint256 subject,
-        uint256 excluded
+        uint256 subject
     ) private returns (uint256 proposalId) {
         if (!_isValidDescriptionForProposer(msg.sender, description)) revert GovernorRestrictedProposer(msg.sender);
         address[] memory targets = new address[](1);
         targets[0] = address(councilRegistry());
         bytes[] memory calldatas = new bytes[](1);
         calldatas[0] = call;
-        proposalId = _proposeMotion(targets, new uint256[](1), calldatas, description, msg.sender, cls, excluded);
-        _subjects[proposalId] = subject;
+        proposalId = _proposeMotion(targets, new uint256[](1), calldatas, description, msg.sender, cls, subject);
         emit MembershipMotionProposed(proposalId, cls, subject, msg.sender);
     }
 
