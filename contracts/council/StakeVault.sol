@@ -321,6 +321,23 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
 
     // ---------------------------------------------------------------- views
 
+    /**
+     * @notice The governor that may freeze a no-confidence target's stake (zero until bound).
+     * @return The governor.
+     */
+    function governor() external view returns (address) {
+        return _governor;
+    }
+
+    /**
+     * @notice Until when (inclusive, timestamp) a member's stake is frozen; a past time when it is not.
+     * @param memberId The member.
+     * @return The end of the freeze.
+     */
+    function frozenUntil(uint256 memberId) external view returns (uint256) {
+        return _frozenUntil[memberId];
+    }
+
     /// @inheritdoc IStakeVault
     function registry() external view returns (address) {
         return address(_REGISTRY);
