@@ -64,8 +64,9 @@ abstract contract GovernorCouncilGuardian is GovernorMotionClasses {
     }
 
     /**
-     * @notice Cancel a motion (OpenZeppelin's rules, plus the guardian's power); the guardian may not cancel a
-     * motion that changes a guardian.
+     * @notice Cancel a live (Pending, Active, Succeeded or Queued) motion: OpenZeppelin's rules plus the guardian's
+     * power. Defeated, like Canceled, Expired and Executed, is final (OpenZeppelin would let a canceller turn it into
+     * Canceled). The guardian may not cancel a motion that changes a guardian.
      * @param targets Called contracts.
      * @param values Native coin per call.
      * @param calldatas Calldata per call.
@@ -78,8 +79,16 @@ abstract contract GovernorCouncilGuardian is GovernorMotionClasses {
         bytes[] memory calldatas,
         bytes32 descriptionHash
     ) public virtual override returns (uint256) {
+        uint256 proposalId = getProposalId(targets, values, calldatas, descriptionHash);
+        _validateStateBitmap(
+            proposalId,
+            _encodeStateBitmap(ProposalState.Pending) |
+                _encodeStateBitmap(ProposalState.Active) |
+                _encodeStateBitmap(ProposalState.Succeeded) |
+                _encodeStateBitmap(ProposalState.Queued)
+        );
         if (msg.sender == guardian() && msg.sender != address(0) && motionPolicy().changesGuardian(calldatas)) {
-            revert GovernorGuardianConflict(getProposalId(targets, values, calldatas, descriptionHash));
+            revert GovernorGuardianConflict(proposalId);
         }
         return super.cancel(targets, values, calldatas, descriptionHash);
     }
