@@ -25,7 +25,12 @@ interface IGovernorUnderTest is IGovernor {
     function proposalVoters(uint256 proposalId) external view returns (uint256);
     function hasMemberVoted(uint256 proposalId, uint256 memberId) external view returns (bool);
     function proposeNoConfidence(uint256 memberId, string calldata description) external returns (uint256);
-    function motionSubject(uint256 proposalId) external view returns (uint256);
+    function motionRecord(uint256 proposalId) external view returns (ICouncilGovernor.MotionRecord memory);
+    function timelock() external view returns (address);
+    function setExpiryWindows(uint256 queueWindow, uint256 executionWindow) external;
+    function setGuardian(address guardian, uint256 term) external;
+    function guardian() external view returns (address);
+    function relay(address target, uint256 value, bytes calldata data) external payable;
 }
 
 abstract contract GovernanceSystem is TestBase {

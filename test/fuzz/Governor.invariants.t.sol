@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {CouncilRegistry} from "../../contracts/council/CouncilRegistry.sol";
 import {StakeVault} from "../../contracts/council/StakeVault.sol";
 import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
@@ -9,9 +10,10 @@ import {GovernorHandler} from "./GovernorHandler.sol";
 
 /**
  * @title GovernorInvariantTest
- * @notice SPEC §10 governor invariants, checked after every call of random sequences of propose, vote (also after
- * voter rotation), queue, execute, cancel, stake changes and time. Run count and depth come from the Solidity test
- * profile (CI: 1,000 runs).
+ * @notice The governor invariants of the auditor guide, checked after every call of random sequences of propose
+ * (also motions calling every setter a motion can reach, and the red team's attacks), vote (also after voter
+ * rotation), queue, execute, cancel, no-confidence, resignation, stake, unstake and restake, and time. Run count and
+ * depth come from the Solidity test profile (CI: 1,000 runs).
  */
 contract GovernorInvariantTest is GovernanceSystem {
     GovernorHandler internal handler;
@@ -76,7 +78,7 @@ contract GovernorInvariantTest is GovernanceSystem {
     function invariant_noConfidenceTargetNeverVotesOnItsMotion() public view {
         uint256[] memory ids = handler.noConfidenceIds();
         for (uint256 i = 0; i < ids.length; ++i) {
-            uint256 target = governor.motionSubject(ids[i]);
+            uint256 target = governor.motionRecord(ids[i]).subjectMemberId;
             assertTrue(!governor.hasMemberVoted(ids[i], target), "target voted");
             assertEq(handler.successfulVotes(ids[i], target), 0, "target vote counted");
         }
@@ -94,5 +96,58 @@ contract GovernorInvariantTest is GovernanceSystem {
     /// changes never move it.
     function invariant_stateChangesOnlyThroughAllowedFunctionsOrTime() public view {
         assertEq(handler.illegalTransitions(), 0, "illegal transitions");
+    }
+
+    /// Defeated, Canceled, Expired and Executed are final: no later call or setting change moves a motion out.
+    function invariant_finalStatesAreFinal() public view {
+        assertEq(handler.finalStateChanges(), 0, "final state changed");
+    }
+
+    /// The timelock's proposer, executor and canceller roles are held by the governor and nobody else (every
+    /// account the system and the attacks know of is checked), and execution is not open to everyone.
+    function invariant_timelockRolesHeldByGovernorAlone() public view {
+        TimelockController timelock = handler.timelock();
+        bytes32[3] memory roles = [timelock.PROPOSER_ROLE(), timelock.EXECUTOR_ROLE(), timelock.CANCELLER_ROLE()];
+        address[] memory others = new address[](6 + 2 * handler.MEMBERS());
+        others[0] = handler.OUTSIDER();
+        others[1] = handler.SECRETARIAT();
+        others[2] = handler.GUARDIAN();
+        others[3] = address(handler);
+        others[4] = address(this);
+        others[5] = address(0);
+        for (uint256 i = 0; i < handler.MEMBERS(); ++i) {
+            others[6 + 2 * i] = address(uint160(0xAD000 + i));
+            others[7 + 2 * i] = address(uint160(0xB0000 + i));
+        }
+        for (uint256 r = 0; r < roles.length; ++r) {
+            assertTrue(timelock.hasRole(roles[r], address(governor)), "governor lost a role");
+            for (uint256 i = 0; i < others.length; ++i) {
+                assertTrue(!timelock.hasRole(roles[r], others[i]), "someone else holds a timelock role");
+            }
+        }
+        assertTrue(!timelock.hasRole(timelock.DEFAULT_ADMIN_ROLE(), handler.OUTSIDER()), "outsider is admin");
+    }
+
+    /// No executed motion leaves fewer eligible members than the council's minimum size (unless the count was
+    /// already below it, by members' own unstaking, and the motion lowered neither the count nor raised the minimum).
+    function invariant_minMembersEligibleAfterExecutedMotions() public view {
+        assertEq(handler.executionsBelowMinimum(), 0, "a motion left too few eligible members");
+    }
+
+    /// A no-confidence target cannot move its own stake between the motion's creation and its snapshot, so its
+    /// eligibility at the snapshot (and with it every capped member's votes and both quorum bases) is what it was
+    /// when the motion was created; after the snapshot nothing it does reaches the motion's snapshot values.
+    function invariant_noConfidenceTargetCannotChangeItsOutcome() public view {
+        assertEq(handler.targetMovesBeforeSnapshot(), 0, "target moved its stake before the snapshot");
+        uint256[] memory ids = handler.noConfidenceIds();
+        CouncilRegistry registry = handler.registry();
+        for (uint256 i = 0; i < ids.length; ++i) {
+            uint256 snapshot = governor.proposalSnapshot(ids[i]);
+            if (snapshot >= block.timestamp || handler.lastStakeUnitChange() != 0) continue;
+            uint256 target = governor.motionRecord(ids[i]).subjectMemberId;
+            if (!registry.wasActiveAt(target, snapshot)) continue;
+            bool eligibleAtSnapshot = vault.getPastMemberVotes(target, snapshot) > 0;
+            assertTrue(eligibleAtSnapshot == handler.targetEligibleAtCreation(ids[i]), "target eligibility moved");
+        }
     }
 }

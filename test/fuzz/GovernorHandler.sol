@@ -7,15 +7,20 @@ import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 import {CouncilRegistry} from "../../contracts/council/CouncilRegistry.sol";
 import {StakeVault} from "../../contracts/council/StakeVault.sol";
 import {MotionPolicy} from "../../contracts/governance/MotionPolicy.sol";
+import {IMotionPolicy} from "../../contracts/interfaces/IMotionPolicy.sol";
 import {TestBase} from "../utils/Vm.sol";
 import {GovernanceSystem, IGovernorUnderTest} from "./GovernanceSystem.sol";
 
 /**
  * @title GovernorHandler
  * @notice Drives random sequences of the governance system's real entry points for the governor invariants:
- * propose, vote (also from a rotated voter key), queue, execute, cancel, stake changes and time, on a system
- * deployed by {GovernanceSystem}. It records ghost state: successful votes per member, cancellations, executions,
- * and every state transition that the action could not have caused.
+ * propose (signalling, and motions calling every setter a motion can reach: expiry windows, class configurations,
+ * the stake unit, the policy table, the guardian, the council size bounds; and the red team's relay and role-grant
+ * attacks), vote (also from a rotated voter key), queue, execute, cancel, no-confidence, resignation, stake,
+ * unstake, restake, a no-confidence target's own stake moves, and time, on a system deployed by
+ * {GovernanceSystem}. It records ghost state: successful votes per member, cancellations, executions, every state
+ * transition that the action could not have caused, every transition out of a final state, executions that took
+ * the eligible count below the minimum, and any stake move a no-confidence target made before its snapshot.
  */
 contract GovernorHandler is TestBase {
     uint256 public constant MEMBERS = 6;
@@ -28,6 +33,8 @@ contract GovernorHandler is TestBase {
     IGovernorUnderTest public governor;
     address public constant SECRETARIAT = address(0x5EC);
     address public constant GUARDIAN = address(0x6A2D);
+    /// @notice The account the red team's attacks try to hand timelock roles to.
+    address public constant OUTSIDER = address(0xBAD);
 
     struct Motion {
         address[] targets;
@@ -44,6 +51,16 @@ contract GovernorHandler is TestBase {
     mapping(uint256 proposalId => bool) public canceledGhost;
     mapping(uint256 proposalId => bool) public executedGhost;
     uint256 public illegalTransitions;
+    /// @notice Transitions out of Defeated, Canceled, Expired or Executed.
+    uint256 public finalStateChanges;
+    /// @notice Executed motions that newly left fewer eligible members than the minimum.
+    uint256 public executionsBelowMinimum;
+    /// @notice Stake moves a no-confidence target made between its motion's creation and snapshot.
+    uint256 public targetMovesBeforeSnapshot;
+    /// @notice Whether a no-confidence motion's target was eligible when the motion was created.
+    mapping(uint256 proposalId => bool) public targetEligibleAtCreation;
+    /// @notice When a motion last changed the stake unit (which may change any member's eligibility).
+    uint256 public lastStakeUnitChange;
     uint256 private _nonce;
     uint256[] private _noConfidenceIds;
     mapping(uint256 memberId => uint256 proposalId) private _noConfidenceOf;
@@ -84,6 +101,87 @@ contract GovernorHandler is TestBase {
         _checkTransitions(Action.Propose, id);
     }
 
+    /// @notice The secretariat proposes a motion that calls one of the setters a motion can reach, with fuzzed
+    /// values (bricking ones included), or one of the red team's attacks (refused when proposed).
+    function proposeSetting(uint8 kindSeed, uint256 a, uint256 b) external {
+        address[] memory targets = new address[](1);
+        bytes[] memory calldatas = new bytes[](1);
+        uint8 kind = kindSeed % 8;
+        if (kind == 0) {
+            targets[0] = address(governor);
+            calldatas[0] = abi.encodeCall(
+                governor.setExpiryWindows,
+                (bound(a, 1 days, 60 days), bound(b, 1 days, 60 days))
+            );
+        } else if (kind == 1) {
+            targets[0] = address(policy);
+            IMotionPolicy.ClassConfig memory c = IMotionPolicy.ClassConfig({
+                votingDelay: uint32(bound(a, 1 days, 4 days)),
+                votingPeriod: uint32(bound(b, 1 days, 4 days)),
+                timelockDelay: uint32(bound(a >> 32, 2 days, 5 days)),
+                memberQuorumBps: uint16(bound(b >> 32, 100, 10_000)),
+                voteQuorumBps: uint16(bound(a >> 64, 100, 10_000)),
+                approvalNumerator: 2,
+                approvalDenominator: 3
+            });
+            calldatas[0] = abi.encodeCall(MotionPolicy.setClassConfig, (IMotionPolicy.MotionClass(b % 5), c));
+        } else if (kind == 2) {
+            targets[0] = address(vault);
+            calldatas[0] = abi.encodeCall(StakeVault.setStakeUnit, (bound(a, 1 ether, 1000 ether)));
+        } else if (kind == 3) {
+            targets[0] = address(policy);
+            IMotionPolicy.ActionClass[] memory entries = new IMotionPolicy.ActionClass[](1);
+            entries[0] = IMotionPolicy.ActionClass({
+                target: address(registry),
+                selector: CouncilRegistry.setSponsorshipWindow.selector,
+                motionClass: IMotionPolicy.MotionClass(a % 3)
+            });
+            calldatas[0] = abi.encodeCall(MotionPolicy.setActionClasses, (entries));
+        } else if (kind == 4) {
+            targets[0] = address(governor);
+            address next = a % 2 == 0 ? GUARDIAN : address(uint160(bound(a, 1, type(uint64).max)));
+            calldatas[0] = abi.encodeCall(governor.setGuardian, (next, bound(b, 1 days, 730 days)));
+        } else if (kind == 5) {
+            targets[0] = address(registry);
+            calldatas[0] = abi.encodeCall(CouncilRegistry.setCouncilSizeBounds, (bound(a, 1, MEMBERS), 20));
+        } else if (kind == 6) {
+            // The red team's relay: schedule grants of the proposer and executor roles to an outsider.
+            targets[0] = address(governor);
+            calldatas[0] = abi.encodeCall(governor.relay, (address(timelock), 0, _scheduleGrants()));
+        } else {
+            targets[0] = address(timelock);
+            calldatas[0] = abi.encodeCall(timelock.grantRole, (timelock.EXECUTOR_ROLE(), OUTSIDER));
+        }
+        string memory description = string.concat("setting ", Strings.toString(++_nonce));
+        VM.prank(SECRETARIAT);
+        try governor.propose(targets, new uint256[](1), calldatas, description) returns (uint256 id) {
+            _motions[id] = Motion(targets, new uint256[](1), calldatas, keccak256(bytes(description)));
+            _ids.push(id);
+            _checkTransitions(Action.Propose, id);
+        } catch {
+            _checkTransitions(Action.Stake, 0);
+        }
+    }
+
+    /// @notice A no-confidence target moves its own stake (unstake, restake or add), which must fail until the
+    /// motion's snapshot.
+    function targetMovesStake(uint256 motionSeed, uint256 amount, uint8 how) external {
+        if (_noConfidenceIds.length == 0) return;
+        uint256 id = _noConfidenceIds[bound(motionSeed, 0, _noConfidenceIds.length - 1)];
+        uint256 target = governor.motionRecord(id).subjectMemberId;
+        address admin = _admins[target - 1];
+        bool moved = _moveStake(target, admin, amount, how % 3);
+        if (moved && block.timestamp <= governor.proposalSnapshot(id)) ++targetMovesBeforeSnapshot;
+        _checkTransitions(Action.Stake, 0);
+    }
+
+    /// @notice A member re-stakes its latest unbonding request (pending or expired).
+    function restake(uint256 memberSeed) external {
+        uint256 memberId = bound(memberSeed, 1, MEMBERS);
+        _moveStake(memberId, _admins[memberId - 1], 0, 1);
+        _checkTransitions(Action.Stake, 0);
+    }
+
     /// @notice A member moves no confidence in another (refused when not allowed: target inactive, at minimum…).
     function proposeNoConfidence(uint256 moverSeed, uint256 targetSeed) external {
         uint256 mover = bound(moverSeed, 1, MEMBERS);
@@ -100,6 +198,7 @@ contract GovernorHandler is TestBase {
             _ids.push(id);
             _noConfidenceIds.push(id);
             _noConfidenceOf[target] = id;
+            targetEligibleAtCreation[id] = vault.isEligible(target);
             _checkTransitions(Action.Propose, id);
         } catch {
             _checkTransitions(Action.Stake, 0);
@@ -154,8 +253,14 @@ contract GovernorHandler is TestBase {
         if (_ids.length == 0) return;
         uint256 id = _ids[bound(proposalSeed, 0, _ids.length - 1)];
         Motion storage m = _motions[id];
+        uint256 eligibleBefore = vault.eligibleCount();
+        uint256 minBefore = registry.minMembers();
         try governor.execute(m.targets, m.values, m.calldatas, m.descriptionHash) {
             executedGhost[id] = true;
+            if (m.targets[0] == address(vault)) lastStakeUnitChange = block.timestamp;
+            uint256 eligible = vault.eligibleCount();
+            uint256 minimum = registry.minMembers();
+            if (eligible < minimum && (eligible < eligibleBefore || minimum > minBefore)) ++executionsBelowMinimum;
         } catch {}
         _checkTransitions(Action.Execute, id);
     }
@@ -172,21 +277,11 @@ contract GovernorHandler is TestBase {
         _checkTransitions(Action.Cancel, id);
     }
 
-    /// @notice A member adds stake or starts unbonding (neither may change any motion's state).
+    /// @notice A member adds stake or starts unbonding (neither may change any motion's state; refused while the
+    /// member's stake is frozen by a no-confidence motion).
     function changeStake(uint256 memberSeed, uint256 amount, bool add) external {
         uint256 memberId = bound(memberSeed, 1, MEMBERS);
-        address admin = _admins[memberId - 1];
-        if (add) {
-            amount = bound(amount, 1, 5 * UNIT);
-            VM.deal(admin, amount);
-            VM.prank(admin);
-            vault.stake{value: amount}(amount);
-        } else {
-            uint256 staked = vault.stakeOf(memberId);
-            if (staked == 0) return;
-            VM.prank(admin);
-            vault.requestUnstake(memberId, bound(amount, 1, staked));
-        }
+        _moveStake(memberId, _admins[memberId - 1], amount, add ? 2 : 0);
         _checkTransitions(Action.Stake, 0);
     }
 
@@ -210,7 +305,10 @@ contract GovernorHandler is TestBase {
 
     /// @notice The selectors the invariant runner may call.
     function actions() external pure returns (bytes4[] memory selectors) {
-        selectors = new bytes4[](10);
+        selectors = new bytes4[](13);
+        selectors[10] = this.proposeSetting.selector;
+        selectors[11] = this.targetMovesStake.selector;
+        selectors[12] = this.restake.selector;
         selectors[0] = this.propose.selector;
         selectors[1] = this.vote.selector;
         selectors[2] = this.rotateVoter.selector;
@@ -223,6 +321,54 @@ contract GovernorHandler is TestBase {
         selectors[9] = this.resign.selector;
     }
 
+    // ---------------------------------------------------------------- stake moves and attack payloads
+
+    /// @dev how: 0 requests `amount` back, 1 re-stakes the latest request, 2 adds `amount`. True if it happened.
+    function _moveStake(uint256 memberId, address admin, uint256 amount, uint8 how) private returns (bool) {
+        if (how == 2) {
+            amount = bound(amount, 1, 5 * UNIT);
+            VM.deal(admin, amount);
+            VM.prank(admin);
+            try vault.stake{value: amount}(amount) {
+                return true;
+            } catch {
+                return false;
+            }
+        }
+        if (how == 1) {
+            uint256 count = vault.unbondingRequestCount(memberId);
+            if (count == 0) return false;
+            VM.prank(admin);
+            try vault.restake(memberId, count - 1) {
+                return true;
+            } catch {
+                return false;
+            }
+        }
+        uint256 staked = vault.stakeOf(memberId);
+        if (staked == 0) return false;
+        VM.prank(admin);
+        try vault.requestUnstake(memberId, bound(amount, 1, staked)) {
+            return true;
+        } catch {
+            return false;
+        }
+    }
+
+    function _scheduleGrants() private view returns (bytes memory) {
+        address[] memory targets = new address[](2);
+        targets[0] = address(timelock);
+        targets[1] = address(timelock);
+        bytes[] memory payloads = new bytes[](2);
+        payloads[0] = abi.encodeCall(timelock.grantRole, (timelock.PROPOSER_ROLE(), OUTSIDER));
+        payloads[1] = abi.encodeCall(timelock.grantRole, (timelock.EXECUTOR_ROLE(), OUTSIDER));
+        return
+            abi.encodeCall(
+                TimelockController.scheduleBatch,
+                (targets, new uint256[](2), payloads, bytes32(0), bytes32(0), timelock.getMinDelay())
+            );
+    }
+
     // ---------------------------------------------------------------- transitions
 
     /// @dev Compares every motion's state with the last one seen and counts transitions the action cannot cause.
@@ -233,8 +379,17 @@ contract GovernorHandler is TestBase {
             bool isNew = action == Action.Propose && id == target;
             IGovernor.ProposalState prev = isNew ? IGovernor.ProposalState.Pending : _lastState[id];
             if (next != prev && !_allowed(prev, next, action, id == target)) ++illegalTransitions;
+            if (next != prev && !isNew && _isFinal(prev)) ++finalStateChanges;
             _lastState[id] = next;
         }
+    }
+
+    function _isFinal(IGovernor.ProposalState s) private pure returns (bool) {
+        return
+            s == IGovernor.ProposalState.Defeated ||
+            s == IGovernor.ProposalState.Canceled ||
+            s == IGovernor.ProposalState.Expired ||
+            s == IGovernor.ProposalState.Executed;
     }
 
     function _allowed(
@@ -269,10 +424,7 @@ contract GovernorHandler is TestBase {
             return prev == IGovernor.ProposalState.Queued && next == IGovernor.ProposalState.Executed;
         }
         if (action == Action.Cancel) {
-            return
-                next == IGovernor.ProposalState.Canceled &&
-                prev != IGovernor.ProposalState.Executed &&
-                prev != IGovernor.ProposalState.Expired;
+            return next == IGovernor.ProposalState.Canceled && !_isFinal(prev);
         }
         return false;
     }

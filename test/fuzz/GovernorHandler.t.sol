@@ -76,4 +76,41 @@ contract GovernorHandlerTest is GovernanceSystem {
         assertTrue(governor.state(second) == IGovernor.ProposalState.Canceled, "void");
         assertEq(handler.illegalTransitions(), 0, "no illegal transition");
     }
+
+    function test_handlerReachesEverySetterAndTheAttacks() public {
+        for (uint8 kind = 0; kind < 8; ++kind) handler.proposeSetting(kind, 5 days, 7 days);
+        // Kinds 0-5 (expiry windows, class config, stake unit, policy table, guardian, size bounds) are proposed;
+        // the relay attack and the role grant (kinds 6 and 7) are refused by the policy.
+        assertEq(handler.proposalIds().length, 6, "six setting motions");
+        handler.warp(1 days);
+        for (uint256 i = 0; i < 6; ++i) {
+            for (uint256 m = 0; m < handler.MEMBERS(); ++m) handler.vote(i, m, 1);
+        }
+        handler.warp(3 days);
+        handler.warp(2 hours);
+        for (uint256 i = 0; i < 6; ++i) handler.queue(i);
+        handler.warp(4 days); // 4 days and 1 hour: past the Constitutional timelock delay of the test system
+        for (uint256 i = 0; i < 6; ++i) handler.execute(i);
+        // The stake unit of 5 ether (kind 2) keeps everyone eligible; every setting motion executed.
+        for (uint256 i = 0; i < 6; ++i) assertTrue(handler.executedGhost(i + 1), "executed");
+        assertEq(handler.executionsBelowMinimum(), 0, "no execution below the minimum");
+        assertEq(handler.finalStateChanges(), 0, "no final state changed");
+        assertTrue(handler.lastStakeUnitChange() != 0, "stake unit changed");
+    }
+
+    function test_handlerTargetCannotMoveItsStakeBeforeTheSnapshot() public {
+        handler.proposeNoConfidence(0, 1); // member 1 moves against member 2
+        uint256 id = handler.noConfidenceIds()[0];
+        assertTrue(handler.targetEligibleAtCreation(id), "target eligible at creation");
+        for (uint8 how = 0; how < 3; ++how) handler.targetMovesStake(0, 10 ether, how);
+        assertEq(handler.targetMovesBeforeSnapshot(), 0, "every move refused");
+        assertEq(handler.vault().stakeOf(2), 200 ether, "stake unchanged");
+        handler.warp(1 days);
+        handler.warp(1 hours);
+        handler.targetMovesStake(0, 10 ether, 0); // after the snapshot the target may unstake
+        assertTrue(handler.vault().stakeOf(2) < 200 ether, "unstaked after the snapshot");
+        handler.restake(1);
+        assertEq(handler.vault().stakeOf(2), 200 ether, "restaked");
+        assertEq(handler.targetMovesBeforeSnapshot(), 0, "no move before the snapshot");
+    }
 }
