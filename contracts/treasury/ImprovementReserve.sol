@@ -28,8 +28,9 @@ import {IImprovementReserve} from "../interfaces/IImprovementReserve.sol";
  * covers every 30-day window; an asset without a limit cannot leave. The guardian may pause every outflow for at
  * most `pauseDuration` (at most 30 days), cannot extend a pause or pause again during an equal cooldown, and cannot
  * move funds; governance may unpause at any time during a pause. Like the governor's guardian, the reserve's
- * guardian serves a term of at most 730 days that ends by itself, and no pause outlasts the term. Expired budgets are released by anyone. ERC-721 and ERC-1155 safe transfers
- * are accepted, and governance can send collectibles out, so nothing is ever stuck.
+ * guardian serves a term of at most 730 days that ends by itself, and no pause outlasts the term. Expired budgets
+ * are released by anyone. ERC-721 and ERC-1155 safe transfers are accepted, and governance can send collectibles
+ * out, so nothing is ever stuck.
  */
 contract ImprovementReserve is IImprovementReserve, GovernedOwnable, ReentrancyGuard, ERC721Holder, ERC1155Holder {
     using SafeERC20 for IERC20;

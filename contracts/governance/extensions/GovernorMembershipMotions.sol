@@ -77,7 +77,6 @@ abstract contract GovernorMembershipMotions is GovernorCouncilGuardian {
         stakeVault().freezeStake(memberId, proposalSnapshot(proposalId));
     }
 
-
     /**
      * @notice The motion's state; a membership motion whose subject left first reads as Canceled (void).
      * @param proposalId The proposal.
