@@ -7,6 +7,7 @@ import {TimelockController} from "@openzeppelin/contracts/governance/TimelockCon
 import {GovernorTimelockControl} from "@openzeppelin/contracts/governance/extensions/GovernorTimelockControl.sol";
 import {GovernedOwnable} from "../access/GovernedOwnable.sol";
 import {CouncilRegistry} from "../council/CouncilRegistry.sol";
+import {ICommunityVeto} from "../interfaces/ICommunityVeto.sol";
 import {IMotionPolicy} from "../interfaces/IMotionPolicy.sol";
 
 /**
@@ -52,6 +53,11 @@ contract MotionPolicy is IMotionPolicy, GovernedOwnable {
     bytes4 private constant _SET_GUARDIAN = bytes4(keccak256("setGuardian(address,uint256)"));
 
     address private immutable _REGISTRY;
+    address private immutable _DEPLOYER;
+
+    address private _communityPetitions;
+    address private _communityVeto;
+    bool private _communityBound;
 
     mapping(MotionClass motionClass => ClassConfig) private _classConfigs;
     mapping(address target => mapping(bytes4 selector => uint8 classPlusOne)) private _actionClasses;
@@ -71,6 +77,7 @@ contract MotionPolicy is IMotionPolicy, GovernedOwnable {
     ) GovernedOwnable(initialOwner) {
         if (registry_.code.length == 0) revert MotionPolicyNotAContract(registry_);
         _REGISTRY = registry_;
+        _DEPLOYER = msg.sender;
         for (uint256 i = 0; i < _CLASS_COUNT; ++i) {
             _setClassConfig(MotionClass(i), configs[i]);
         }
@@ -107,6 +114,39 @@ contract MotionPolicy is IMotionPolicy, GovernedOwnable {
     function clearActionClass(address target, bytes4 selector) external onlyOwner {
         delete _actionClasses[target][selector];
         emit ActionClassSet(target, selector, MotionClass.Constitutional, true);
+    }
+
+    /**
+     * @notice Set the community contracts the governor accepts: the petitions contract as sponsor, and the veto
+     * contract as canceller, of Admission and No-confidence motions. Governance only (Constitutional); the deployer
+     * may call it once, while wiring the deployment.
+     * @dev Refused when the veto's phase is on and its window exceeds a membership class's timelock delay.
+     * @param petitions The petitions contract (zero for none).
+     * @param veto The veto contract (zero for none).
+     */
+    function setCommunity(address petitions, address veto) external {
+        if (msg.sender != owner() && (msg.sender != _DEPLOYER || _communityBound)) {
+            revert MotionPolicyCommunityBindingClosed(msg.sender);
+        }
+        if (petitions != address(0) && petitions.code.length == 0) revert MotionPolicyNotAContract(petitions);
+        if (veto != address(0) && veto.code.length == 0) revert MotionPolicyNotAContract(veto);
+        _communityBound = true;
+        _communityPetitions = petitions;
+        _communityVeto = veto;
+        _requireVetoFits();
+        emit CommunitySet(petitions, veto);
+    }
+
+    /// @inheritdoc IMotionPolicy
+    function community() external view returns (address petitions, address veto) {
+        return (_communityPetitions, _communityVeto);
+    }
+
+    /// @inheritdoc IMotionPolicy
+    function vetoWindowFits(uint256 window) public view returns (bool) {
+        return
+            window <= _classConfigs[MotionClass.Admission].timelockDelay &&
+            window <= _classConfigs[MotionClass.NoConfidence].timelockDelay;
     }
 
     /// @inheritdoc IMotionPolicy
@@ -237,7 +277,15 @@ contract MotionPolicy is IMotionPolicy, GovernedOwnable {
             2 * uint256(config.approvalNumerator) < config.approvalDenominator
         ) revert MotionPolicyInvalidClassConfig(cls);
         _classConfigs[cls] = config;
+        if (cls == MotionClass.Admission || cls == MotionClass.NoConfidence) _requireVetoFits();
         emit ClassConfigSet(cls, config);
+    }
+
+    /// @dev While the community veto phase is on, its window must fit the membership classes' timelock delays.
+    function _requireVetoFits() private view {
+        if (_communityVeto == address(0)) return;
+        (bool on, uint256 window) = ICommunityVeto(_communityVeto).vetoPhase();
+        if (on && !vetoWindowFits(window)) revert MotionPolicyVetoWindowTooLong(window);
     }
 
     function _setActionClass(ActionClass memory entry) private {

@@ -55,6 +55,18 @@ interface IMotionPolicy {
      */
     event ActionClassSet(address indexed target, bytes4 indexed selector, MotionClass motionClass, bool cleared);
 
+    /**
+     * @notice The community contracts the governor accepts changed.
+     * @param petitions The petitions contract, accepted as sponsor of Admission and No-confidence motions.
+     * @param veto The veto contract, accepted as canceller of Admission and No-confidence motions.
+     */
+    event CommunitySet(address indexed petitions, address indexed veto);
+
+    /// @notice Only the owner, or the deployer once, may set the community contracts.
+    error MotionPolicyCommunityBindingClosed(address caller);
+    /// @notice A community veto window longer than the timelock delay of the Admission or No-confidence class.
+    error MotionPolicyVetoWindowTooLong(uint256 window);
+
     /// @notice A general proposal called an action reserved for admission or no-confidence motions.
     error MotionPolicyReservedAction(address target, bytes4 selector);
     /// @notice A proposal may not grant a timelock role (admin, proposer, executor, canceller) to anyone but the
@@ -109,6 +121,21 @@ interface IMotionPolicy {
      * @return True if governable.
      */
     function timelockGovernable(address governor, address timelock) external view returns (bool);
+
+    /**
+     * @notice The community contracts the governor accepts for Admission and No-confidence motions.
+     * @return petitions The petitions contract (sponsor), or zero.
+     * @return veto The veto contract (canceller), or zero.
+     */
+    function community() external view returns (address petitions, address veto);
+
+    /**
+     * @notice Whether a community veto window fits the membership classes: at most the timelock delay of both the
+     * Admission and the No-confidence class, so that a motion cannot execute before its veto window closes.
+     * @param window Seconds.
+     * @return True if it fits.
+     */
+    function vetoWindowFits(uint256 window) external view returns (bool);
 
     /**
      * @notice The smallest timelock delay of any class (the timelock's minimum delay may not exceed it).

@@ -17,7 +17,8 @@ import {GovernorCouncilGuardian} from "./GovernorCouncilGuardian.sol";
  * it reads as Canceled and can never be queued or executed. Both kinds appear to clients as ordinary governor
  * proposals with the standard events; the kind, subject and sponsor are in {MembershipMotionProposed}.
  *
- * Once opened, a membership motion goes to a vote: only the guardian may cancel it (its proposer may not), so
+ * Once opened, a membership motion goes to a vote: only the guardian (and, in the community veto phase, the
+ * policy's veto contract) may cancel it (its proposer may not), so
  * nobody can squat a subject by opening and cancelling its motion again and again. A no-confidence target's stake
  * is frozen in the vault from the motion's creation until its snapshot, so the target cannot move its own
  * eligibility, and with it every capped member's votes, around the snapshot.
@@ -28,7 +29,8 @@ abstract contract GovernorMembershipMotions is GovernorCouncilGuardian {
 
     /**
      * @notice Sponsor a candidate: opens an Admission motion whose only action admits it.
-     * @dev The caller must be allowed to propose (an eligible member's voter or the secretariat).
+     * @dev The caller must be allowed to propose (an eligible member's voter, the secretariat, or the policy's
+     * community petitions contract).
      * @param candidateId The candidate.
      * @param description The motion's description.
      * @return proposalId The motion.
@@ -52,17 +54,17 @@ abstract contract GovernorMembershipMotions is GovernorCouncilGuardian {
 
     /**
      * @notice Move no confidence in another member: opens a No-confidence motion whose only action removes it.
-     * @dev The caller must be an eligible member's current voter. The target cannot vote on the motion.
+     * @dev The caller must be an eligible member's current voter, or the policy's community petitions contract
+     * (for a qualified petition). The target cannot vote on the motion.
      * @param memberId The target.
      * @param description The motion's description.
      * @return proposalId The motion.
      */
     function proposeNoConfidence(uint256 memberId, string calldata description) external returns (uint256 proposalId) {
         ICouncilRegistry registry = councilRegistry();
-        (uint256 mover, bool current) = _memberOfVoter(msg.sender);
-        if (!current || stakeVault().getPastMemberVotes(mover, clock() - 1) == 0) {
-            revert GovernorRestrictedProposer(msg.sender);
-        }
+        // Who may move it (an eligible member's current voter, or the community petitions contract) is checked when
+        // the motion is created (GovernorProposalRules).
+        (uint256 mover, ) = _memberOfVoter(msg.sender);
         if (mover == memberId || !registry.isActive(memberId)) revert GovernorInvalidTarget(memberId);
         uint256 minMembers = registry.minMembers();
         if (registry.activeMemberCount() <= minMembers) revert GovernorCouncilAtMinimum(minMembers);
@@ -93,11 +95,12 @@ abstract contract GovernorMembershipMotions is GovernorCouncilGuardian {
         return current;
     }
 
-    /// @dev Only the guardian may cancel a membership motion; other motions follow the usual rules.
+    /// @dev Only the guardian, and the policy's community veto contract, may cancel a membership motion; other
+    /// motions follow the usual rules.
     function _validateCancel(uint256 proposalId, address caller) internal view virtual override returns (bool) {
         if (_motion(proposalId).subjectMemberId == 0) return super._validateCancel(proposalId, caller);
         address current = guardian();
-        return current != address(0) && caller == current;
+        return (current != address(0) && caller == current) || _isCommunity(caller, true);
     }
 
     function _proposeMembershipMotion(

@@ -196,6 +196,13 @@ abstract contract GovernorMotionClasses is GovernorCouncilVotes, ICouncilGoverno
         _SUBJECT_SLOT.asUint256().tstore(0);
     }
 
+    /// @dev Whether `account` (a caller, never zero) is the policy's community petitions contract (`veto` false) or
+    /// veto contract (true); none is set while the policy returns zero.
+    function _isCommunity(address account, bool veto) internal view returns (bool) {
+        (address petitions, address vetoContract) = _POLICY.community();
+        return account == (veto ? vetoContract : petitions);
+    }
+
     /// @dev The expiry windows in force now (queue, execution), frozen into each new motion.
     function _expiryWindows() internal view virtual returns (uint256 queueWindow, uint256 executionWindow);
 

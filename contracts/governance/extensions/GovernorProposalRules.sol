@@ -11,9 +11,12 @@ import {GovernorMotionClasses} from "./GovernorMotionClasses.sol";
  * @dev A member proposes from its current voter account and must have had votes one second before (no flash
  * eligibility). Limits are counted per member, so rotating the voter account does not reset them. Under the
  * SecretariatOnly rule members may still open Constitutional and No-confidence motions, so that losing the
- * secretariat's key can never lock governance and no-confidence stays a members' right. A member's Pending motion
- * may be cancelled by its current voter. The live list of a proposer is pruned on each proposal and never exceeds
- * `maxLiveProposals` (at most 20), so the loop does not grow with history.
+ * secretariat's key can never lock governance and no-confidence stays a members' right (the secretariat never
+ * moves no confidence). The policy's community petitions contract sponsors the Admission and No-confidence motions
+ * its qualified petitions open (it has no other path to propose), outside the live-motion limit: each of them
+ * needed the community's locked support. A member's Pending motion may be cancelled by its current voter. The
+ * live list of a proposer is pruned on each proposal and never exceeds `maxLiveProposals` (at most 20), so the loop
+ * does not grow with history.
  */
 abstract contract GovernorProposalRules is GovernorMotionClasses {
     /// @notice Upper bound of `maxActions`.
@@ -22,6 +25,7 @@ abstract contract GovernorProposalRules is GovernorMotionClasses {
     uint256 public constant MAX_LIVE_PROPOSALS_LIMIT = 20;
 
     uint256 private constant _SECRETARIAT_KEY = type(uint256).max;
+    uint256 private constant _COMMUNITY_KEY = type(uint256).max - 1;
 
     address private _secretariat;
     ProposerRule private _proposerRule;
@@ -115,6 +119,7 @@ abstract contract GovernorProposalRules is GovernorMotionClasses {
         proposalId = super._propose(targets, values, calldatas, description, proposer);
 
         uint256 key = _authorize(proposer, motionClass(proposalId));
+        if (key == _COMMUNITY_KEY) return proposalId;
         uint256[] storage live = _liveProposals[key];
         uint256 i = 0;
         while (i < live.length) {
@@ -139,7 +144,13 @@ abstract contract GovernorProposalRules is GovernorMotionClasses {
     }
 
     function _authorize(address proposer, IMotionPolicy.MotionClass cls) private view returns (uint256) {
-        if (proposer == _secretariat && proposer != address(0) && _proposerRule != ProposerRule.MembersOnly) {
+        if (_isCommunity(proposer, false)) return _COMMUNITY_KEY;
+        if (
+            proposer == _secretariat &&
+            proposer != address(0) &&
+            _proposerRule != ProposerRule.MembersOnly &&
+            cls != IMotionPolicy.MotionClass.NoConfidence
+        ) {
             return _SECRETARIAT_KEY;
         }
         (uint256 memberId, bool current) = _memberOfVoter(proposer);
