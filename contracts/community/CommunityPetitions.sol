@@ -5,9 +5,11 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 import {GovernedOwnable} from "../access/GovernedOwnable.sol";
+import {CouncilRegistry} from "../council/CouncilRegistry.sol";
 import {StakeVault} from "../council/StakeVault.sol";
 import {GovernorMembershipMotions} from "../governance/extensions/GovernorMembershipMotions.sol";
 import {ICommunityPetitions} from "../interfaces/ICommunityPetitions.sol";
@@ -39,6 +41,9 @@ contract CommunityPetitions is ICommunityPetitions, GovernedOwnable, ReentrancyG
     uint256 public constant TINY_SUPPORT_DIVISOR = 100;
     /// @notice Longest description, in bytes (it becomes the motion's description).
     uint256 public constant MAX_DESCRIPTION_LENGTH = 1024;
+    /// @notice An admission petition closes at least this long before its application's sponsorship window, so that
+    /// it can be settled (and its motion opened) while the application is open, in seconds.
+    uint256 public constant SETTLEMENT_TIME = 1 days;
 
     GovernorMembershipMotions private immutable _GOVERNOR;
     ICouncilRegistry private immutable _REGISTRY;
@@ -87,6 +92,9 @@ contract CommunityPetitions is ICommunityPetitions, GovernedOwnable, ReentrancyG
     /**
      * @notice Open a petition to admit an open applicant. Post the bond: as `msg.value` in native mode, or approve
      * this contract for it in ERC-20 mode.
+     * @dev KGP-7: the community's endorsement comes within the application's sponsorship window. The petition closes
+     * after the petition window or {SETTLEMENT_TIME} before the application's sponsorship window closes, whichever
+     * comes first; a candidate whose application is about to lapse renews it first (registry `renewApplication`).
      * @param candidateId The candidate; its application must be open (registry `isApplicationOpen`).
      * @param description The description of the Admission motion it will open (1 to 1,024 bytes).
      * @return petitionId The petition.
@@ -98,7 +106,11 @@ contract CommunityPetitions is ICommunityPetitions, GovernedOwnable, ReentrancyG
         if (!_REGISTRY.isApplicationOpen(candidateId)) {
             revert CommunityPetitionsInvalidSubject(PetitionKind.Admission, candidateId);
         }
-        return _open(PetitionKind.Admission, candidateId, description);
+        (uint256 appliedAt, , ) = _REGISTRY.memberTimestamps(candidateId);
+        // The sponsorship window is at least 1 day (the registry's bound), so this cannot underflow.
+        uint256 latestClose = appliedAt + CouncilRegistry(address(_REGISTRY)).sponsorshipWindow() - SETTLEMENT_TIME;
+        if (latestClose <= block.timestamp) revert CommunityPetitionsApplicationClosing(candidateId, latestClose);
+        return _open(PetitionKind.Admission, candidateId, description, latestClose);
     }
 
     /**
@@ -112,7 +124,7 @@ contract CommunityPetitions is ICommunityPetitions, GovernedOwnable, ReentrancyG
         string calldata description
     ) external payable nonReentrant returns (uint256 petitionId) {
         if (!_REGISTRY.isActive(memberId)) revert CommunityPetitionsInvalidSubject(PetitionKind.NoConfidence, memberId);
-        return _open(PetitionKind.NoConfidence, memberId, description);
+        return _open(PetitionKind.NoConfidence, memberId, description, type(uint256).max);
     }
 
     /**
@@ -333,33 +345,32 @@ contract CommunityPetitions is ICommunityPetitions, GovernedOwnable, ReentrancyG
     function _open(
         PetitionKind kind,
         uint256 subject,
-        string calldata description_
+        string calldata description_,
+        uint256 latestClose
     ) private returns (uint256 petitionId) {
-        uint256 length = bytes(description_).length;
-        if (length == 0 || length > MAX_DESCRIPTION_LENGTH) revert CommunityPetitionsInvalidDescription(length);
+        if (bytes(description_).length == 0 || bytes(description_).length > MAX_DESCRIPTION_LENGTH) {
+            revert CommunityPetitionsInvalidDescription(bytes(description_).length);
+        }
         uint256 previous = _latest[kind][subject];
         if (previous != 0 && block.timestamp < _petitions[previous].closesAt) {
             revert CommunityPetitionsSubjectBusy(kind, subject, previous);
         }
-        uint256 bond_ = _bond;
-        if (bond_ == 0) {
-            if (msg.value != 0) revert CommunityPetitionsWrongValue(0, msg.value);
-        } else {
-            bond_ = _receive(bond_);
-        }
         petitionId = ++_petitionCount;
-        uint48 closesAt = SafeCast.toUint48(block.timestamp + _window);
         Petition storage p = _petitions[petitionId];
         p.kind = kind;
         p.status = PetitionStatus.Open;
-        p.closesAt = closesAt;
+        p.closesAt = SafeCast.toUint48(Math.min(block.timestamp + _window, latestClose));
         p.opener = msg.sender;
         p.subjectMemberId = subject;
         p.threshold = _threshold;
-        p.bond = bond_;
+        if (_bond == 0) {
+            if (msg.value != 0) revert CommunityPetitionsWrongValue(0, msg.value);
+        } else {
+            p.bond = _receive(_bond);
+        }
         _descriptions[petitionId] = description_;
         _latest[kind][subject] = petitionId;
-        emit PetitionOpened(petitionId, kind, subject, msg.sender, closesAt, _threshold, bond_, description_);
+        emit PetitionOpened(petitionId, kind, subject, msg.sender, p.closesAt, p.threshold, p.bond, description_);
     }
 
     /// @dev The petition's description with a fixed suffix, so that no description can end in OpenZeppelin's

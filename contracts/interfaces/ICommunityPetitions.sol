@@ -139,6 +139,8 @@ interface ICommunityPetitions {
     error CommunityPetitionsInvalidDescription(uint256 length);
     /// @notice The subject is not an open applicant (Admission) or not an active member (No-confidence).
     error CommunityPetitionsInvalidSubject(PetitionKind kind, uint256 subjectMemberId);
+    /// @notice The application's sponsorship window closes too soon for a petition to run and be settled in it.
+    error CommunityPetitionsApplicationClosing(uint256 candidateId, uint256 latestClose);
     /// @notice The subject already has a petition of this kind whose window is open.
     error CommunityPetitionsSubjectBusy(PetitionKind kind, uint256 subjectMemberId, uint256 petitionId);
     /// @notice No such petition.
