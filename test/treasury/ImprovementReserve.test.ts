@@ -2064,6 +2064,7 @@ describe("ImprovementReserve", function () {
       await expectRevert(f, () => f.reserve.connect(f.guardian).pause(), f.reserve, "ReserveOnlyGuardian", [
         f.guardian.address,
       ]);
+      await time.increaseTo(termEnd);
       expect(await f.reserve.guardian()).to.equal(ethers.ZeroAddress);
     });
 
@@ -2071,7 +2072,9 @@ describe("ImprovementReserve", function () {
       const f = await loadFixture(fundedReserve);
       const termEnd = await f.reserve.guardianTermEnd();
       await time.setNextBlockTimestamp(termEnd - DAY);
-      await expect(f.reserve.connect(f.guardian).pause()).to.emit(f.reserve, "Paused").withArgs(f.guardian.address, termEnd);
+      await expect(f.reserve.connect(f.guardian).pause())
+        .to.emit(f.reserve, "Paused")
+        .withArgs(f.guardian.address, termEnd);
       expect(await f.reserve.pausedUntil()).to.equal(termEnd);
     });
 
