@@ -6,9 +6,10 @@
  * classified: Treasury for payments, budgets, grants and collectibles; its limits, guardian, pause and unpause
  * stay Constitutional by default) → CouncilGovernor → CouncilGovernorLens → bind the governor to the vault (it
  * freezes a no-confidence target's stake); then the governor becomes the timelock's proposer, executor and
- * canceller, and the deployer renounces its admin role. Both guardians (the governor's and the reserve's) serve
- * the same term, `guardianTerm`. Registry, vault,
- * policy and reserve are owned by the timelock from their constructors, so the deployer keeps no role anywhere.
+ * canceller; CommunityPetitions and CommunityVeto (phase off) are deployed, owned by the timelock, and named in the
+ * policy by the deployer (its one-time binding); then the deployer renounces its admin role. Both guardians (the
+ * governor's and the reserve's) serve the same term, `guardianTerm`. Registry, vault, policy, reserve and the
+ * community contracts are owned by the timelock from their constructors, so the deployer keeps no role anywhere.
  *
  * Parameters (deploy/parameters/<network>.json, module "CouncilGovernance"): see deploy/README.md.
  */
@@ -32,6 +33,19 @@ export const RESERVE_TREASURY_FUNCTIONS = [
   "cancelGrant(uint256)",
   "transferCollectible(address,address,uint256,uint256,string)",
 ];
+
+/**
+ * Defaults of the community parameters (SPEC §11), in seconds and in the smallest unit of an 18-decimal asset: a
+ * 14-day petition window, 5,000,000 coins of support, a 10,000-coin bond; a 7-day veto window and 10,000,000 coins of
+ * opposition (the veto phase starts off).
+ */
+export const COMMUNITY_DEFAULTS = {
+  petitionWindow: 1_209_600n,
+  petitionThreshold: 5_000_000n * 10n ** 18n,
+  petitionBond: 10_000n * 10n ** 18n,
+  vetoWindow: 604_800n,
+  vetoThreshold: 10_000_000n * 10n ** 18n,
+};
 
 export default buildModule("CouncilGovernance", (m) => {
   const deployer = m.getAccount(0);
@@ -99,13 +113,31 @@ export default buildModule("CouncilGovernance", (m) => {
   const lens = m.contract("CouncilGovernorLens");
   const bindGovernor = m.call(vault, "bindGovernor", [governor]);
 
+  // The community's contracts (docs/community-guide.md), owned by the timelock; the policy names them, so that the
+  // governor accepts the petitions contract as sponsor and the veto contract as canceller of membership motions.
+  const petitions = m.contract("CommunityPetitions", [
+    timelock,
+    governor,
+    reserve,
+    m.getParameter("petitionWindow", COMMUNITY_DEFAULTS.petitionWindow),
+    m.getParameter("petitionThreshold", COMMUNITY_DEFAULTS.petitionThreshold),
+    m.getParameter("petitionBond", COMMUNITY_DEFAULTS.petitionBond),
+  ]);
+  const veto = m.contract("CommunityVeto", [
+    timelock,
+    governor,
+    m.getParameter("vetoWindow", COMMUNITY_DEFAULTS.vetoWindow),
+    m.getParameter("vetoThreshold", COMMUNITY_DEFAULTS.vetoThreshold),
+  ]);
+  const bindCommunity = m.call(policy, "setCommunity", [petitions, veto]);
+
   const proposer = m.call(timelock, "grantRole", [id("PROPOSER_ROLE"), governor], { id: "grantProposer" });
   const executor = m.call(timelock, "grantRole", [id("EXECUTOR_ROLE"), governor], { id: "grantExecutor" });
   const canceller = m.call(timelock, "grantRole", [id("CANCELLER_ROLE"), governor], { id: "grantCanceller" });
   m.call(timelock, "renounceRole", [ZeroHash, deployer], {
     id: "renounceDeployerAdmin",
-    after: [proposer, executor, canceller, lens, bindGovernor],
+    after: [proposer, executor, canceller, lens, bindGovernor, bindCommunity],
   });
 
-  return { timelock, registry, vault, reserve, policy, governor, lens };
+  return { timelock, registry, vault, reserve, policy, governor, lens, petitions, veto };
 });

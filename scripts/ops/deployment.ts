@@ -11,6 +11,8 @@ import { getAddress, isAddress } from "ethers";
 import type { Interface, Provider, Signer } from "ethers";
 
 import {
+  CommunityPetitions__factory,
+  CommunityVeto__factory,
   CouncilGovernorLens__factory,
   CouncilGovernor__factory,
   CouncilRegistry__factory,
@@ -136,6 +138,8 @@ export function systemInterfaces(): Record<string, Interface> {
     ImprovementReserve: ImprovementReserve__factory.createInterface(),
     MotionPolicy: MotionPolicy__factory.createInterface(),
     TimelockController: TimelockController__factory.createInterface(),
+    CommunityPetitions: CommunityPetitions__factory.createInterface(),
+    CommunityVeto: CommunityVeto__factory.createInterface(),
   };
 }
 

@@ -13,6 +13,7 @@ import path from "node:path";
 
 import { ZeroAddress, getAddress, isAddress } from "ethers";
 
+import { COMMUNITY_DEFAULTS } from "../../deploy/modules/CouncilGovernance.js";
 import { OpsError } from "./errors.js";
 
 /** The module id, and the key of its section in a parameter file. */
@@ -84,9 +85,14 @@ export interface DeploymentParameters {
   lateQuorumExtension: bigint;
   guardian: string;
   guardianTerm: bigint;
+  petitionWindow: bigint;
+  petitionThreshold: bigint;
+  petitionBond: bigint;
+  vetoWindow: bigint;
+  vetoThreshold: bigint;
 }
 
-/** The module's parameters; the two with a default in the module may be left out. */
+/** The module's parameters; those with a default in the module (stake token, proposer rule, community) may be left out. */
 const KNOWN_KEYS: readonly (keyof DeploymentParameters)[] = [
   "timelockMinDelay",
   "minMembers",
@@ -111,12 +117,18 @@ const KNOWN_KEYS: readonly (keyof DeploymentParameters)[] = [
   "lateQuorumExtension",
   "guardian",
   "guardianTerm",
+  "petitionWindow",
+  "petitionThreshold",
+  "petitionBond",
+  "vetoWindow",
+  "vetoThreshold",
 ];
 
 /** Defaults the module applies (`m.getParameter(name, default)`). */
 const MODULE_DEFAULTS: Partial<Record<keyof DeploymentParameters, unknown>> = {
   stakeToken: "0x0000000000000000000000000000000000000000",
   proposerRule: 0,
+  ...Object.fromEntries(Object.entries(COMMUNITY_DEFAULTS).map(([key, value]) => [key, String(value)])),
 };
 
 /** Reads one parameter file and checks it; every problem is a one-line OpsError naming the file and the key. */
@@ -260,6 +272,11 @@ export function parseParameters(json: unknown, source: string): DeploymentParame
     lateQuorumExtension: uint("lateQuorumExtension"),
     guardian,
     guardianTerm: uint("guardianTerm"),
+    petitionWindow: uint("petitionWindow"),
+    petitionThreshold: uint("petitionThreshold"),
+    petitionBond: uint("petitionBond"),
+    vetoWindow: uint("vetoWindow"),
+    vetoThreshold: uint("vetoThreshold"),
   };
 }
 

@@ -10,6 +10,7 @@ import { ZeroAddress, ZeroHash, getAddress, id } from "ethers";
 import type { Provider } from "ethers";
 
 import { RESERVE_TREASURY_FUNCTIONS } from "../../deploy/modules/CouncilGovernance.js";
+import { CommunityPetitions__factory, CommunityVeto__factory } from "../../typechain-types/index.js";
 import type { CouncilContracts } from "./deployment.js";
 import { formatDuration, formatTime } from "./format.js";
 import { CLASS_CONFIG_FIELDS, MOTION_CLASSES, PROPOSER_RULES } from "./parameters.js";
@@ -75,6 +76,7 @@ export async function verifyDeployment(
   await checkReserve(c, p, equal, (check) => checks.push(check));
   await checkPolicy(c, p, equal);
   await checkGovernor(c, p, equal, (check) => checks.push(check));
+  await checkCommunity(c, p, equal);
   return checks;
 }
 
@@ -327,6 +329,69 @@ async function checkGovernor(
   // guardian() is zero once the term has ended.
   equal("governor guardian", p.guardian, guardianShown(guardian, termEnd, now));
   add(await guardianTermCheck(c, "governor", p.guardian, p.guardianTerm, termEnd, now));
+}
+
+/**
+ * The community contracts the policy names: wired to this governor, reserve and stake asset, owned by the timelock,
+ * holding no timelock role, with the parameter file's window, threshold and bond, the veto phase off, and their
+ * setters unclassified (so Constitutional).
+ */
+async function checkCommunity(c: CouncilContracts, p: DeploymentParameters, equal: Equal): Promise<void> {
+  const [petitionsAddress, vetoAddress] = await c.policy.community();
+  equal("policy community petitions", "a contract", await codeOrNone(c, petitionsAddress));
+  equal("policy community veto", "a contract", await codeOrNone(c, vetoAddress));
+  if (petitionsAddress === ZeroAddress || vetoAddress === ZeroAddress) return;
+  const a = c.addresses;
+  const petitions = CommunityPetitions__factory.connect(petitionsAddress, c.provider);
+  const veto = CommunityVeto__factory.connect(vetoAddress, c.provider);
+  for (const [label, owned] of [
+    ["petitions", petitions],
+    ["veto", veto],
+  ] as const) {
+    const [owner, pending, governor, asset_] = await Promise.all([
+      owned.owner(),
+      owned.pendingOwner(),
+      owned.governor(),
+      owned.asset(),
+    ]);
+    equal(`${label} owner`, `${a.timelock} (timelock)`, named(owner, a));
+    equal(`${label} pending owner`, `${ZeroAddress} (none)`, named(pending, a));
+    equal(`${label} governor`, `${a.governor} (governor)`, named(governor, a));
+    equal(`${label} asset`, asset(p.stakeToken), asset(asset_));
+    const roles = await Promise.all(
+      ROLE_NAMES.map(async (role) =>
+        (await c.timelock.hasRole(TIMELOCK_ROLES[role], await owned.getAddress())) ? role : "",
+      ),
+    );
+    const held = roles.filter((r) => r !== "");
+    equal(`timelock roles of the ${label} contract`, "none", held.length === 0 ? "none" : held.join(", "));
+    const [, isSet] = await c.policy.actionClass(await owned.getAddress(), ANY_SELECTOR);
+    equal(
+      `policy class of every ${label} function`,
+      "Constitutional (no entry)",
+      isSet ? "an entry" : "Constitutional (no entry)",
+    );
+  }
+  const [reserve, window, threshold, bond, [on, vetoWindow], vetoThreshold] = await Promise.all([
+    petitions.reserve(),
+    petitions.window(),
+    petitions.threshold(),
+    petitions.bond(),
+    veto.vetoPhase(),
+    veto.threshold(),
+  ]);
+  equal("petitions reserve (forfeited bonds)", `${a.reserve} (reserve)`, named(reserve, a));
+  equal("petitions window", seconds(p.petitionWindow), seconds(window));
+  equal("petitions threshold", String(p.petitionThreshold), String(threshold));
+  equal("petitions bond", String(p.petitionBond), String(bond));
+  equal("veto phase", "off", on ? "on" : "off");
+  equal("veto window", seconds(p.vetoWindow), seconds(vetoWindow));
+  equal("veto threshold", String(p.vetoThreshold), String(vetoThreshold));
+}
+
+async function codeOrNone(c: CouncilContracts, address: string): Promise<string> {
+  if (address === ZeroAddress) return `${ZeroAddress} (none)`;
+  return (await c.provider.getCode(address)) === "0x" ? `${address} (no code)` : "a contract";
 }
 
 /** A guardian as read from the chain, saying so when it reads zero because its term ended. */

@@ -3,6 +3,7 @@
  */
 import { emptyTask } from "hardhat/config";
 
+import { communityTasks } from "./community.js";
 import { councilTasks } from "./council.js";
 import { devTasks } from "./dev.js";
 import { keyTasks } from "./keys.js";
@@ -20,12 +21,19 @@ export const projectTasks = [
   emptyTask("motion", "Motions: list, show, propose, vote, signed ballots, queue, execute, cancel").build(),
   emptyTask("stake", "Stake: deposit, unstake, withdraw, restake, status").build(),
   emptyTask("reserve", "The Improvement Reserve: deposit, status, budgets, grants, spend, claim").build(),
+  emptyTask("community", "The community: petitions (KGP-7) and the veto phase").build(),
+  emptyTask(
+    ["community", "petition"],
+    "Petitions: open, back, oppose, settle, withdraw, status, list",
+  ).build(),
+  emptyTask(["community", "veto"], "The veto phase: lock, withdraw, status").build(),
   ...councilTasks,
   ...membershipTasks,
   ...keyTasks,
   ...motionTasks,
   ...stakeTasks,
   ...reserveTasks,
+  ...communityTasks,
   ...verifyTasks,
   ...devTasks,
 ];

@@ -111,8 +111,9 @@ describe("verify-deployment", function () {
       expect(out.filter((l) => !l.startsWith("PASS  "))).to.deep.equal([]);
       expect(summary).to.equal(`${out.length} checks: ${out.length} passed, 0 failed`);
       // 6 role-matrix checks, 13 accounts with no role, 16 wiring, 4 council, 5 × 6 initial members, 4 vault,
-      // 4 reserve, 35 class fields, 7 classifications, 9 governor.
-      expect(out.length).to.equal(128);
+      // 4 reserve, 35 class fields, 7 classifications, 9 governor, 21 community (2 named, 2 × 7 per contract,
+      // 7 parameters).
+      expect(out.length).to.equal(149);
       expect(out).to.include.members([
         "PASS  timelock PROPOSER_ROLE of the governor",
         "PASS  timelock EXECUTOR_ROLE of the governor",
@@ -142,7 +143,7 @@ describe("verify-deployment", function () {
       const run = await runTask(VERIFY, { deployment: d.file });
       expect(run.err).to.equal("");
       expect(run.exitCode).to.equal(0);
-      expect(lines(run.out).pop()).to.equal("127 checks: 127 passed, 0 failed");
+      expect(lines(run.out).pop()).to.equal("148 checks: 148 passed, 0 failed");
     });
   });
 
@@ -167,7 +168,7 @@ describe("verify-deployment", function () {
         "FAIL  policy Constitutional memberQuorumBps: expected 6000, found 5000",
         `FAIL  governor secretariat: expected ${outsider}, found ${signers[ACCOUNT.secretariat].address}`,
       ]);
-      expect(lines(run.out).pop()).to.equal("127 checks: 123 passed, 4 failed");
+      expect(lines(run.out).pop()).to.equal("148 checks: 144 passed, 4 failed");
     });
 
     it("fails on an initial member's record, a reserve limit and both guardians' term", async function () {
@@ -212,7 +213,7 @@ describe("verify-deployment", function () {
         `FAIL  timelock roles of secretariat ${secretariat}: expected none, found PROPOSER_ROLE, CANCELLER_ROLE`,
         `FAIL  timelock roles of member 2 voter ${voter}: expected none, found EXECUTOR_ROLE`,
       ]);
-      expect(lines(run.out).pop()).to.equal("128 checks: 125 passed, 3 failed");
+      expect(lines(run.out).pop()).to.equal("149 checks: 146 passed, 3 failed");
     });
 
     it("checks the deployer only when told who it is", async function () {
@@ -263,6 +264,21 @@ describe("verify-deployment", function () {
   });
 
   describe("after governance changed the system", function () {
+    it("reports the community's changed threshold and veto phase, and a community contract holding a role", async function () {
+      const d = await networkHelpers.loadFixture(deployWithModule);
+      const [petitionsAddress, vetoAddress] = await d.policy.community();
+      const timelock = await asTimelock(d);
+      const petitions = await ethers.getContractAt("CommunityPetitions", petitionsAddress, timelock);
+      await petitions.setThreshold(ethers.parseEther("6000000"));
+      await d.timelock.connect(timelock).grantRole(TIMELOCK_ROLES.CANCELLER_ROLE, vetoAddress);
+      const run = await verify(d);
+      expect(lines(run.out).filter((l) => l.startsWith("FAIL"))).to.deep.equal([
+        "FAIL  timelock roles of the veto contract: expected none, found CANCELLER_ROLE",
+        "FAIL  petitions threshold: expected 5000000000000000000000000, found 6000000000000000000000000",
+      ]);
+      expect(run.exitCode).to.equal(1);
+    });
+
     it("reports a removed initial member as such", async function () {
       const d = await networkHelpers.loadFixture(deployWithModule);
       await d.registry.connect(await asTimelock(d)).remove(5);
@@ -541,7 +557,7 @@ describe("deploy/parameters for Kairos and Kaia", function () {
         const { file: deployment } = await deployWithFile(filled);
         const run = await runTask(VERIFY, { deployment, parameters: filled });
         expect(run.exitCode).to.equal(0);
-        expect(lines(run.out).pop()).to.equal("119 checks: 119 passed, 0 failed");
+        expect(lines(run.out).pop()).to.equal("140 checks: 140 passed, 0 failed");
       });
     });
   }
