@@ -389,6 +389,30 @@ describe("CommunityVeto", function () {
       expect([c.support, c.opposition, c.descriptionHash]).to.deep.equal([0n, COIN, s.descriptionHash]);
     });
 
+    it("reverts when the description hash names another motion with the same action", async function () {
+      const s = await loadFixture(vetoOn);
+      await s.governor.connect(s.voters[0]).proposeNoConfidence(TARGET, "First motion");
+      const first = await s.governor.latestProposalId();
+      const registry = await s.registry.getAddress();
+      const remove = s.registry.interface.encodeFunctionData("remove", [TARGET]);
+      await s.governor.connect(s.guardian).cancel([registry], [0n], [remove], ethers.id("First motion"));
+      await s.governor.connect(s.voters[1]).proposeNoConfidence(TARGET, "Second motion");
+      const second = await s.governor.latestProposalId();
+      expect(second).to.equal(first + 1n);
+      await waitForSnapshot(s, second);
+      await voteAll(s, second, s.voters.slice(0, 4), Vote.For);
+      await waitForDeadline(s, second);
+      await queue(s, {
+        targets: [registry],
+        values: [0n],
+        calldatas: [remove],
+        description: "Second motion",
+      });
+      await expect(s.veto.lock(second, ethers.id("First motion"), false, COIN, { value: COIN }))
+        .to.be.revertedWithCustomError(s.veto, "CommunityVetoWrongDescription")
+        .withArgs(second, ethers.id("First motion"));
+    });
+
     it("vetoes an admission motion a petition opened", async function () {
       const s = await loadFixture(vetoOn);
       // The application lapsed while the phase was switched on: the candidate renews it.

@@ -17,7 +17,10 @@ import {
   runTask,
   type Deployed,
   deployWithModule,
+  deployWithParameters,
   ethers,
+  passMotion,
+  signerAt,
   networkHelpers,
   stakeMembers,
 } from "../utils/tasks.js";
@@ -73,6 +76,37 @@ async function withPetition(): Promise<Deployed> {
     .connect((await ethers.getSigners())[HOLDER + 2])
     .lock(1n, false, 1_000_000n * COIN, { value: 1_000_000n * COIN });
   return d;
+}
+
+/**
+ * ERC-20 mode with a fee-on-transfer token (1 %, rounded up) and a 2-day veto window: every member bonds one stake
+ * unit (plus the fee), holders 13 to 16 hold 20,000,000 tokens, and a Constitutional motion switched the veto on.
+ */
+async function erc20WithVeto() {
+  const token = await ethers.deployContract("FeeOnTransferERC20", ["Wrapped Kaia", "WKAIA"]);
+  const d = await deployWithParameters({ stakeToken: await token.getAddress(), vetoWindow: 2n * 86_400n });
+  const amount = ((await d.vault.stakeUnit()) * 100n) / 99n + 10n;
+  for (let i = 0; i < 5; i++) {
+    const admin = await signerAt(ACCOUNT.admin + i);
+    await networkHelpers.setBalance(admin.address, 10n * COIN);
+    await token.mint(admin.address, amount);
+    await token.connect(admin).approve(d.addresses.vault, amount);
+    await d.vault.connect(admin).stake(amount);
+  }
+  for (let i = 0; i < 4; i++) {
+    await networkHelpers.setBalance(await addressAt(HOLDER + i), 10n * COIN);
+    await token.mint(await addressAt(HOLDER + i), 20_000_000n * COIN);
+  }
+  await time.increase(1);
+  const [, veto] = await d.policy.community();
+  const vetoContract = await ethers.getContractAt("CommunityVeto", veto);
+  await passMotion(d, {
+    targets: [veto],
+    values: [0n],
+    calldatas: [vetoContract.interface.encodeFunctionData("setPhase", [true])],
+    description: "Community veto phase: on",
+  });
+  return { d, token };
 }
 
 describe("community tasks", function () {
@@ -242,6 +276,70 @@ describe("community tasks", function () {
         () => community(d, ["veto", "withdraw"], HOLDER, { motion: String(motionId) }),
         `CommunityVeto reverted: CommunityVetoWindowOpen(${motionId}, 0)`,
       );
+    });
+  });
+
+  describe("ERC-20 mode", function () {
+    it("approves the token, opens, backs and settles; the veto locks the token and cancels the motion", async function () {
+      const { d } = await loadFixture(erc20WithVeto);
+      let r = await community(d, ["petition", "open"], HOLDER, {
+        kind: "no-confidence",
+        member: "5",
+        description: "Member 5 missed every vote",
+      });
+      expect(r.err).to.equal("");
+      expect(r.out).to.match(/ {2}approval tx 0x[0-9a-f]{64}/);
+      expect(r.out).to.include("bond 9,900 WKAIA");
+      r = await community(d, ["petition", "back"], HOLDER + 1, { id: "1", amount: "6000000" });
+      expect(r.out.split("\n")[0]).to.equal(
+        "Locked 5,940,000 WKAIA on petition 1 (support); support now 5,940,000 WKAIA",
+      );
+      const petitions = await petitionsOf(d);
+      await time.increaseTo((await petitions.petition(1n)).closesAt);
+      r = await community(d, ["petition", "settle"], HOLDER, { id: "1" });
+      expect(r.err).to.equal("");
+      const id = (await petitions.petition(1n)).motionId;
+
+      // The council passes and queues the motion; the community vetoes it.
+      await time.increaseTo((await d.governor.proposalSnapshot(id)) + 1n);
+      for (let i = 0; i < 4; i++) await d.governor.connect(await signerAt(ACCOUNT.voter + i)).castVote(id, 1);
+      await time.increaseTo((await d.governor.proposalDeadline(id)) + 1n);
+      const registry = d.addresses.registry;
+      const remove = d.registry.interface.encodeFunctionData("remove", [5n]);
+      const description = await petitions.motionDescription(1n);
+      await d.governor
+        .connect(await signerAt(ACCOUNT.secretariat))
+        .queue([registry], [0n], [remove], ethers.id(description));
+
+      r = await community(d, ["veto", "lock"], HOLDER + 2, {
+        motion: String(id),
+        side: "for",
+        amount: "0.000000000000000001",
+      });
+      expect(r.err).to.equal("Error: CommunityVeto reverted: CommunityVetoZeroAmount()");
+      r = await community(d, ["veto", "lock"], HOLDER + 2, {
+        motion: String(id),
+        side: "against",
+        amount: "10200000",
+      });
+      expect(r.err).to.equal("");
+      expect(r.out.split("\n")).to.include(
+        `Motion ${id} is vetoed: the community canceled it; it can never execute`,
+      );
+      expect(await d.governor.state(id)).to.equal(2n);
+      r = await community(d, ["veto", "status"], HOLDER, { motion: String(id) });
+      expect(r.out.split("\n").slice(0, 1)).to.deep.equal([
+        `Motion ${id}: vetoed (canceled by the community)`,
+      ]);
+      expect(r.out).to.include(
+        "opposition   10,098,000 WKAIA (vetoes at 10,000,000 WKAIA and above support)",
+      );
+
+      await time.increase(2n * 86_400n);
+      r = await community(d, ["veto", "withdraw"], HOLDER + 2, { motion: String(id) });
+      expect(r.out.split("\n")[0]).to.equal(`Withdrew 10,098,000 WKAIA locked on motion ${id}`);
+      r = await community(d, ["petition", "withdraw"], HOLDER + 1, { id: "1" });
+      expect(r.out.split("\n")[0]).to.equal("Withdrew 5,940,000 WKAIA locked on petition 1");
     });
   });
 
