@@ -317,6 +317,11 @@ describe("community tasks", function () {
         amount: "0.000000000000000001",
       });
       expect(r.err).to.equal("Error: CommunityVeto reverted: CommunityVetoZeroAmount()");
+      const [, vetoAddress] = await d.policy.community();
+      const veto = await ethers.getContractAt("CommunityVeto", vetoAddress, await signerAt(HOLDER + 3));
+      await expect(veto.lock(id, ethers.id(description), false, 1n, { value: 1n }))
+        .to.be.revertedWithCustomError(veto, "CommunityVetoWrongValue")
+        .withArgs(0n, 1n);
       r = await community(d, ["veto", "lock"], HOLDER + 2, {
         motion: String(id),
         side: "against",
