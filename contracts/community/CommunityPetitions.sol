@@ -1,16 +1,12 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {Address} from "@openzeppelin/contracts/utils/Address.sol";
-import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 import {GovernedOwnable} from "../access/GovernedOwnable.sol";
+import {CommunityLocks} from "./CommunityLocks.sol";
 import {CouncilRegistry} from "../council/CouncilRegistry.sol";
-import {StakeVault} from "../council/StakeVault.sol";
 import {GovernorMembershipMotions} from "../governance/extensions/GovernorMembershipMotions.sol";
 import {ICommunityPetitions} from "../interfaces/ICommunityPetitions.sol";
 import {ICouncilRegistry} from "../interfaces/ICouncilRegistry.sol";
@@ -30,9 +26,7 @@ import {ICouncilRegistry} from "../interfaces/ICouncilRegistry.sol";
  * to the Improvement Reserve. Window, threshold and bond are frozen into each petition when it opens; only the owner
  * (the council's timelock; the setters are unclassified, so Constitutional) changes them. No function loops.
  */
-contract CommunityPetitions is ICommunityPetitions, GovernedOwnable, ReentrancyGuard {
-    using SafeERC20 for IERC20;
-
+contract CommunityPetitions is ICommunityPetitions, GovernedOwnable, CommunityLocks {
     /// @notice Shortest petition window, in seconds.
     uint256 public constant MIN_WINDOW = 1 days;
     /// @notice Longest petition window, in seconds.
@@ -45,9 +39,7 @@ contract CommunityPetitions is ICommunityPetitions, GovernedOwnable, ReentrancyG
     /// it can be settled (and its motion opened) while the application is open, in seconds.
     uint256 public constant SETTLEMENT_TIME = 1 days;
 
-    GovernorMembershipMotions private immutable _GOVERNOR;
     ICouncilRegistry private immutable _REGISTRY;
-    IERC20 private immutable _TOKEN;
     address private immutable _RESERVE;
 
     uint256 private _window;
@@ -56,7 +48,6 @@ contract CommunityPetitions is ICommunityPetitions, GovernedOwnable, ReentrancyG
     uint256 private _petitionCount;
     mapping(uint256 petitionId => Petition) private _petitions;
     mapping(uint256 petitionId => string) private _descriptions;
-    mapping(uint256 petitionId => mapping(address account => Lock)) private _locks;
     mapping(PetitionKind kind => mapping(uint256 subjectMemberId => uint256 petitionId)) private _latest;
 
     /**
@@ -75,12 +66,9 @@ contract CommunityPetitions is ICommunityPetitions, GovernedOwnable, ReentrancyG
         uint256 window_,
         uint256 threshold_,
         uint256 bond_
-    ) GovernedOwnable(initialOwner) {
-        if (address(governor_).code.length == 0) revert CommunityPetitionsNotAContract(address(governor_));
+    ) GovernedOwnable(initialOwner) CommunityLocks(governor_) {
         if (reserve_.code.length == 0) revert CommunityPetitionsNotAContract(reserve_);
-        _GOVERNOR = governor_;
         _REGISTRY = governor_.councilRegistry();
-        _TOKEN = IERC20(StakeVault(payable(address(governor_.stakeVault()))).stakeToken());
         _RESERVE = reserve_;
         _setWindow(window_);
         _setThreshold(threshold_);
@@ -139,12 +127,7 @@ contract CommunityPetitions is ICommunityPetitions, GovernedOwnable, ReentrancyG
     function lock(uint256 petitionId, bool support, uint256 amount) external payable nonReentrant {
         Petition storage p = _petition(petitionId);
         if (block.timestamp >= p.closesAt) revert CommunityPetitionsWindowClosed(petitionId, p.closesAt);
-        Lock storage entry = _locks[petitionId][msg.sender];
-        if (entry.amount != 0 && entry.support != support)
-            revert CommunityPetitionsSideConflict(petitionId, msg.sender);
-        uint256 received = _receive(amount);
-        entry.amount += received;
-        entry.support = support;
+        uint256 received = _lock(petitionId, support, amount);
         uint256 newTotal = support ? (p.support += received) : (p.opposition += received);
         emit Locked(petitionId, msg.sender, support, received, newTotal);
     }
@@ -156,11 +139,7 @@ contract CommunityPetitions is ICommunityPetitions, GovernedOwnable, ReentrancyG
     function withdraw(uint256 petitionId) external nonReentrant {
         Petition storage p = _petition(petitionId);
         if (block.timestamp < p.closesAt) revert CommunityPetitionsWindowOpen(petitionId, p.closesAt);
-        Lock storage entry = _locks[petitionId][msg.sender];
-        if (entry.amount == 0 || entry.withdrawn) revert CommunityPetitionsNothingToWithdraw(petitionId, msg.sender);
-        entry.withdrawn = true;
-        emit Withdrawn(petitionId, msg.sender, entry.amount);
-        _send(msg.sender, entry.amount);
+        _withdraw(petitionId);
     }
 
     /**
@@ -194,8 +173,8 @@ contract CommunityPetitions is ICommunityPetitions, GovernedOwnable, ReentrancyG
             string memory description = _motionDescription(petitionId);
             motionId =
                 p.kind == PetitionKind.Admission
-                    ? _GOVERNOR.proposeAdmission(p.subjectMemberId, description)
-                    : _GOVERNOR.proposeNoConfidence(p.subjectMemberId, description);
+                    ? _governor().proposeAdmission(p.subjectMemberId, description)
+                    : _governor().proposeNoConfidence(p.subjectMemberId, description);
             p.motionId = motionId;
         }
         emit PetitionSettled(petitionId, status, p.support, p.opposition, motionId);
@@ -279,7 +258,7 @@ contract CommunityPetitions is ICommunityPetitions, GovernedOwnable, ReentrancyG
      */
     function lockOf(uint256 petitionId, address account) external view returns (Lock memory) {
         _petition(petitionId);
-        return _locks[petitionId][account];
+        return _lockOf(petitionId, account);
     }
 
     /**
@@ -317,22 +296,6 @@ contract CommunityPetitions is ICommunityPetitions, GovernedOwnable, ReentrancyG
     }
 
     /**
-     * @notice The asset locked: the vault's stake token (the zero address for the native coin).
-     * @return The token.
-     */
-    function asset() external view returns (address) {
-        return address(_TOKEN);
-    }
-
-    /**
-     * @notice The governor whose motions qualified petitions open.
-     * @return The governor.
-     */
-    function governor() external view returns (address) {
-        return address(_GOVERNOR);
-    }
-
-    /**
      * @notice The Improvement Reserve, which receives forfeited bonds.
      * @return The reserve.
      */
@@ -364,7 +327,7 @@ contract CommunityPetitions is ICommunityPetitions, GovernedOwnable, ReentrancyG
         p.subjectMemberId = subject;
         p.threshold = _threshold;
         if (_bond == 0) {
-            if (msg.value != 0) revert CommunityPetitionsWrongValue(0, msg.value);
+            if (msg.value != 0) revert CommunityLocksWrongValue(0, msg.value);
         } else {
             p.bond = _receive(_bond);
         }
@@ -386,28 +349,6 @@ contract CommunityPetitions is ICommunityPetitions, GovernedOwnable, ReentrancyG
     function _petition(uint256 petitionId) private view returns (Petition storage p) {
         p = _petitions[petitionId];
         if (p.status == PetitionStatus.None) revert CommunityPetitionsUnknownPetition(petitionId);
-    }
-
-    /// @dev Takes `amount` from the caller; returns what arrived (an ERC-20 may charge a fee).
-    function _receive(uint256 amount) private returns (uint256 received) {
-        if (amount == 0) revert CommunityPetitionsZeroAmount();
-        if (address(_TOKEN) == address(0)) {
-            if (msg.value != amount) revert CommunityPetitionsWrongValue(amount, msg.value);
-            return amount;
-        }
-        if (msg.value != 0) revert CommunityPetitionsWrongValue(0, msg.value);
-        uint256 before = _TOKEN.balanceOf(address(this));
-        _TOKEN.safeTransferFrom(msg.sender, address(this), amount);
-        received = _TOKEN.balanceOf(address(this)) - before;
-        if (received == 0) revert CommunityPetitionsZeroAmount();
-    }
-
-    function _send(address to, uint256 amount) private {
-        if (address(_TOKEN) == address(0)) {
-            Address.sendValue(payable(to), amount);
-        } else {
-            _TOKEN.safeTransfer(to, amount);
-        }
     }
 
     function _setWindow(uint256 window_) private {

@@ -1,16 +1,12 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
-import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {Address} from "@openzeppelin/contracts/utils/Address.sol";
-import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {GovernedOwnable} from "../access/GovernedOwnable.sol";
+import {CommunityLocks} from "./CommunityLocks.sol";
 import {CouncilRegistry} from "../council/CouncilRegistry.sol";
-import {StakeVault} from "../council/StakeVault.sol";
 import {GovernorMembershipMotions} from "../governance/extensions/GovernorMembershipMotions.sol";
 import {ICommunityVeto} from "../interfaces/ICommunityVeto.sol";
 import {IMotionPolicy} from "../interfaces/IMotionPolicy.sol";
@@ -30,23 +26,18 @@ import {ICouncilGovernor} from "../interfaces/ICouncilGovernor.sol";
  * locks on one side per motion. The first lock names the motion's description hash, checked against the governor.
  * No function loops.
  */
-contract CommunityVeto is ICommunityVeto, GovernedOwnable, ReentrancyGuard {
-    using SafeERC20 for IERC20;
-
+contract CommunityVeto is ICommunityVeto, GovernedOwnable, CommunityLocks {
     /// @notice Shortest veto window, in seconds.
     uint256 public constant MIN_WINDOW = 1 days;
     /// @notice Longest veto window, in seconds.
     uint256 public constant MAX_WINDOW = 30 days;
 
-    GovernorMembershipMotions private immutable _GOVERNOR;
     address private immutable _REGISTRY;
-    IERC20 private immutable _TOKEN;
 
     bool private _on;
     uint256 private _window;
     uint256 private _threshold;
     mapping(uint256 proposalId => Campaign) private _campaigns;
-    mapping(uint256 proposalId => mapping(address account => Lock)) private _locks;
 
     /**
      * @notice Deploys the veto contract, with the phase off.
@@ -60,11 +51,8 @@ contract CommunityVeto is ICommunityVeto, GovernedOwnable, ReentrancyGuard {
         GovernorMembershipMotions governor_,
         uint256 window_,
         uint256 threshold_
-    ) GovernedOwnable(initialOwner) {
-        if (address(governor_).code.length == 0) revert CommunityVetoNotAContract(address(governor_));
-        _GOVERNOR = governor_;
+    ) GovernedOwnable(initialOwner) CommunityLocks(governor_) {
         _REGISTRY = address(governor_.councilRegistry());
-        _TOKEN = IERC20(StakeVault(payable(address(governor_.stakeVault()))).stakeToken());
         _setWindow(window_);
         _setThreshold(threshold_);
     }
@@ -94,18 +82,14 @@ contract CommunityVeto is ICommunityVeto, GovernedOwnable, ReentrancyGuard {
             revert CommunityVetoWrongDescription(proposalId, descriptionHash);
         }
         if (block.timestamp >= c.windowEnd) revert CommunityVetoWindowClosed(proposalId, c.windowEnd);
-        Lock storage entry = _locks[proposalId][msg.sender];
-        if (entry.amount != 0 && entry.support != support) revert CommunityVetoSideConflict(proposalId, msg.sender);
-        uint256 received = _receive(amount);
-        entry.amount += received;
-        entry.support = support;
+        uint256 received = _lock(proposalId, support, amount);
         uint256 newTotal = support ? (c.support += received) : (c.opposition += received);
         emit Locked(proposalId, msg.sender, support, received, newTotal);
         if (!support && c.opposition >= _threshold && c.opposition > c.support) {
             c.vetoed = true;
             emit Vetoed(proposalId, c.support, c.opposition);
             (address[] memory targets, uint256[] memory values, bytes[] memory calldatas) = _actions(proposalId);
-            _GOVERNOR.cancel(targets, values, calldatas, c.descriptionHash);
+            _governor().cancel(targets, values, calldatas, c.descriptionHash);
         }
     }
 
@@ -116,11 +100,7 @@ contract CommunityVeto is ICommunityVeto, GovernedOwnable, ReentrancyGuard {
     function withdraw(uint256 proposalId) external nonReentrant {
         Campaign storage c = _campaigns[proposalId];
         if (block.timestamp < c.windowEnd || c.windowEnd == 0) revert CommunityVetoWindowOpen(proposalId, c.windowEnd);
-        Lock storage entry = _locks[proposalId][msg.sender];
-        if (entry.amount == 0 || entry.withdrawn) revert CommunityVetoNothingToWithdraw(proposalId, msg.sender);
-        entry.withdrawn = true;
-        emit Withdrawn(proposalId, msg.sender, entry.amount);
-        _send(msg.sender, entry.amount);
+        _withdraw(proposalId);
     }
 
     // ---------------------------------------------------------------- governance
@@ -186,45 +166,29 @@ contract CommunityVeto is ICommunityVeto, GovernedOwnable, ReentrancyGuard {
      * @return The lock (amount, side, withdrawn).
      */
     function lockOf(uint256 proposalId, address account) external view returns (Lock memory) {
-        return _locks[proposalId][account];
-    }
-
-    /**
-     * @notice The asset locked: the vault's stake token (the zero address for the native coin).
-     * @return The token.
-     */
-    function asset() external view returns (address) {
-        return address(_TOKEN);
-    }
-
-    /**
-     * @notice The governor whose membership motions can be vetoed.
-     * @return The governor.
-     */
-    function governor() external view returns (address) {
-        return address(_GOVERNOR);
+        return _lockOf(proposalId, account);
     }
 
     // ---------------------------------------------------------------- internals
 
     function _openCampaign(Campaign storage c, uint256 proposalId, bytes32 descriptionHash) private {
-        IMotionPolicy.MotionClass cls = _GOVERNOR.motionClass(proposalId);
+        IMotionPolicy.MotionClass cls = _governor().motionClass(proposalId);
         if (cls != IMotionPolicy.MotionClass.Admission && cls != IMotionPolicy.MotionClass.NoConfidence) {
             revert CommunityVetoNotMembershipMotion(proposalId);
         }
         (address[] memory targets, uint256[] memory values, bytes[] memory calldatas) = _actions(proposalId);
         // Reverts (GovernorNonexistentProposal) for a hash that names no motion.
-        if (_GOVERNOR.getProposalId(targets, values, calldatas, descriptionHash) != proposalId) {
+        if (_governor().getProposalId(targets, values, calldatas, descriptionHash) != proposalId) {
             revert CommunityVetoWrongDescription(proposalId, descriptionHash);
         }
-        uint256 eta = _GOVERNOR.proposalEta(proposalId);
-        uint256 queuedAt = eta - _GOVERNOR.motionRecord(proposalId).timelockDelay;
+        uint256 eta = _governor().proposalEta(proposalId);
+        uint256 queuedAt = eta - _governor().motionRecord(proposalId).timelockDelay;
         c.windowEnd = SafeCast.toUint48(Math.min(queuedAt + _window, eta));
         c.descriptionHash = descriptionHash;
     }
 
     function _requireQueued(uint256 proposalId) private view {
-        IGovernor.ProposalState current = _GOVERNOR.state(proposalId);
+        IGovernor.ProposalState current = _governor().state(proposalId);
         if (current != IGovernor.ProposalState.Queued) revert CommunityVetoNotQueued(proposalId, uint8(current));
     }
 
@@ -232,7 +196,7 @@ contract CommunityVeto is ICommunityVeto, GovernedOwnable, ReentrancyGuard {
     function _actions(
         uint256 proposalId
     ) private view returns (address[] memory targets, uint256[] memory values, bytes[] memory calldatas) {
-        ICouncilGovernor.MotionRecord memory r = _GOVERNOR.motionRecord(proposalId);
+        ICouncilGovernor.MotionRecord memory r = _governor().motionRecord(proposalId);
         targets = new address[](1);
         targets[0] = _REGISTRY;
         values = new uint256[](1);
@@ -244,32 +208,10 @@ contract CommunityVeto is ICommunityVeto, GovernedOwnable, ReentrancyGuard {
     }
 
     function _requireFits(uint256 window_) private view {
-        IMotionPolicy policy = _GOVERNOR.motionPolicy();
+        IMotionPolicy policy = _governor().motionPolicy();
         (, address bound) = policy.community();
         if (bound != address(this)) revert CommunityVetoNotBound(bound);
         if (!policy.vetoWindowFits(window_)) revert CommunityVetoWindowTooLong(window_);
-    }
-
-    /// @dev Takes `amount` from the caller; returns what arrived (an ERC-20 may charge a fee).
-    function _receive(uint256 amount) private returns (uint256 received) {
-        if (amount == 0) revert CommunityVetoZeroAmount();
-        if (address(_TOKEN) == address(0)) {
-            if (msg.value != amount) revert CommunityVetoWrongValue(amount, msg.value);
-            return amount;
-        }
-        if (msg.value != 0) revert CommunityVetoWrongValue(0, msg.value);
-        uint256 before = _TOKEN.balanceOf(address(this));
-        _TOKEN.safeTransferFrom(msg.sender, address(this), amount);
-        received = _TOKEN.balanceOf(address(this)) - before;
-        if (received == 0) revert CommunityVetoZeroAmount();
-    }
-
-    function _send(address to, uint256 amount) private {
-        if (address(_TOKEN) == address(0)) {
-            Address.sendValue(payable(to), amount);
-        } else {
-            _TOKEN.safeTransfer(to, amount);
-        }
     }
 
     function _setWindow(uint256 window_) private {

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {ICommunityLocks} from "./ICommunityLocks.sol";
+
 /**
  * @title ICommunityPetitions
  * @notice Community petitions (KGP-7 on chain): holders lock coin for or against admitting an open applicant or
  * moving no confidence in a member; a petition that qualifies opens the council's motion as its sponsor.
  */
-interface ICommunityPetitions {
+interface ICommunityPetitions is ICommunityLocks {
     /// @notice What a petition asks the council to vote on.
     enum PetitionKind {
         Admission,
@@ -39,13 +41,6 @@ interface ICommunityPetitions {
         uint256 motionId;
     }
 
-    /// @notice One account's lock on one petition: the amount, its side, and whether it was withdrawn.
-    struct Lock {
-        uint256 amount;
-        bool support;
-        bool withdrawn;
-    }
-
     /**
      * @notice A petition opened.
      * @param petitionId The petition.
@@ -67,24 +62,6 @@ interface ICommunityPetitions {
         uint256 bond,
         string description
     );
-
-    /**
-     * @notice Coin was locked on a petition.
-     * @param petitionId The petition.
-     * @param account The locker.
-     * @param support True for support, false for opposition.
-     * @param amount The amount received.
-     * @param newTotal The side's new total.
-     */
-    event Locked(uint256 indexed petitionId, address indexed account, bool support, uint256 amount, uint256 newTotal);
-
-    /**
-     * @notice A locker took its lock back after the close.
-     * @param petitionId The petition.
-     * @param account The locker.
-     * @param amount The amount returned.
-     */
-    event Withdrawn(uint256 indexed petitionId, address indexed account, uint256 amount);
 
     /**
      * @notice A petition was settled after its close.
@@ -149,19 +126,11 @@ interface ICommunityPetitions {
     error CommunityPetitionsWindowClosed(uint256 petitionId, uint256 closesAt);
     /// @notice The petition's window is still open (no settlement or withdrawal yet).
     error CommunityPetitionsWindowOpen(uint256 petitionId, uint256 closesAt);
-    /// @notice A zero amount.
-    error CommunityPetitionsZeroAmount();
-    /// @notice The native coin sent differs from what was expected.
-    error CommunityPetitionsWrongValue(uint256 expected, uint256 sent);
-    /// @notice The account already locked on the other side of this petition.
-    error CommunityPetitionsSideConflict(uint256 petitionId, address account);
-    /// @notice The account has nothing (left) to withdraw from this petition.
-    error CommunityPetitionsNothingToWithdraw(uint256 petitionId, address account);
     /// @notice The petition was already settled.
     error CommunityPetitionsAlreadySettled(uint256 petitionId, PetitionStatus status);
     /// @notice The bond cannot be reclaimed: not the opener, not settled yet, forfeited or already reclaimed.
     error CommunityPetitionsBondUnavailable(uint256 petitionId, address caller);
-    /// @notice A contract address was expected, but the account has no code.
+    /// @notice A contract address was expected (the reserve), but the account has no code.
     error CommunityPetitionsNotAContract(address account);
 
     /**

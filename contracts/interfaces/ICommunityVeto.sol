@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {ICommunityLocks} from "./ICommunityLocks.sol";
+
 /**
  * @title ICommunityVeto
  * @notice The community veto phase: while a passed Admission or No-confidence motion waits in the timelock, holders
  * lock coin against it (or for it); enough opposition, above the support, cancels it.
  */
-interface ICommunityVeto {
+interface ICommunityVeto is ICommunityLocks {
     /// @notice One motion's veto campaign.
     struct Campaign {
         uint48 windowEnd;
@@ -14,13 +16,6 @@ interface ICommunityVeto {
         bytes32 descriptionHash;
         uint256 support;
         uint256 opposition;
-    }
-
-    /// @notice One account's lock on one campaign: the amount, its side, and whether it was withdrawn.
-    struct Lock {
-        uint256 amount;
-        bool support;
-        bool withdrawn;
     }
 
     /**
@@ -42,30 +37,12 @@ interface ICommunityVeto {
     event ThresholdSet(uint256 threshold);
 
     /**
-     * @notice Coin was locked on a motion's campaign.
-     * @param proposalId The motion.
-     * @param account The locker.
-     * @param support True for the motion, false against it.
-     * @param amount The amount received.
-     * @param newTotal The side's new total.
-     */
-    event Locked(uint256 indexed proposalId, address indexed account, bool support, uint256 amount, uint256 newTotal);
-
-    /**
      * @notice The community vetoed a motion: it was canceled through the governor.
      * @param proposalId The motion.
      * @param support Total support.
      * @param opposition Total opposition.
      */
     event Vetoed(uint256 indexed proposalId, uint256 support, uint256 opposition);
-
-    /**
-     * @notice A locker took its lock back after the window.
-     * @param proposalId The motion.
-     * @param account The locker.
-     * @param amount The amount returned.
-     */
-    event Withdrawn(uint256 indexed proposalId, address indexed account, uint256 amount);
 
     /// @notice The veto phase is off.
     error CommunityVetoPhaseOff();
@@ -87,16 +64,6 @@ interface ICommunityVeto {
     error CommunityVetoWindowClosed(uint256 proposalId, uint256 windowEnd);
     /// @notice The campaign's window is still open (no withdrawal yet), or never opened.
     error CommunityVetoWindowOpen(uint256 proposalId, uint256 windowEnd);
-    /// @notice A zero amount.
-    error CommunityVetoZeroAmount();
-    /// @notice The native coin sent differs from what was expected.
-    error CommunityVetoWrongValue(uint256 expected, uint256 sent);
-    /// @notice The account already locked on the other side of this campaign.
-    error CommunityVetoSideConflict(uint256 proposalId, address account);
-    /// @notice The account has nothing (left) to withdraw from this campaign.
-    error CommunityVetoNothingToWithdraw(uint256 proposalId, address account);
-    /// @notice A contract address was expected, but the account has no code.
-    error CommunityVetoNotAContract(address account);
 
     /**
      * @notice Whether the phase is on, and the window in force.

@@ -8,11 +8,11 @@
  * first when the allowance is short).
  */
 import { ZeroAddress, id as hashText } from "ethers";
-import type { ContractTransactionResponse, Signer } from "ethers";
+import type { ContractTransactionResponse, Interface, Signer } from "ethers";
 
 import { CommunityPetitions__factory, CommunityVeto__factory } from "../../typechain-types/index.js";
 import type { CommunityPetitions, CommunityVeto } from "../../typechain-types/index.js";
-import { assetUnit, erc20, eventArgs, latestTimestamp, mined } from "./chain.js";
+import { assetUnit, erc20, eventArgs, latestTimestamp, mined, revertOf } from "./chain.js";
 import type { CouncilContracts } from "./deployment.js";
 import { signerOf } from "./deployment.js";
 import { OpsError } from "./errors.js";
@@ -94,6 +94,22 @@ async function pay(
   const tx = await token.approve(spender, amount);
   await mined(tx);
   return { value: 0n, approveTx: tx.hash };
+}
+
+/**
+ * Simulates a call; a refusal by `contract` itself is named after it (the petitions and the veto contracts share
+ * their lock errors, so the system-wide decoder could not tell which refused). Others (the governor's) pass on.
+ */
+async function simulate(contract: { interface: Interface }, name: string, call: () => Promise<unknown>) {
+  try {
+    await call();
+  } catch (error) {
+    const parsed = revertOf(error, contract.interface);
+    if (parsed === undefined) throw error;
+    throw new OpsError(
+      `${name} reverted: ${parsed.name}(${parsed.args.map((a: unknown) => String(a)).join(", ")})`,
+    );
+  }
 }
 
 async function send(tx: Promise<ContractTransactionResponse>) {
@@ -199,7 +215,9 @@ export async function openPetition(c: CouncilContracts, options: OpenOptions): P
   const bond = await petitions.bond();
   const open = kind === "admission" ? petitions.openAdmission : petitions.openNoConfidence;
   const payment = await pay(community, signer, await petitions.getAddress(), bond);
-  await open.staticCall(subject, description, { value: payment.value });
+  await simulate(petitions, "CommunityPetitions", () =>
+    open.staticCall(subject, description, { value: payment.value }),
+  );
   const { hash, receipt } = await send(open(subject, description, { value: payment.value }));
   const args = eventArgs(receipt, petitions, "PetitionOpened");
   return {
@@ -245,7 +263,9 @@ export async function lockPetition(
   const amount = parsePositive(options.amount, community.unit);
   const petitions = community.petitions.connect(signer);
   const payment = await pay(community, signer, await petitions.getAddress(), amount);
-  await petitions.lock.staticCall(id, options.support, amount, { value: payment.value });
+  await simulate(petitions, "CommunityPetitions", () =>
+    petitions.lock.staticCall(id, options.support, amount, { value: payment.value }),
+  );
   const { hash, receipt } = await send(petitions.lock(id, options.support, amount, { value: payment.value }));
   const args = eventArgs(receipt, petitions, "Locked");
   return {
@@ -285,7 +305,7 @@ export async function settlePetition(c: CouncilContracts, options: { id: string 
   const signer = signerOf(c);
   const community = await connectCommunity(c);
   const petitions = community.petitions.connect(signer);
-  await petitions.settle.staticCall(id);
+  await simulate(petitions, "CommunityPetitions", () => petitions.settle.staticCall(id));
   const { hash, receipt } = await send(petitions.settle(id));
   const args = eventArgs(receipt, petitions, "PetitionSettled");
   return {
@@ -342,12 +362,12 @@ export async function withdrawPetition(
   const result: WithdrawResult = { id, lock: 0n, bond: 0n, unit: community.unit, txs: [] };
   if (!bondDue || (entry.amount > 0n && !entry.withdrawn)) {
     // Nothing but the lock to take (or both): let the contract say why not, if it refuses.
-    await petitions.withdraw.staticCall(id);
+    await simulate(petitions, "CommunityPetitions", () => petitions.withdraw.staticCall(id));
     result.txs.push((await send(petitions.withdraw(id))).hash);
     result.lock = entry.amount;
   }
   if (bondDue) {
-    await petitions.reclaimBond.staticCall(id);
+    await simulate(petitions, "CommunityPetitions", () => petitions.reclaimBond.staticCall(id));
     result.txs.push((await send(petitions.reclaimBond(id))).hash);
     result.bond = p.bond;
   }
@@ -464,7 +484,9 @@ export async function lockVeto(
   const actions = await motionActions(c, await getMotion(c, motionId));
   const hash = hashText(actions.description);
   const payment = await pay(community, signer, await veto.getAddress(), amount);
-  await veto.lock.staticCall(motionId, hash, options.support, amount, { value: payment.value });
+  await simulate(veto, "CommunityVeto", () =>
+    veto.lock.staticCall(motionId, hash, options.support, amount, { value: payment.value }),
+  );
   const { hash: tx, receipt } = await send(
     veto.lock(motionId, hash, options.support, amount, { value: payment.value }),
   );
@@ -499,7 +521,7 @@ export async function withdrawVeto(
   const community = await connectCommunity(c);
   const veto = requireVeto(community).connect(signer);
   const entry = await veto.lockOf(motionId, await signer.getAddress());
-  await veto.withdraw.staticCall(motionId);
+  await simulate(veto, "CommunityVeto", () => veto.withdraw.staticCall(motionId));
   const { hash } = await send(veto.withdraw(motionId));
   return { id: motionId, lock: entry.amount, bond: 0n, unit: community.unit, txs: [hash] };
 }

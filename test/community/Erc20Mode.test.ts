@@ -77,16 +77,16 @@ describe("CommunityPetitions (ERC-20 mode)", function () {
   it("reverts on native coin sent, and on a transfer that delivers nothing", async function () {
     const { petitions, backer, opener } = await loadFixture(erc20Mode);
     await expect(petitions.connect(opener).openNoConfidence(1n, "x", { value: 1n }))
-      .to.be.revertedWithCustomError(petitions, "CommunityPetitionsWrongValue")
+      .to.be.revertedWithCustomError(petitions, "CommunityLocksWrongValue")
       .withArgs(0n, 1n);
     await petitions.connect(opener).openNoConfidence(1n, "x");
     await expect(petitions.connect(backer).lock(1n, true, 5n, { value: 5n }))
-      .to.be.revertedWithCustomError(petitions, "CommunityPetitionsWrongValue")
+      .to.be.revertedWithCustomError(petitions, "CommunityLocksWrongValue")
       .withArgs(0n, 5n);
     // The token's 1 % fee, rounded up, takes the whole of 1 unit.
     await expect(petitions.connect(backer).lock(1n, true, 1n)).to.be.revertedWithCustomError(
       petitions,
-      "CommunityPetitionsZeroAmount",
+      "CommunityLocksZeroAmount",
     );
   });
 

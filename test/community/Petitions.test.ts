@@ -112,7 +112,7 @@ describe("CommunityPetitions", function () {
       const factory = await ethers.getContractFactory("CommunityPetitions");
       const eoa = s.holders[0].address;
       await expect(factory.deploy(timelock, eoa, reserve, PETITION_WINDOW, PETITION_THRESHOLD, PETITION_BOND))
-        .to.be.revertedWithCustomError(s.petitions, "CommunityPetitionsNotAContract")
+        .to.be.revertedWithCustomError(s.petitions, "CommunityLocksNotAContract")
         .withArgs(eoa);
       await expect(
         factory.deploy(timelock, governor, eoa, PETITION_WINDOW, PETITION_THRESHOLD, PETITION_BOND),
@@ -236,7 +236,7 @@ describe("CommunityPetitions", function () {
       const s = await loadFixture(deployCommunity);
       for (const sent of [0n, PETITION_BOND - 1n, PETITION_BOND + 1n]) {
         await expect(s.petitions.openNoConfidence(TARGET, "x", { value: sent }))
-          .to.be.revertedWithCustomError(s.petitions, "CommunityPetitionsWrongValue")
+          .to.be.revertedWithCustomError(s.petitions, "CommunityLocksWrongValue")
           .withArgs(PETITION_BOND, sent);
       }
       expect(await s.petitions.petitionCount()).to.equal(0n);
@@ -251,7 +251,7 @@ describe("CommunityPetitions", function () {
         "Petition bond: none",
       );
       await expect(s.petitions.openNoConfidence(TARGET, "x", { value: 1n }))
-        .to.be.revertedWithCustomError(s.petitions, "CommunityPetitionsWrongValue")
+        .to.be.revertedWithCustomError(s.petitions, "CommunityLocksWrongValue")
         .withArgs(0n, 1n);
       await s.petitions.openNoConfidence(TARGET, "x");
       expect((await s.petitions.petition(1n)).bond).to.equal(0n);
@@ -326,7 +326,7 @@ describe("CommunityPetitions", function () {
       const { id } = await openNoConfidence(s);
       await lock(s, id, s.holders[1], true, 3n * COIN);
       await expect(lock(s, id, s.holders[1], false, 3n * COIN))
-        .to.be.revertedWithCustomError(s.petitions, "CommunityPetitionsSideConflict")
+        .to.be.revertedWithCustomError(s.petitions, "CommunityLocksSideConflict")
         .withArgs(id, s.holders[1].address);
       const p = await s.petitions.petition(id);
       expect([p.support, p.opposition]).to.deep.equal([3n * COIN, 0n]);
@@ -347,10 +347,10 @@ describe("CommunityPetitions", function () {
       const { id } = await openNoConfidence(s);
       await expect(s.petitions.lock(id, true, 0n)).to.be.revertedWithCustomError(
         s.petitions,
-        "CommunityPetitionsZeroAmount",
+        "CommunityLocksZeroAmount",
       );
       await expect(s.petitions.lock(id, true, 2n * COIN, { value: COIN }))
-        .to.be.revertedWithCustomError(s.petitions, "CommunityPetitionsWrongValue")
+        .to.be.revertedWithCustomError(s.petitions, "CommunityLocksWrongValue")
         .withArgs(2n * COIN, COIN);
     });
 
@@ -391,10 +391,10 @@ describe("CommunityPetitions", function () {
       await expect(tx).to.changeEtherBalances(ethers, [s.holders[1], s.petitions], [3n * COIN, -3n * COIN]);
       expect(await s.petitions.lockOf(id, s.holders[1].address)).to.deep.equal([3n * COIN, true, true]);
       await expect(s.petitions.connect(s.holders[1]).withdraw(id))
-        .to.be.revertedWithCustomError(s.petitions, "CommunityPetitionsNothingToWithdraw")
+        .to.be.revertedWithCustomError(s.petitions, "CommunityLocksNothingToWithdraw")
         .withArgs(id, s.holders[1].address);
       await expect(s.petitions.connect(s.holders[2]).withdraw(id))
-        .to.be.revertedWithCustomError(s.petitions, "CommunityPetitionsNothingToWithdraw")
+        .to.be.revertedWithCustomError(s.petitions, "CommunityLocksNothingToWithdraw")
         .withArgs(id, s.holders[2].address);
     });
 
@@ -413,7 +413,7 @@ describe("CommunityPetitions", function () {
       );
       expect(await locker.amountReceived()).to.equal(5n * COIN);
       await expect(locker.withdraw(id))
-        .to.be.revertedWithCustomError(s.petitions, "CommunityPetitionsNothingToWithdraw")
+        .to.be.revertedWithCustomError(s.petitions, "CommunityLocksNothingToWithdraw")
         .withArgs(id, await locker.getAddress());
       expect(await balanceOf(s.petitions)).to.equal(PETITION_BOND + 7n * COIN);
     });

@@ -121,7 +121,7 @@ describe("CommunityVeto", function () {
       const timelock = await s.timelock.getAddress();
       const governor = await s.governor.getAddress();
       await expect(factory.deploy(timelock, s.holders[0].address, VETO_WINDOW, VETO_THRESHOLD))
-        .to.be.revertedWithCustomError(s.veto, "CommunityVetoNotAContract")
+        .to.be.revertedWithCustomError(s.veto, "CommunityLocksNotAContract")
         .withArgs(s.holders[0].address);
       for (const window of [DAY - 1n, 30n * DAY + 1n]) {
         await expect(factory.deploy(timelock, governor, window, VETO_THRESHOLD))
@@ -324,11 +324,11 @@ describe("CommunityVeto", function () {
         .withArgs(99n, 0n);
       await time.increaseTo(c.windowEnd);
       await expect(s.veto.connect(s.holders[1]).withdraw(s.id))
-        .to.be.revertedWithCustomError(s.veto, "CommunityVetoNothingToWithdraw")
+        .to.be.revertedWithCustomError(s.veto, "CommunityLocksNothingToWithdraw")
         .withArgs(s.id, s.holders[1].address);
       await s.veto.connect(s.holders[0]).withdraw(s.id);
       await expect(s.veto.connect(s.holders[0]).withdraw(s.id))
-        .to.be.revertedWithCustomError(s.veto, "CommunityVetoNothingToWithdraw")
+        .to.be.revertedWithCustomError(s.veto, "CommunityLocksNothingToWithdraw")
         .withArgs(s.id, s.holders[0].address);
     });
 
@@ -376,13 +376,13 @@ describe("CommunityVeto", function () {
         .withArgs(s.id, ethers.id("wrong"));
       await expect(s.veto.lock(s.id, s.descriptionHash, false, 0n)).to.be.revertedWithCustomError(
         s.veto,
-        "CommunityVetoZeroAmount",
+        "CommunityLocksZeroAmount",
       );
       await expect(s.veto.lock(s.id, s.descriptionHash, false, 2n * COIN, { value: COIN }))
-        .to.be.revertedWithCustomError(s.veto, "CommunityVetoWrongValue")
+        .to.be.revertedWithCustomError(s.veto, "CommunityLocksWrongValue")
         .withArgs(2n * COIN, COIN);
       await expect(lock(s, s.holders[0], true, COIN))
-        .to.be.revertedWithCustomError(s.veto, "CommunityVetoSideConflict")
+        .to.be.revertedWithCustomError(s.veto, "CommunityLocksSideConflict")
         .withArgs(s.id, s.holders[0].address);
       expect(await s.veto.lockOf(s.id, s.holders[0].address)).to.deep.equal([COIN, false, false]);
       const c = await s.veto.campaign(s.id);

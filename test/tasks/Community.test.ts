@@ -238,7 +238,7 @@ describe("community tasks", function () {
       await expectRefused(
         d,
         () => community(d, ["petition", "oppose"], HOLDER + 1, { id: "1", amount: "1" }),
-        `CommunityPetitions reverted: CommunityPetitionsSideConflict(1, ${await addressAt(HOLDER + 1)})`,
+        `CommunityPetitions reverted: CommunityLocksSideConflict(1, ${await addressAt(HOLDER + 1)})`,
       );
       await expectRefused(
         d,
@@ -316,11 +316,11 @@ describe("community tasks", function () {
         side: "for",
         amount: "0.000000000000000001",
       });
-      expect(r.err).to.equal("Error: CommunityVeto reverted: CommunityVetoZeroAmount()");
+      expect(r.err).to.equal("Error: CommunityVeto reverted: CommunityLocksZeroAmount()");
       const [, vetoAddress] = await d.policy.community();
       const veto = await ethers.getContractAt("CommunityVeto", vetoAddress, await signerAt(HOLDER + 3));
       await expect(veto.lock(id, ethers.id(description), false, 1n, { value: 1n }))
-        .to.be.revertedWithCustomError(veto, "CommunityVetoWrongValue")
+        .to.be.revertedWithCustomError(veto, "CommunityLocksWrongValue")
         .withArgs(0n, 1n);
       r = await community(d, ["veto", "lock"], HOLDER + 2, {
         motion: String(id),
