@@ -63,6 +63,7 @@ export default defineConfig({
     npmFilesToBuild: [
       "@openzeppelin/contracts/governance/TimelockController.sol",
       "@openzeppelin/contracts/governance/IGovernor.sol",
+      "@openzeppelin/contracts/governance/utils/IVotes.sol",
     ],
     // The same settings for `default` (build, test) and `production` (ignition deploy): Hardhat does not carry
     // compilers and overrides into the production profile by itself.
