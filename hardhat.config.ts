@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
 import { configVariable, defineConfig } from "hardhat/config";
 
+import { projectPlugin } from "./scripts/hardhat/plugin.js";
 import { projectTasks } from "./scripts/tasks/index.js";
 
 const require = createRequire(import.meta.url);
@@ -22,6 +23,12 @@ const GOVERNOR_COMPILER = {
 };
 
 const BUILD_PROFILE = {
+  // One build for every command: Hardhat's production profile (used by `ignition deploy`) would otherwise compile
+  // each file on its own (isolated) and record tool versions, which changes every compilation job and recompiles
+  // everything when switching between `build`/`test` and a deploy. With these two fixed, both profiles resolve to
+  // the same jobs and share one cache, so the deployed bytecode is the tested bytecode.
+  isolated: false,
+  toolVersionsInBuildInfo: false,
   compilers: [STANDARD_COMPILER],
   overrides: {
     // The governor composes OpenZeppelin Governor with eight extensions; the IR pipeline keeps it under the
@@ -31,7 +38,8 @@ const BUILD_PROFILE = {
 };
 
 export default defineConfig({
-  plugins: [hardhatToolboxMochaEthers],
+  // projectPlugin: OpenZeppelin's transient-storage warning left out of solc's output, plain Ignition logs off a terminal.
+  plugins: [hardhatToolboxMochaEthers, projectPlugin],
   tasks: projectTasks,
   // The in-process network (default) and `localhost` (a `npx hardhat node`) need no settings. Kaia's networks take
   // their RPC URL and the sending key from configuration variables: environment variables or the encrypted keystore
