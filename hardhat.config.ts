@@ -41,11 +41,11 @@ export default defineConfig({
   // projectPlugin: OpenZeppelin's transient-storage warning left out of solc's output, plain Ignition logs off a terminal.
   plugins: [hardhatToolboxMochaEthers, projectPlugin],
   tasks: projectTasks,
-  // The in-process network (default) and `localhost` (a `npx hardhat node`) need no settings. Kaia's networks take
+  // The in-process network (default) and `localhost` (a `./gc node`) need no settings. Kaia's networks take
   // their RPC URL and the sending key from configuration variables: environment variables or the encrypted keystore
-  // (`npx hardhat keystore set KAIROS_RPC_URL`). They are read only when the network is used.
+  // (`./gc keystore set KAIROS_RPC_URL`). They are read only when the network is used.
   networks: {
-    // `npx hardhat node` (the `localhost` network): the default accounts hold a billion coins each, so that members
+    // `./gc node` (the `localhost` network): the default accounts hold a billion coins each, so that members
     // can bond real stake units (5,000,000 coins each by default) on a local council.
     node: {
       type: "edr-simulated",
@@ -97,7 +97,7 @@ export default defineConfig({
           fuzz: { runs: 1000 },
           invariant: { runs: 1000, depth: 25, failOnRevert: false },
         },
-        // A fast profile for local iteration: HARDHAT_TEST_PROFILE=quick npx hardhat test solidity
+        // A fast profile for local iteration: ./gc test solidity --test-profile quick
         quick: {
           fsPermissions: { readDirectory: ["artifacts"] },
           fuzz: { runs: 64 },

@@ -57,7 +57,7 @@ export function defaultDeploymentFile(root: string, chainId: bigint): string {
 export function readAddresses(file: string): Addresses {
   if (!existsSync(file)) {
     throw new OpsError(
-      `no deployment file ${file}: deploy first (npx hardhat ignition deploy …) or pass --deployment <file>`,
+      `no deployment file ${file}: deploy first (./gc ignition deploy …) or pass --deployment <file>`,
     );
   }
   let json: Record<string, unknown>;
@@ -143,7 +143,7 @@ export function systemInterfaces(): Record<string, Interface> {
 export function signerOf(c: CouncilContracts): Signer {
   if (c.signer === undefined) {
     throw new OpsError(
-      "this command sends a transaction, but the network has no account configured: set its key (e.g. npx hardhat keystore set KAIROS_PRIVATE_KEY)",
+      "this command sends a transaction, but the network has no account configured: set its key (e.g. ./gc keystore set KAIROS_PRIVATE_KEY)",
     );
   }
   return c.signer;

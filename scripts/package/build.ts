@@ -13,9 +13,9 @@
  * chain-31337: a package built from a clean checkout carries only the committed networks. No deployment at all is
  * fine (`addresses` is then empty). A chain directory that lacks one of the seven contracts stops the build.
  *
- * Needs compiled contracts and generated bindings (`npx hardhat build`); `npm run build` runs both.
+ * Needs compiled contracts and generated bindings (`./gc build`); `./gc npm run build` runs both.
  *
- * Usage: node scripts/package/build.ts [--deployments <dir>] [--out <dir>]
+ * Usage: ./gc npm run package -- [--deployments <dir>] [--out <dir>]
  *   --deployments  the directory of the chain-<id>/ deployments (or GC_DEPLOYMENTS_DIR); default deploy/deployments
  *   --out          where the package is written (emptied first); default dist/package
  */
@@ -330,7 +330,7 @@ function build(deploymentsDir: string, outDir: string): Map<number, Deployment> 
   }).filter((file) => !existsSync(path.join(ROOT, file)));
   if (missing.length > 0) {
     throw new BuildError(
-      `${missing[0]} is missing: compile first with \`npx hardhat build\` (npm run build does both)`,
+      `${missing[0]} is missing: compile first with \`./gc build\` (./gc npm run build does both)`,
     );
   }
   const { version } = rootPackage();

@@ -124,7 +124,7 @@ export const motionTasks: TaskDefinition[] = [
         print(
           `Signed ${m.supportName(ballot.support)} on motion ${id} as ${ballot.voter} (nonce ${ballot.nonce})`,
         );
-        print(`Ballot written to ${args.out}; relay it with: npx hardhat motion relay-vote ${args.out}`);
+        print(`Ballot written to ${args.out}; relay it with: ./gc motion relay-vote ${args.out}`);
       }),
     )
     .build(),

@@ -316,7 +316,7 @@ describe("verify-deployment", function () {
       const run = await runTask(VERIFY, { deployment: missing, parameters: PARAMETER_FILE });
       expect(run).to.deep.equal({
         out: "",
-        err: `Error: no deployment file ${missing}: deploy first (npx hardhat ignition deploy …) or pass --deployment <file>`,
+        err: `Error: no deployment file ${missing}: deploy first (./gc ignition deploy …) or pass --deployment <file>`,
         exitCode: 1,
       });
     });

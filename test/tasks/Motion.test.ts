@@ -586,7 +586,7 @@ describe("tasks: motion", function () {
       expect(sign.exitCode, sign.err).to.equal(0);
       expect(sign.out.split("\n")).to.deep.equal([
         `Signed for on motion 1 as ${voter.address} (nonce 0)`,
-        `Ballot written to ${out}; relay it with: npx hardhat motion relay-vote ${out}`,
+        `Ballot written to ${out}; relay it with: ./gc motion relay-vote ${out}`,
       ]);
       // Signing sent nothing: no gas spent, no vote yet.
       expect(await ethers.provider.getBalance(voter.address)).to.equal(balanceBefore);
