@@ -28,13 +28,17 @@ export function isOpenZeppelinTransientStorageWarning(error: CompilerOutputError
   );
 }
 
-/** solc's output with OpenZeppelin's transient-storage warnings removed; every other message is kept. */
+/**
+ * solc's output with OpenZeppelin's transient-storage warnings removed; every other message is kept. When nothing is
+ * left, `errors` is left out, as solc does for a clean compile (Hardhat prints a blank line for an empty list).
+ */
 export function withoutOpenZeppelinTransientWarnings(output: CompilerOutput): CompilerOutput {
   if (output.errors === undefined) return output;
-  return {
-    ...output,
-    errors: output.errors.filter((error) => !isOpenZeppelinTransientStorageWarning(error)),
-  };
+  const errors = output.errors.filter((error) => !isOpenZeppelinTransientStorageWarning(error));
+  if (errors.length > 0) return { ...output, errors };
+  const clean = { ...output };
+  delete clean.errors;
+  return clean;
 }
 
 export default async (): Promise<Partial<SolidityHooks>> => ({
