@@ -14,7 +14,7 @@ import { nodeAddress } from "../../test/utils/council.js";
 import type { ImprovementReserve } from "../../typechain-types/index.js";
 import { anatomyOf } from "./anatomy.js";
 import type { Anatomy } from "./anatomy.js";
-import type { Chain } from "./chain.js";
+import type { Chain } from "./bench-chain.js";
 import type { Operation } from "./results.js";
 import {
   DAY,
