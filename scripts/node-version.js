@@ -5,7 +5,11 @@ var parts = process.versions.node.split(".").map(Number);
 var ok = parts[0] > MINIMUM[0] || (parts[0] === MINIMUM[0] && parts[1] >= MINIMUM[1]);
 if (!ok && process.argv.indexOf("--quiet") === -1) {
   console.error(
-    "gc-governance needs Node.js >= " + MINIMUM.join(".") + " (this is " + process.versions.node + "): " +
+    "gc-governance needs Node.js >= " +
+      MINIMUM.join(".") +
+      " (this is " +
+      process.versions.node +
+      "): " +
       "run ./gc npm install instead, which takes Node 22 from npm (see README, Quick start).",
   );
 }

@@ -117,7 +117,7 @@ describe("verify-deployment", function () {
         "PASS  initial member 5 status",
         "PASS  vault stake unit",
         "PASS  reserve outflow limit of native coin",
-        "PASS  policy NoConfidence approvalDenominator",
+        "PASS  policy No-confidence approvalDenominator",
         "PASS  policy class of reserve pay(address,address,uint256,string)",
         "PASS  policy class of every other reserve function",
         "PASS  governor late quorum extension",
@@ -368,7 +368,7 @@ describe("verify-deployment", function () {
         "four class configurations",
         (s) => (s.classConfigs as Section[]).pop(),
         "CouncilGovernance.classConfigs must have 5 entries (Standard, Treasury, Constitutional, Admission, " +
-          "NoConfidence)",
+          "No-confidence)",
       ],
       [
         "a limit missing for an asset",
