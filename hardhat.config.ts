@@ -90,7 +90,7 @@ export default defineConfig({
   test: {
     solidity: {
       profiles: {
-        // `npm test` runs the invariants at CI strength (SPEC §10: at least 1,000 runs).
+        // `npm test` runs the fuzz and invariant tests at CI strength: 1,000 runs each.
         default: {
           // Solidity tests deploy the governor from its artifact (getCode), so they never recompile it.
           fsPermissions: { readDirectory: ["artifacts"] },

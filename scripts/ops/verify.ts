@@ -1,5 +1,5 @@
 /**
- * Deployment verification (SPEC §5, §8): the role matrix and every parameter of a deployed system, checked against
+ * Deployment verification (deploy/README.md): the role matrix and every parameter of a deployed system, checked against
  * its parameter file. Each check is `{ name, expected, actual, pass }`; the `verify-deployment` task prints them.
  *
  * The checks read the system's current state. Right after the deploy every check passes; later governance changes

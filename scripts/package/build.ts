@@ -1,5 +1,6 @@
 /**
- * Builds the publishable typed-bindings package `@gc-governance/contracts` (SPEC §9), by default into dist/package/:
+ * Builds the publishable typed-bindings package `@gc-governance/contracts` (docs/integrator-guide.md), by default
+ * into dist/package/:
  *
  * - TypeChain ethers-v6 bindings (types and factories) of the deployable contracts and their interfaces, compiled
  *   from typechain-types/ to ESM JavaScript and .d.ts by tsc (options in scripts/package/tsconfig.json); ethers is

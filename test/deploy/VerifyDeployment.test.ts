@@ -1,5 +1,5 @@
 /**
- * `verify-deployment` (SPEC §8) on a system deployed by the Ignition module, and the parameter files for Kairos and
+ * `verify-deployment` (the role matrix and every parameter, see deploy/README.md) on a system deployed by the Ignition module, and the parameter files for Kairos and
  * Kaia: every check passes on the module's deployment; a wrong parameter, a role left to someone or a pending
  * ownership transfer fails with the exact mismatch and exit code 1; bad files give one-line errors.
  */
@@ -429,7 +429,7 @@ describe("deploy/parameters for Kairos and Kaia", function () {
           );
       });
 
-      it("carries SPEC §11's defaults and a real outflow limit", async function () {
+      it("carries the documented defaults (docs/architecture.md) and a real outflow limit", async function () {
         const p = readParameters(await filledIn(file));
         expect(p.stakeUnit).to.equal(ethers.parseEther("5000000"));
         expect(p.stakeToken).to.equal(ethers.ZeroAddress);
