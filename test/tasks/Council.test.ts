@@ -127,7 +127,7 @@ describe("tasks: council status", function () {
       writeFileSync(partial, JSON.stringify({ registry: ethers.ZeroAddress }));
       const run2 = await runTask(["council", "status"], { deployment: partial, from: "" });
       expect(run2.err).to.equal(
-        `Error: deployment file ${partial} has no address for CouncilGovernance#TimelockController (or "timelock")`,
+        `Error: deployment file ${partial} has no address for CouncilGovernance#StakeVault (or "vault")`,
       );
     });
 
