@@ -65,12 +65,16 @@ interface Run {
   stderr: string;
 }
 
-/** Runs a command to its end; npm's own environment (prefix, engine-strict, …) is not passed on. */
-function run(command: string, args: string[], cwd: string): Run {
-  const env = Object.fromEntries(
+/** This process's environment without npm's own settings (prefix, engine-strict, …), for the commands it runs. */
+function childEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !name.startsWith("npm_") || name === "npm_config_cache"),
   );
-  const result = spawnSync(command, args, { cwd, env, encoding: "utf8" });
+}
+
+/** Runs a command to its end; npm's own environment (prefix, engine-strict, …) is not passed on. */
+function run(command: string, args: string[], cwd: string): Run {
+  const result = spawnSync(command, args, { cwd, env: childEnv(), encoding: "utf8" });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -81,12 +85,7 @@ function runAsync(
   cwd: string,
   extraEnv: Record<string, string>,
 ): Promise<Run> {
-  const env = {
-    ...Object.fromEntries(
-      Object.entries(process.env).filter(([name]) => !name.startsWith("npm_") || name === "npm_config_cache"),
-    ),
-    ...extraEnv,
-  };
+  const env = { ...childEnv(), ...extraEnv };
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env });
     let stdout = "";
@@ -143,6 +142,20 @@ function tsBlocks(file: string, heading: string): string[] {
   const end = text.indexOf(`\n${level}`, start + heading.length + 1);
   const section = text.slice(start, end === -1 ? undefined : end);
   return [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
+}
+
+/**
+ * An empty ESM project at `dir` with `packages` installed from the npm cache (`--prefer-offline`), so the test needs
+ * no network once the repository's own install has run.
+ */
+function installProject(dir: string, packages: string[], flags: string[] = []): void {
+  mkdirSync(dir);
+  writeFileSync(
+    path.join(dir, "package.json"),
+    JSON.stringify({ name: path.basename(dir), private: true, type: "module" }),
+  );
+  const install = ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", ...flags];
+  succeed("npm", [...install, ...packages], dir);
 }
 
 /** Runs a command and fails the test with its output unless it exits with 0. */
@@ -320,11 +333,7 @@ describe("@gc-governance/contracts (typed-bindings package)", function () {
     packedFiles = packed.files.map((f) => f.path);
 
     consumer = path.join(work, "consumer");
-    mkdirSync(consumer);
-    writeFileSync(
-      path.join(consumer, "package.json"),
-      JSON.stringify({ name: "consumer", private: true, type: "module" }),
-    );
+    installProject(consumer, [tarball, `ethers@${ETHERS_VERSION}`]);
     writeFileSync(
       path.join(consumer, "tsconfig.json"),
       JSON.stringify({
@@ -339,19 +348,6 @@ describe("@gc-governance/contracts (typed-bindings package)", function () {
           outDir: "out",
         },
       }),
-    );
-    succeed(
-      "npm",
-      [
-        "install",
-        "--prefer-offline",
-        "--no-audit",
-        "--no-fund",
-        "--ignore-scripts",
-        tarball,
-        `ethers@${ETHERS_VERSION}`,
-      ],
-      consumer,
     );
   });
 
@@ -437,25 +433,8 @@ describe("@gc-governance/contracts (typed-bindings package)", function () {
 
   it("serves the ABIs and the enums from /abis to a project without ethers", function () {
     const viemLike = path.join(work, "no-ethers");
-    mkdirSync(viemLike);
-    writeFileSync(
-      path.join(viemLike, "package.json"),
-      JSON.stringify({ name: "no-ethers", private: true, type: "module" }),
-    );
     // --legacy-peer-deps: npm would otherwise install the ethers peer dependency by itself.
-    succeed(
-      "npm",
-      [
-        "install",
-        "--prefer-offline",
-        "--no-audit",
-        "--no-fund",
-        "--ignore-scripts",
-        "--legacy-peer-deps",
-        tarball,
-      ],
-      viemLike,
-    );
+    installProject(viemLike, [tarball], ["--legacy-peer-deps"]);
     const script =
       'const m = await import("@gc-governance/contracts/abis");' +
       "console.log(JSON.stringify({ names: m.MOTION_CLASS_NAMES, noConfidence: m.MotionClass.NoConfidence," +
