@@ -8,7 +8,7 @@
  */
 import { ZeroAddress } from "ethers";
 
-import { eventArgs, latestTimestamp, mined, revertOf } from "./chain.js";
+import { eventArgs, latestTimestamp, mined, revertOf } from "./transactions.js";
 import type { CouncilContracts } from "./deployment.js";
 import { signerOf } from "./deployment.js";
 import { OpsError } from "./errors.js";

@@ -7,7 +7,7 @@ import { id as keccakText } from "ethers";
 import type { ContractTransactionResponse, TransactionReceipt } from "ethers";
 
 import type { ICouncilGovernor } from "../../typechain-types/contracts/governance/CouncilGovernorLens.js";
-import { latestTimestamp, mined } from "./chain.js";
+import { latestTimestamp, mined } from "./transactions.js";
 import type { CouncilContracts } from "./deployment.js";
 import { signerOf } from "./deployment.js";
 import { MOTION_CLASS_NAMES, ProposalState, VoteSupport, enumNames } from "./enums.js";

@@ -27,7 +27,7 @@ import { FunctionFragment, Interface, getAddress, isAddress, id } from "ethers";
 
 import { describeCall, parseArgument, parseInteger } from "./arguments.js";
 import type { ArgumentContext } from "./arguments.js";
-import { eventArgs, latestTimestamp } from "./chain.js";
+import { eventArgs, latestTimestamp } from "./transactions.js";
 import type { CouncilContracts } from "./deployment.js";
 import { signerOf, systemInterfaces } from "./deployment.js";
 import { MOTION_CLASS_NAMES } from "./enums.js";

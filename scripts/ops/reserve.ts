@@ -9,7 +9,8 @@
 import { ZeroAddress, decodeBytes32String } from "ethers";
 import type { Provider } from "ethers";
 
-import { assetBalance, assetUnit, erc20, eventArgs, latestTimestamp, mined } from "./chain.js";
+import { assetBalance, assetUnit, erc20 } from "./assets.js";
+import { eventArgs, latestTimestamp, mined } from "./transactions.js";
 import type { CouncilContracts } from "./deployment.js";
 import { signerOf } from "./deployment.js";
 import { BudgetStatus } from "./enums.js";
