@@ -186,6 +186,7 @@ export async function deployCouncil(
   );
   const address = await deployed.getAddress();
   const council = await ethers.getContractAt("CouncilGovernor", address);
+  await chain.send((o) => vault.bindGovernor(address, o));
   await handOverTimelock(chain, timelock, address, deployer);
 
   for (let i = 0; i < size; i++) {

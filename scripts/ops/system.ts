@@ -53,7 +53,7 @@ export const RESERVE_TREASURY_FUNCTIONS = [
 /** The reserve's governed functions that stay Constitutional (no entry in the policy). */
 export const RESERVE_CONSTITUTIONAL_FUNCTIONS = [
   "setOutflowLimit(address,uint256)",
-  "setGuardian(address)",
+  "setGuardian(address,uint256)",
   "setPauseDuration(uint256)",
   "unpause()",
 ] as const;
