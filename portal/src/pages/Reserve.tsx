@@ -1,0 +1,3 @@
+export default function ReservePage() {
+  return <h1>Reserve</h1>;
+}
