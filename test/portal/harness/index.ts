@@ -26,6 +26,8 @@ import type { SeededCouncil } from "../../../scripts/portal/seed.js";
 import { startStaticServer } from "../../../scripts/portal/static-server.js";
 import type { StaticServer } from "../../../scripts/portal/static-server.js";
 import { axeViolations } from "./axe.js";
+
+export { axeViolations } from "./axe.js";
 import { installWallet } from "./wallet.js";
 import type { TestWallet } from "./wallet.js";
 
@@ -87,11 +89,36 @@ export async function resetChain(): Promise<void> {
   seededSnapshot = await snapshot(h.chain);
 }
 
+/**
+ * Takes a snapshot of the chain now; the returned function puts the chain back to it (once). For a journey that
+ * wants to undo only its own steps; `resetChain()` goes back to the seeded state.
+ */
+export async function snapshotChain(): Promise<() => Promise<void>> {
+  const h = await harness();
+  const id = await snapshot(h.chain);
+  return async () => {
+    const reverted = await h.chain.connection.provider.request({ method: "evm_revert", params: [id] });
+    if (reverted !== true) throw new Error(`evm_revert to snapshot ${id} failed`);
+  };
+}
+
+/** A signer for one of the node's accounts (ethers), to act or to check on chain. */
+export async function signer(address: string) {
+  return (await harness()).chain.connection.ethers.getSigner(address);
+}
+
 /** Mines a block at exactly `timestamp` (seconds): the chain's clock, pinned. */
 export async function timeTravelTo(timestamp: bigint): Promise<void> {
   const { provider } = (await harness()).chain.connection;
   await provider.request({ method: "evm_setNextBlockTimestamp", params: [`0x${timestamp.toString(16)}`] });
   await provider.request({ method: "evm_mine", params: [] });
+}
+
+/** Moves the clock `seconds` past the latest block, pinned (a block at exactly that time); returns the new time. */
+export async function increaseTime(seconds: bigint): Promise<bigint> {
+  const target = (await chainTime()) + seconds;
+  await timeTravelTo(target);
+  return target;
 }
 
 /** The chain's clock: the latest block's timestamp. */
