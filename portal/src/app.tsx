@@ -1,5 +1,5 @@
 /** The portal's shell: providers, navigation, the wallet bar, the history progress line, and the routes. */
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryClient, QueryClientProvider, useIsFetching } from "@tanstack/react-query";
 import { Component, Suspense, lazy, useMemo, useSyncExternalStore } from "react";
 import type { ErrorInfo, ReactNode } from "react";
 import { NavLink, Outlet, RouterProvider, createHashRouter } from "react-router";
@@ -53,6 +53,7 @@ function HistoryLine() {
 }
 
 function Layout({ chainName }: { chainName: string }) {
+  const fetching = useIsFetching();
   const links: [string, string][] = [
     ["/", "Council"],
     ["/motions", "Motions"],
@@ -82,7 +83,7 @@ function Layout({ chainName }: { chainName: string }) {
         <WalletBar />
       </header>
       <HistoryLine />
-      <main id="main" className="page">
+      <main id="main" className="page" aria-busy={fetching > 0}>
         <PageBoundary>
           <Suspense fallback={<p role="status">Loading…</p>}>
             <Outlet />

@@ -50,7 +50,7 @@ export function chainOf(config: PortalConfig): Chain {
     known ??
     defineChain({
       id: config.chainId,
-      name: config.chainId === 31337 ? "Local node" : `Chain ${config.chainId}`,
+      name: config.chainName ?? (config.chainId === 31337 ? "Local node" : `Chain ${config.chainId}`),
       nativeCurrency: { name: config.coin, symbol: config.coin, decimals: 18 },
       rpcUrls: { default: { http: [config.rpcUrl] } },
     });

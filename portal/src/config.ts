@@ -31,6 +31,8 @@ export interface PortalConfig {
   /** The first block worth scanning for events (the deployment block). */
   fromBlock: number;
   walletConnectProjectId: string;
+  /** A display name for the chain (Kairos and Kaia are known). */
+  chainName?: string;
   /** The native coin's symbol. */
   coin: string;
   addresses: Addresses;
@@ -76,7 +78,8 @@ export async function loadConfig(): Promise<PortalConfig | string> {
     rpcUrl,
     logChunkSize: Math.max(1, num(runtime.logChunkSize ?? env.VITE_LOG_CHUNK_SIZE, 5000)),
     fromBlock: num(runtime.fromBlock ?? env.VITE_FROM_BLOCK, 0),
-    walletConnectProjectId: String(runtime.walletConnectProjectId ?? env.VITE_WALLETCONNECT_PROJECT_ID ?? ""),
+    walletConnectProjectId: String(runtime.walletConnectProjectId ?? env.VITE_WALLETCONNECT_PROJECT_ID ?? "").replace(/^null$/, ""),
+    chainName: typeof runtime.chainName === "string" ? runtime.chainName : undefined,
     coin: String(runtime.coin ?? env.VITE_COIN ?? "KAIA"),
     addresses,
   };

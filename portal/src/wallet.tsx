@@ -89,12 +89,14 @@ export function WalletBar() {
           {named !== undefined ? ` — ${named}` : ""}
         </span>
         {wrong && (
-          <span role="alert" className="error">
-            Wrong network: your wallet is on chain {connection.chainId}; this portal uses {chain.name} ({chain.id}).{" "}
+          <>
+            <span role="alert" className="error">
+              Wrong network: the wallet is on chain {connection.chainId}; switch to {chain.id} ({chain.name}).
+            </span>
             <button type="button" onClick={() => void switchTo(chain.id)}>
               Switch to {chain.name}
             </button>
-          </span>
+          </>
         )}
         <button type="button" onClick={() => disconnect()}>
           Disconnect
@@ -120,7 +122,7 @@ export function WalletBar() {
         </button>
       )}
       {choices.length === 0 && config.walletConnectProjectId === "" && (
-        <span className="muted">No wallet found: install a browser wallet (MetaMask, Kaia Wallet, Rabby) to act. Reading works without one.</span>
+        <span role="alert" className="error">No wallet found: install a browser wallet (MetaMask, Kaia Wallet, Rabby) to act; reading works without one.</span>
       )}
       {error !== undefined && (
         <span role="alert" className="error">

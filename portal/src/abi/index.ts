@@ -176,7 +176,7 @@ export function describeError(error: unknown): string {
     seen.add(e);
     const record = e as { code?: unknown; name?: unknown; cause?: unknown };
     if (record.code === 4001 || record.name === "UserRejectedRequestError") {
-      return "You rejected the request in your wallet.";
+      return "You rejected the request in your wallet (4001).";
     }
     if (record.name === "ChainMismatchError" || record.name === "ChainNotConfiguredError") {
       return "Your wallet is on another network: switch it to this portal's network.";

@@ -2,6 +2,7 @@
 import { useMemo, useState } from "react";
 
 import { coinUnits } from "../abi";
+import { usePortal } from "../context";
 import { useCouncil, useHistory, useMotionCount, useMotionPage, voterMembers } from "../data";
 import type { MemberRow } from "../data";
 import { CLASS_NAMES, bps, formatDate, percent, shortAddress } from "../format";
@@ -20,6 +21,7 @@ function ceilShare(value: bigint, bpsValue: number): bigint {
 }
 
 export default function CouncilPage() {
+  const { config } = usePortal();
   const council = useCouncil();
   const history = useHistory();
   const count = useMotionCount();
@@ -110,13 +112,13 @@ export default function CouncilPage() {
       <HistoryGaps history={history.data} />
       <section aria-labelledby="totals">
         <h2 id="totals">Totals</h2>
-        <dl data-testid="council-totals">
+        <dl aria-label="Council totals">
           <dt>Members</dt>
           <dd data-testid="total-members">{c.activeCount.toString()} active</dd>
           <dt>Eligible members</dt>
           <dd data-testid="total-eligible">{c.eligibleCount.toString()}</dd>
           <dt>Total stake</dt>
-          <dd data-testid="total-stake">{coinUnits(c.totalStaked)}</dd>
+          <dd data-testid="total-stake">{coinUnits(c.totalStaked)} {config.coin}</dd>
           <dt>Total votes</dt>
           <dd data-testid="total-votes">{c.totalVotes.toString()}</dd>
           <dt>Quorum bases</dt>
@@ -132,14 +134,15 @@ export default function CouncilPage() {
       </section>
       <h2>Members</h2>
       <div style={{ overflowX: "auto" }}>
-        <table aria-label="Council members">
+        <table aria-label="Council">
           <thead>
             <tr>
               {header("id", "Id", true)}
-              {header("name", "Name")}
+              {header("name", "Member")}
               {header("status", "Status")}
               {header("joined", "Joined")}
-              <th>Admin / voter</th>
+              <th>Admin</th>
+              <th>Voter</th>
               <th>Nodes</th>
               {header("stake", "Stake", true)}
               {header("votes", "Votes", true)}
@@ -162,7 +165,8 @@ export default function CouncilPage() {
                 <td>{formatDate(m.joinedAt)}</td>
                 <td>
                   <Addr address={m.admin} />
-                  <br />
+                </td>
+                <td>
                   <Addr address={m.voter} />
                 </td>
                 <td>
@@ -175,7 +179,7 @@ export default function CouncilPage() {
                       ))}
                 </td>
                 <td className="num" data-col="stake">
-                  {coinUnits(m.stake)}
+                  {coinUnits(m.stake)} {config.coin}
                 </td>
                 <td className="num" data-col="votes">
                   {m.votes.toString()}
