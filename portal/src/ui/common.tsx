@@ -90,6 +90,7 @@ export function metadataLinks(uri: string): [string, string][] {
   if (json !== null && typeof json === "object") {
     const out: [string, string][] = [];
     for (const [key, value] of Object.entries(json as Record<string, unknown>)) {
+      if (key === "name") continue;
       if (typeof value === "string") out.push([key, key === "contact" && value.includes("@") && !value.startsWith("mailto:") ? `mailto:${value}` : value]);
       else if (Array.isArray(value)) value.forEach((v, i) => typeof v === "string" && out.push([`${key} ${i + 1}`, v]));
     }
