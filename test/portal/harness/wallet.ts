@@ -77,6 +77,7 @@ export class TestWallet {
   private rejectCount = 0;
   private rejectAll = false;
   private readonly chains: Set<number>;
+  private beforeSend: (() => Promise<void>) | undefined;
 
   constructor(
     private readonly page: Page,
@@ -121,6 +122,14 @@ export class TestWallet {
     this.rejectCount += count;
   }
 
+  /**
+   * Runs `step` when the page next sends a transaction, after the user approved it and before the node receives it:
+   * the chain changes between the page's checks and the transaction (another device voted, a ballot was relayed).
+   */
+  beforeNextSend(step: () => Promise<void>): void {
+    this.beforeSend = step;
+  }
+
   /** Every approval is rejected (true) or approved (false). */
   setRejecting(rejecting: boolean): void {
     this.rejectAll = rejecting;
@@ -150,6 +159,11 @@ export class TestWallet {
       }
       if (this.chainId !== this.options.nodeChainId) {
         throw walletError(-32603, `The test wallet has no node for chain ${this.chainId}.`);
+      }
+      const step = method === "eth_sendTransaction" ? this.beforeSend : undefined;
+      if (step !== undefined) {
+        this.beforeSend = undefined;
+        await step();
       }
       return this.options.node.request({ method, params });
     }
