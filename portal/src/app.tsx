@@ -1,8 +1,8 @@
 /** The portal's shell: providers, navigation, the wallet bar, the history progress line, and the routes. */
 import { QueryClient, QueryClientProvider, useIsFetching } from "@tanstack/react-query";
-import { Component, Suspense, lazy, useMemo, useSyncExternalStore } from "react";
+import { Component, Suspense, lazy, useEffect, useMemo, useSyncExternalStore } from "react";
 import type { ErrorInfo, ReactNode } from "react";
-import { NavLink, Outlet, RouterProvider, createHashRouter } from "react-router";
+import { NavLink, Outlet, RouterProvider, createHashRouter, useLocation } from "react-router";
 import { WagmiProvider } from "wagmi";
 
 import { describeError } from "./abi";
@@ -10,6 +10,7 @@ import { chainOf, historyProgress, makePublicClient } from "./chain";
 import type { PortalConfig } from "./config";
 import { PortalContext } from "./context";
 import type { Portal } from "./context";
+import { LastAction, lastAction } from "./tx";
 import { WalletBar, makeWagmiConfig } from "./wallet";
 
 const CouncilPage = lazy(() => import("./pages/Council"));
@@ -54,6 +55,8 @@ function HistoryLine() {
 
 function Layout({ chainName }: { chainName: string }) {
   const fetching = useIsFetching();
+  const location = useLocation();
+  useEffect(() => lastAction.set(undefined), [location.pathname]);
   const links: [string, string][] = [
     ["/", "Council"],
     ["/motions", "Motions"],
@@ -84,6 +87,7 @@ function Layout({ chainName }: { chainName: string }) {
       </header>
       <HistoryLine />
       <main id="main" className="page" aria-busy={fetching > 0}>
+        <LastAction />
         <PageBoundary>
           <Suspense fallback={<p role="status">Loading…</p>}>
             <Outlet />

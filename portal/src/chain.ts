@@ -159,7 +159,7 @@ let cache: History | undefined;
  * four contracts. Reads only what the previous call did not; ranges that fail are kept as missing.
  */
 export async function readHistory(client: PublicClient, config: PortalConfig): Promise<History> {
-  const latest = await client.getBlockNumber();
+  const latest = await client.getBlockNumber({ cacheTime: 0 });
   const start = cache === undefined ? BigInt(config.fromBlock) : cache.scannedTo + 1n;
   const events = cache?.events.slice() ?? [];
   const missing = cache?.missing.slice() ?? [];

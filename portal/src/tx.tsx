@@ -5,7 +5,7 @@
  * Transaction Builder JSON for a Safe to propose to its owners.
  */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import type { ReactNode } from "react";
 import { encodeFunctionData } from "viem";
 import type { Abi, Address, Hex, TransactionReceipt } from "viem";
@@ -76,6 +76,34 @@ export function useSend(): (call: Call) => Promise<TransactionReceipt> {
   };
 }
 
+/**
+ * The outcome of the last confirmed action, shown above the page: the action's own panel may disappear once the
+ * chain has changed (a member that voted no longer sees the vote buttons), but its confirmation stays.
+ */
+let lastDone: string | undefined;
+const doneListeners = new Set<() => void>();
+export const lastAction = {
+  get: () => lastDone,
+  subscribe(listener: () => void) {
+    doneListeners.add(listener);
+    return () => doneListeners.delete(listener);
+  },
+  set(text: string | undefined) {
+    lastDone = text;
+    for (const l of doneListeners) l();
+  },
+};
+
+export function LastAction() {
+  const text = useSyncExternalStore(lastAction.subscribe, lastAction.get);
+  if (text === undefined) return null;
+  return (
+    <p role="status" className="ok">
+      {text}
+    </p>
+  );
+}
+
 /** Offers a JSON document as a file. */
 export function download(filename: string, json: unknown) {
   const blob = new Blob([`${JSON.stringify(json, null, 2)}\n`], { type: "application/json" });
@@ -132,18 +160,19 @@ export function Action({ label, call, what, onDone, children }: ActionProps) {
   const check = usePrecheck(call);
   const send = useSend();
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ ok: boolean; text: string }>();
+  const [error, setError] = useState<string>();
 
   async function run() {
     if (call === undefined) return;
     setBusy(true);
-    setResult(undefined);
+    setError(undefined);
     try {
+      lastAction.set(undefined);
       const receipt = await send(call);
-      setResult({ ok: true, text: `Done: ${label} confirmed in block ${receipt.blockNumber} (${receipt.transactionHash}).` });
+      lastAction.set(`Done: ${label} confirmed in block ${receipt.blockNumber} (${receipt.transactionHash}).`);
       onDone?.(receipt);
     } catch (e) {
-      setResult({ ok: false, text: describeError(e) });
+      setError(describeError(e));
     } finally {
       setBusy(false);
     }
@@ -179,9 +208,9 @@ export function Action({ label, call, what, onDone, children }: ActionProps) {
           Export for a Safe
         </button>
       )}
-      {result !== undefined && (
-        <p role={result.ok ? "status" : "alert"} className={result.ok ? "ok" : "error"}>
-          {result.text}
+      {error !== undefined && (
+        <p role="alert" className="error">
+          {error}
         </p>
       )}
     </div>

@@ -1,8 +1,10 @@
 /** The council: one sortable row per member, with totals and both quorum bases. */
+import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 
 import { coinUnits } from "../abi";
 import { usePortal } from "../context";
+import { blockTimes } from "../chain";
 import { useCouncil, useHistory, useMotionCount, useMotionPage, voterMembers } from "../data";
 import type { MemberRow } from "../data";
 import { CLASS_NAMES, bps, formatDate, percent, shortAddress } from "../format";
@@ -21,11 +23,18 @@ function ceilShare(value: bigint, bpsValue: number): bigint {
 }
 
 export default function CouncilPage() {
-  const { config } = usePortal();
+  const { config, client } = usePortal();
   const council = useCouncil();
   const history = useHistory();
   const count = useMotionCount();
   const motions = useMotionPage(1n, count.data ?? 0n, count.data !== undefined);
+  // A motion canceled before its vote opened was never open to anyone: the cancel's block time says when.
+  const cancels = useMemo(() => (history.data?.events ?? []).filter((e) => e.eventName === "ProposalCanceled"), [history.data]);
+  const cancelTimes = useQuery({
+    queryKey: ["blockTimes", cancels.map((e) => String(e.blockNumber)).join(",")],
+    enabled: cancels.length > 0,
+    queryFn: () => blockTimes(client, cancels.map((e) => e.blockNumber)),
+  });
   const [sort, setSort] = useState<{ key: Key; desc: boolean }>({ key: "id", desc: false });
 
   const rows = useMemo<Row[]>(() => {
@@ -46,7 +55,13 @@ export default function CouncilPage() {
         lastVote.set(member, e.args.proposalId as bigint);
       }
     }
-    const ended = (motions.data ?? []).filter((m) => m.state !== "Pending");
+    const canceledAt = new Map<bigint, bigint>();
+    for (const e of cancels) canceledAt.set(e.args.proposalId as bigint, cancelTimes.data?.get(e.blockNumber) ?? 0n);
+    const ended = (motions.data ?? []).filter((m) => {
+      if (m.state === "Pending") return false;
+      const at = canceledAt.get(m.id);
+      return at === undefined || at > m.snapshot;
+    });
     return council.data.members.map((m) => {
       // Motions whose snapshot fell while the member was active, excluding a motion against itself.
       const could = ended.filter(
@@ -59,7 +74,7 @@ export default function CouncilPage() {
       const voted = could.filter((x) => votedBy.get(m.id)?.has(x.id) === true).length;
       return { ...m, couldVote: could.length, voted, lastVote: lastVote.get(m.id) ?? 0n };
     });
-  }, [council.data, history.data, motions.data]);
+  }, [council.data, history.data, motions.data, cancels, cancelTimes.data]);
 
   const sorted = useMemo(() => {
     const value = (r: Row): string | bigint | number => {
