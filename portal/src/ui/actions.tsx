@@ -109,6 +109,15 @@ export function ActionList({ actions, names, showClass = true }: { actions: RawA
             )}
             {d.fn === undefined && a.data !== "0x" && <p className="muted">calldata {a.data.length / 2 - 1} bytes (not a system contract: not decoded)</p>}
             {a.value > 0n && <p>sends {coinUnits(a.value)} {config.coin}</p>}
+            <details>
+              <summary>Raw call (action {i + 1})</summary>
+              <p>
+                to <code data-testid="raw-target">{a.target}</code>, value <code data-testid="raw-value">{a.value.toString()}</code>
+              </p>
+              <code data-testid="raw-calldata" style={{ wordBreak: "break-all" }}>
+                {a.data}
+              </code>
+            </details>
             {showClass && cls !== undefined && (
               <p className="muted" data-testid="action-class">
                 Class: <strong>{cls.name}</strong> — {cls.why}
