@@ -109,6 +109,13 @@ export function WalletBar() {
       </div>
     );
   }
+  if (connection.status === "reconnecting") {
+    return (
+      <div className="wallet" aria-label="Wallet">
+        <span className="muted">Reconnecting the wallet…</span>
+      </div>
+    );
+  }
   return (
     <div className="wallet" aria-label="Wallet">
       {choices.map((c, i) => (

@@ -49,3 +49,22 @@ export async function act(page: Page, label: string): Promise<string> {
   expect(hash, `the page names ${label}'s transaction`).to.match(/^0x[0-9a-f]{64}$/);
   return hash!;
 }
+
+/** Switches the test wallet to another account and waits until the page shows it. */
+export async function switchAccount(p: PortalPage, address: string): Promise<void> {
+  await p.wallet!.useAccount(address);
+  await waitForText(p.page.getByTestId("connected-account"), new RegExp(`${address.slice(0, 6)}…${address.slice(-4)}`));
+}
+
+/** Reloads the page (after time travel) and reconnects if the wallet bar asks again. */
+export async function reload(p: PortalPage): Promise<void> {
+  await p.page.reload();
+  // The wallet remembers the site, so the portal reconnects by itself; connect only if it has not after a while.
+  const connected = p.page.getByTestId("connected-account");
+  const reconnected = await connected.waitFor({ timeout: 5_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (!reconnected) await connect(p);
+  await settled(p.page);
+}
