@@ -17,7 +17,14 @@ export default defineConfig(({ mode }) => {
   const chainId = env.VITE_CHAIN_ID ?? "31337";
   const file =
     env.VITE_DEPLOYMENT_FILE ??
-    path.join(import.meta.dirname, "..", "deploy", "deployments", `chain-${chainId}`, "deployed_addresses.json");
+    path.join(
+      import.meta.dirname,
+      "..",
+      "deploy",
+      "deployments",
+      `chain-${chainId}`,
+      "deployed_addresses.json",
+    );
   const addresses: unknown = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
   return {
     base: "./",

@@ -49,9 +49,11 @@ export function parseBallot(text: string): Ballot | string {
   }
   if (json.format !== BALLOT_FORMAT) return `The file is not a ${BALLOT_FORMAT} ballot.`;
   const digits = (v: unknown) => typeof v === "string" && /^\d+$/.test(v);
-  for (const key of ["chainId", "proposalId", "nonce"]) if (!digits(json[key])) return `The ballot's "${key}" is missing or malformed.`;
+  for (const key of ["chainId", "proposalId", "nonce"])
+    if (!digits(json[key])) return `The ballot's "${key}" is missing or malformed.`;
   for (const key of ["governor", "voter"]) {
-    if (typeof json[key] !== "string" || !isAddress(json[key] as string)) return `The ballot's "${key}" is not an address.`;
+    if (typeof json[key] !== "string" || !isAddress(json[key] as string))
+      return `The ballot's "${key}" is not an address.`;
   }
   if (typeof json.signature !== "string" || !isHex(json.signature) || json.signature.length <= 2) {
     return `The ballot's "signature" is missing.`;

@@ -7,12 +7,7 @@
 import { createPublicClient, defineChain, http, parseEventLogs } from "viem";
 import type { Abi, Address, Chain, Hex, Log, PublicClient } from "viem";
 
-import {
-  CouncilGovernorAbi,
-  CouncilRegistryAbi,
-  ImprovementReserveAbi,
-  StakeVaultAbi,
-} from "./abi/generated";
+import { CouncilGovernorAbi, CouncilRegistryAbi, ImprovementReserveAbi, StakeVaultAbi } from "./abi";
 import type { ContractKey, PortalConfig } from "./config";
 
 declare global {

@@ -78,7 +78,9 @@ export async function loadConfig(): Promise<PortalConfig | string> {
     rpcUrl,
     logChunkSize: Math.max(1, num(runtime.logChunkSize ?? env.VITE_LOG_CHUNK_SIZE, 5000)),
     fromBlock: num(runtime.fromBlock ?? env.VITE_FROM_BLOCK, 0),
-    walletConnectProjectId: String(runtime.walletConnectProjectId ?? env.VITE_WALLETCONNECT_PROJECT_ID ?? "").replace(/^null$/, ""),
+    walletConnectProjectId: String(
+      runtime.walletConnectProjectId ?? env.VITE_WALLETCONNECT_PROJECT_ID ?? "",
+    ).replace(/^null$/, ""),
     chainName: typeof runtime.chainName === "string" ? runtime.chainName : undefined,
     coin: String(runtime.coin ?? env.VITE_COIN ?? "KAIA"),
     addresses,

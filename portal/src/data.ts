@@ -110,7 +110,12 @@ export function useCouncil(): UseQueryResult<Council> {
         ),
         Promise.all(
           CLASS_NAMES.map((_, i) =>
-            client.readContract({ address: policy, abi: MotionPolicyAbi, functionName: "classConfig", args: [i] }),
+            client.readContract({
+              address: policy,
+              abi: MotionPolicyAbi,
+              functionName: "classConfig",
+              args: [i],
+            }),
           ),
         ),
         Promise.all([
@@ -181,10 +186,12 @@ export function useNames(): NameBook {
       if (e.eventName === "VoterChanged") {
         const m = council.members.find((x) => x.id === e.args.memberId);
         const prev = e.args.previousVoter as string;
-        if (m !== undefined && !book.has(prev.toLowerCase())) book.set(prev.toLowerCase(), `${m.name} (former voter)`);
+        if (m !== undefined && !book.has(prev.toLowerCase()))
+          book.set(prev.toLowerCase(), `${m.name} (former voter)`);
       }
     }
-    if (!book.has(council.secretariat.toLowerCase())) book.set(council.secretariat.toLowerCase(), "Secretariat");
+    if (!book.has(council.secretariat.toLowerCase()))
+      book.set(council.secretariat.toLowerCase(), "Secretariat");
   }
   return book;
 }
@@ -260,7 +267,11 @@ export function useMotionCount(): UseQueryResult<bigint> {
   return useQuery({
     queryKey: ["motionCount"],
     queryFn: () =>
-      client.readContract({ address: config.addresses.governor, abi: CouncilGovernorAbi, functionName: "proposalCount" }),
+      client.readContract({
+        address: config.addresses.governor,
+        abi: CouncilGovernorAbi,
+        functionName: "proposalCount",
+      }),
   });
 }
 
@@ -344,7 +355,8 @@ export function useMotion(id: bigint): UseQueryResult<MotionFull> {
         const created = parseEventLogs({ abi: CouncilGovernorAbi, logs, eventName: "ProposalCreated" }).find(
           (l) => l.args.proposalId === id,
         );
-        if (created === undefined) throw new Error(`no ProposalCreated event in block ${motion.createdBlock}`);
+        if (created === undefined)
+          throw new Error(`no ProposalCreated event in block ${motion.createdBlock}`);
         full.proposal = {
           targets: created.args.targets,
           values: created.args.values,

@@ -29,8 +29,16 @@ export interface Draft {
 }
 
 const UNITS: Record<string, bigint> = {
-  second: 1n, seconds: 1n, minute: 60n, minutes: 60n, hour: 3600n, hours: 3600n,
-  day: 86400n, days: 86400n, week: 604800n, weeks: 604800n,
+  second: 1n,
+  seconds: 1n,
+  minute: 60n,
+  minutes: 60n,
+  hour: 3600n,
+  hours: 3600n,
+  day: 86400n,
+  days: 86400n,
+  week: 604800n,
+  weeks: 604800n,
 };
 
 /** An integer in the CLI's readable forms: "1,000", "250000 KAIA", "21 days", "2027-01-01". */
@@ -38,7 +46,8 @@ export function readableInteger(text: string): bigint {
   const t = text.trim().replace(/[,_]/g, "");
   if (/^-?\d+$/.test(t)) return BigInt(t);
   const amount = /^(\d+)(?:\.(\d{1,18}))?\s*(KAIA|KLAY|ether)$/i.exec(t);
-  if (amount !== null) return BigInt(amount[1]) * 10n ** 18n + BigInt((amount[2] ?? "").padEnd(18, "0") || "0");
+  if (amount !== null)
+    return BigInt(amount[1]) * 10n ** 18n + BigInt((amount[2] ?? "").padEnd(18, "0") || "0");
   const duration = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i.exec(t);
   if (duration !== null && UNITS[duration[2].toLowerCase()] !== undefined) {
     const [whole, frac = ""] = duration[1].split(".");
@@ -49,7 +58,9 @@ export function readableInteger(text: string): bigint {
     const ms = Date.parse(t.length === 10 ? `${t}T00:00:00Z` : t.endsWith("Z") ? t : `${t}Z`);
     if (!Number.isNaN(ms)) return BigInt(ms / 1000);
   }
-  throw new Error(`"${text}" is not a number, an amount ("250000 KAIA"), a duration ("21 days") or a date ("2027-01-01")`);
+  throw new Error(
+    `"${text}" is not a number, an amount ("250000 KAIA"), a duration ("21 days") or a date ("2027-01-01")`,
+  );
 }
 
 function argument(addresses: Addresses, p: AbiParameter, raw: unknown, where: string): unknown {
@@ -82,7 +93,8 @@ function argument(addresses: Addresses, p: AbiParameter, raw: unknown, where: st
   }
   if (type === "bytes32") {
     if (typeof text === "string" && isHex(text) && text.length === 66) return text;
-    if (typeof text === "string" && new TextEncoder().encode(text).length <= 31) return stringToHex(text, { size: 32 });
+    if (typeof text === "string" && new TextEncoder().encode(text).length <= 31)
+      return stringToHex(text, { size: 32 });
     throw new Error(`${where}: neither 32 bytes of hex nor text of at most 31 characters`);
   }
   if (type.startsWith("bytes")) {
@@ -100,7 +112,9 @@ function argument(addresses: Addresses, p: AbiParameter, raw: unknown, where: st
 export function draftFunction(d: DraftAction): AbiFunction | undefined {
   if (d.contract !== "") {
     const system = SYSTEM.find((s) => s.name === d.contract);
-    return system === undefined ? undefined : writableFunctions(system.abi).find((f) => signatureOf(f) === d.fn);
+    return system === undefined
+      ? undefined
+      : writableFunctions(system.abi).find((f) => signatureOf(f) === d.fn);
   }
   if (d.fragment.trim() === "") return undefined;
   const text = d.fragment.trim().startsWith("function") ? d.fragment.trim() : `function ${d.fragment.trim()}`;
@@ -117,7 +131,8 @@ export interface Encoded {
 
 /** Encodes a draft; a problem is one line naming the action and argument. */
 export function encodeDraft(addresses: Addresses, draft: Draft): Encoded {
-  if (draft.description.trim() === "") throw new Error("The description is empty: give the motion a title and reasons.");
+  if (draft.description.trim() === "")
+    throw new Error("The description is empty: give the motion a title and reasons.");
   if (draft.actions.length === 0) throw new Error("Add at least one action.");
   const out: Encoded = { targets: [], values: [], calldatas: [], description: draft.description };
   draft.actions.forEach((a, i) => {
@@ -171,7 +186,9 @@ export function importProposal(text: string): Draft {
         throw new Error(`actions[${i}]: "${contract}" is not a system contract`);
       }
       const fnText = typeof raw.function === "string" ? raw.function.replace(/\s+/g, "") : "";
-      const args = Array.isArray(raw.args) ? raw.args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))) : [];
+      const args = Array.isArray(raw.args)
+        ? raw.args.map((a) => (typeof a === "string" ? a : JSON.stringify(a)))
+        : [];
       return {
         contract,
         target: typeof raw.target === "string" ? raw.target : "",
@@ -189,8 +206,14 @@ export function exportProposal(draft: Draft): unknown {
   return {
     description: draft.description,
     actions: draft.actions.map((a) => {
-      const out: Record<string, unknown> = a.contract !== "" ? { contract: a.contract } : { target: a.target };
-      const fn = a.contract !== "" ? a.fn : a.fragment.trim() === "" ? "" : signatureOf(draftFunction(a) as AbiFunction);
+      const out: Record<string, unknown> =
+        a.contract !== "" ? { contract: a.contract } : { target: a.target };
+      const fn =
+        a.contract !== ""
+          ? a.fn
+          : a.fragment.trim() === ""
+            ? ""
+            : signatureOf(draftFunction(a) as AbiFunction);
       if (fn !== "") {
         out.function = fn;
         out.args = a.args;

@@ -68,7 +68,10 @@ export function useSend(): (call: Call) => Promise<TransactionReceipt> {
     const { request } = await client.simulateContract({ ...call, account: address } as Parameters<
       typeof client.simulateContract
     >[0]);
-    const hash = await writeContract(wagmiConfig, { ...(request as Parameters<typeof writeContract>[1]), chainId: chain.id });
+    const hash = await writeContract(wagmiConfig, {
+      ...(request as Parameters<typeof writeContract>[1]),
+      chainId: chain.id,
+    });
     const receipt = await client.waitForTransactionReceipt({ hash });
     await queryClient.invalidateQueries();
     if (receipt.status !== "success") throw new Error(`The transaction ${hash} reverted.`);
@@ -191,7 +194,9 @@ export function Action({ label, call, what, onDone, children }: ActionProps) {
           You cannot {what} now: {check.reason}
         </p>
       )}
-      {check.ok === undefined && check.account !== undefined && call !== undefined && <p className="muted">Checking…</p>}
+      {check.ok === undefined && check.account !== undefined && call !== undefined && (
+        <p className="muted">Checking…</p>
+      )}
       {call !== undefined && (
         <button
           type="button"

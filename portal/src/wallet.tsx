@@ -129,7 +129,9 @@ export function WalletBar() {
         </button>
       )}
       {choices.length === 0 && config.walletConnectProjectId === "" && (
-        <span role="alert" className="error">No wallet found: install a browser wallet (MetaMask, Kaia Wallet, Rabby) to act; reading works without one.</span>
+        <span role="alert" className="error">
+          No wallet found: install a browser wallet (MetaMask, Kaia Wallet, Rabby) to act; reading works without one.
+        </span>
       )}
       {error !== undefined && (
         <span role="alert" className="error">

@@ -70,7 +70,9 @@ describe("Portal journey 5: a signed ballot, relayed by another account", functi
     const receipt = await provider.getTransactionReceipt(hash);
     const tx = await provider.getTransaction(hash);
     expect(tx?.from).to.equal(relayer);
-    const voteCast = receipt!.logs.map((l) => governor.interface.parseLog(l)).find((e) => e?.name === "VoteCast");
+    const voteCast = receipt!.logs
+      .map((l) => governor.interface.parseLog(l))
+      .find((e) => e?.name === "VoteCast");
     expect(voteCast?.args.voter).to.equal(signerMember.voter);
     expect(voteCast?.args.reason).to.equal(reason);
     expect(voteCast?.args.weight).to.equal(signerMember.units);
@@ -81,7 +83,10 @@ describe("Portal journey 5: a signed ballot, relayed by another account", functi
 
     // Counted once: the same ballot again is refused by the contract, before anything is sent.
     await waitForText(page.getByTestId("tally-voters"), String(votersBefore + 1n));
-    await waitForText(page.locator(".why-not").filter({ hasText: "relay this ballot" }), /Refused by the contract: \w+\(/);
+    await waitForText(
+      page.locator(".why-not").filter({ hasText: "relay this ballot" }),
+      /Refused by the contract: \w+\(/,
+    );
     expect(await page.getByRole("button", { name: "Relay ballot" }).count()).to.equal(0);
     const votesTable = page.getByRole("table", { name: "Votes cast" });
     expect(await votesTable.getByRole("row").filter({ hasText: reason }).count()).to.equal(1);

@@ -63,9 +63,13 @@ describe("Portal journey 4: vote, time travel, queue and execute a payment", fun
     // The chain: executed, the payee was paid, the reserve emitted the outflow.
     expect(await governor.state(motionId)).to.equal(7n); // Executed
     expect(await provider.getBalance(payee)).to.equal(balanceBefore + amount);
-    expect(await reserve.balanceOf("0x0000000000000000000000000000000000000000")).to.equal(reserveBefore - amount);
+    expect(await reserve.balanceOf("0x0000000000000000000000000000000000000000")).to.equal(
+      reserveBefore - amount,
+    );
     const receipt = await provider.getTransactionReceipt(hash);
-    const outflow = receipt!.logs.map((l) => reserve.interface.parseLog(l)).find((e) => e?.name === "Outflow");
+    const outflow = receipt!.logs
+      .map((l) => reserve.interface.parseLog(l))
+      .find((e) => e?.name === "Outflow");
     expect(outflow?.args.to).to.equal(payee);
     expect(outflow?.args.amount).to.equal(amount);
     await settled(page);
@@ -75,9 +79,13 @@ describe("Portal journey 4: vote, time travel, queue and execute a payment", fun
     await p.goto("#/reserve");
     const row = page.getByTestId("outflow").first();
     await waitForText(row, /payment/);
-    expect(await row.innerText()).to.contain("25,000 KAIA").and.contain(String(outflow?.args.memo));
+    expect(await row.innerText())
+      .to.contain("25,000 KAIA")
+      .and.contain(String(outflow?.args.memo));
     const recent = await reserve.recentOutflow("0x0000000000000000000000000000000000000000");
-    const shownRecent = await page.locator('tr[data-asset="0x0000000000000000000000000000000000000000"] [data-col="recent"]').innerText();
+    const shownRecent = await page
+      .locator('tr[data-asset="0x0000000000000000000000000000000000000000"] [data-col="recent"]')
+      .innerText();
     // Shown in coin units to 6 decimals.
     expect(parseEther(shownRecent.replace(/,/g, ""))).to.equal(recent - (recent % 10n ** 12n));
     await settled(page);

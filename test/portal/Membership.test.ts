@@ -57,7 +57,9 @@ describe("Portal journey 6: apply, sponsor, admission motion", function () {
 
     // The application is listed with its window and bonded stake; a member sponsors it.
     await p.goto("#/membership");
-    const row = page.getByRole("table", { name: "Applications" }).locator(`tr[data-member-id="${candidateId}"]`);
+    const row = page
+      .getByRole("table", { name: "Applications" })
+      .locator(`tr[data-member-id="${candidateId}"]`);
     await waitForText(row, new RegExp(`${name}[\\s\\S]*open — closes[\\s\\S]*5,000,000 KAIA[\\s\\S]*bonded`));
     await switchAccount(p, sponsor.voter);
     const countBefore = await governor.proposalCount();

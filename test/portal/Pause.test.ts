@@ -38,7 +38,10 @@ describe("Portal journey 7: a guardian pause on the reserve page", function () {
     expect(await reserve.paused()).to.equal(true);
     const until = await reserve.pausedUntil();
     const untilText = new Date(Number(until) * 1000).toISOString().slice(0, 16).replace("T", " ");
-    await waitForText(page.getByTestId("pause-state"), new RegExp(`paused by the guardian until ${untilText} UTC`));
+    await waitForText(
+      page.getByTestId("pause-state"),
+      new RegExp(`paused by the guardian until ${untilText} UTC`),
+    );
     await settled(page);
     await p.expectClean();
 
@@ -48,7 +51,9 @@ describe("Portal journey 7: a guardian pause on the reserve page", function () {
     await page.getByLabel("Amount (KAIA)").fill("100");
     const refusal = await waitForText(
       page.locator(".why-not").filter({ hasText: "spend from this budget" }),
-      new RegExp(`^You cannot spend from this budget now: Refused by the contract: ReservePaused\\(${until}\\)$`),
+      new RegExp(
+        `^You cannot spend from this budget now: Refused by the contract: ReservePaused\\(${until}\\)$`,
+      ),
     );
     expect(refusal).to.not.contain("\n");
     expect(await page.getByRole("button", { name: "Pay from budget" }).count()).to.equal(0);

@@ -59,13 +59,20 @@ describe("Portal journeys 3 and 9: the Propose page", function () {
 
     const hash = await act(page, "Propose motion");
     const receipt = await h.chain.connection.ethers.provider.getTransactionReceipt(hash);
-    const created = receipt!.logs.map((l) => governor.interface.parseLog(l)).find((e) => e?.name === "ProposalCreated");
+    const created = receipt!.logs
+      .map((l) => governor.interface.parseLog(l))
+      .find((e) => e?.name === "ProposalCreated");
     const motionId = created!.args.proposalId as bigint;
     expect(motionId).to.equal(countBefore + 1n);
     expect(await governor.motionClass(motionId)).to.equal(1n); // Treasury
     expect(created!.args.targets).to.deep.equal([await reserve.getAddress()]);
     expect(created!.args.calldatas).to.deep.equal([
-      reserve.interface.encodeFunctionData("pay", [ZeroAddress, payee, parseEther("1500"), "Member guide translations"]),
+      reserve.interface.encodeFunctionData("pay", [
+        ZeroAddress,
+        payee,
+        parseEther("1500"),
+        "Member guide translations",
+      ]),
     ]);
 
     // The motions list has it; its page decodes the action.
@@ -97,9 +104,9 @@ describe("Portal journeys 3 and 9: the Propose page", function () {
     const { page } = p;
     await page.getByLabel("Proposal file", { exact: true }).setInputFiles(file.pathname);
     await page.getByTestId("action").first().waitFor(); // the preview appears once the file is read
-    expect(await page.getByLabel("Description (Markdown; the first line is the title)").inputValue()).to.equal(
-      doc.description,
-    );
+    expect(
+      await page.getByLabel("Description (Markdown; the first line is the title)").inputValue(),
+    ).to.equal(doc.description);
     expect(await page.getByTestId("action").count()).to.equal(doc.actions.length);
     for (const [i, a] of doc.actions.entries()) {
       const n = i + 1;

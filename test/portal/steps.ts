@@ -53,7 +53,10 @@ export async function act(page: Page, label: string): Promise<string> {
 /** Switches the test wallet to another account and waits until the page shows it. */
 export async function switchAccount(p: PortalPage, address: string): Promise<void> {
   await p.wallet!.useAccount(address);
-  await waitForText(p.page.getByTestId("connected-account"), new RegExp(`${address.slice(0, 6)}…${address.slice(-4)}`));
+  await waitForText(
+    p.page.getByTestId("connected-account"),
+    new RegExp(`${address.slice(0, 6)}…${address.slice(-4)}`),
+  );
 }
 
 /** Reloads the page (after time travel) and reconnects if the wallet bar asks again. */

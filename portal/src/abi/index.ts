@@ -14,7 +14,7 @@ import {
   MotionPolicyAbi,
   StakeVaultAbi,
   TimelockControllerAbi,
-} from "./generated";
+} from "../../generated/abis";
 
 export {
   CouncilGovernorAbi,
@@ -88,7 +88,9 @@ export function decodeAction(addresses: Addresses, target: Address, value: bigin
     const decoded = decodeFunctionData({ abi: system.abi, data });
     const fn = system.abi.find(
       (f): f is AbiFunction =>
-        f.type === "function" && f.name === decoded.functionName && f.inputs.length === (decoded.args?.length ?? 0),
+        f.type === "function" &&
+        f.name === decoded.functionName &&
+        f.inputs.length === (decoded.args?.length ?? 0),
     );
     if (fn !== undefined) {
       action.fn = fn;

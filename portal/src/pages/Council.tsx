@@ -29,11 +29,18 @@ export default function CouncilPage() {
   const count = useMotionCount();
   const motions = useMotionPage(1n, count.data ?? 0n, count.data !== undefined);
   // A motion canceled before its vote opened was never open to anyone: the cancel's block time says when.
-  const cancels = useMemo(() => (history.data?.events ?? []).filter((e) => e.eventName === "ProposalCanceled"), [history.data]);
+  const cancels = useMemo(
+    () => (history.data?.events ?? []).filter((e) => e.eventName === "ProposalCanceled"),
+    [history.data],
+  );
   const cancelTimes = useQuery({
     queryKey: ["blockTimes", cancels.map((e) => String(e.blockNumber)).join(",")],
     enabled: cancels.length > 0,
-    queryFn: () => blockTimes(client, cancels.map((e) => e.blockNumber)),
+    queryFn: () =>
+      blockTimes(
+        client,
+        cancels.map((e) => e.blockNumber),
+      ),
   });
   const [sort, setSort] = useState<{ key: Key; desc: boolean }>({ key: "id", desc: false });
 
@@ -133,16 +140,21 @@ export default function CouncilPage() {
           <dt>Eligible members</dt>
           <dd data-testid="total-eligible">{c.eligibleCount.toString()}</dd>
           <dt>Total stake</dt>
-          <dd data-testid="total-stake">{coinUnits(c.totalStaked)} {config.coin}</dd>
+          <dd data-testid="total-stake">
+            {coinUnits(c.totalStaked)} {config.coin}
+          </dd>
           <dt>Total votes</dt>
           <dd data-testid="total-votes">{c.totalVotes.toString()}</dd>
           <dt>Quorum bases</dt>
           <dd>
             {c.eligibleCount.toString()} eligible members and {c.totalVotes.toString()} votes (the values a motion
-            snapshots). Quorum: {CLASS_NAMES.slice(0, 3).map((name, i) => {
-              const cfg = c.classConfigs[i];
-              return `${name} ${ceilShare(c.eligibleCount, cfg.memberQuorumBps)} members (${bps(cfg.memberQuorumBps)}) or ${ceilShare(c.totalVotes, cfg.voteQuorumBps)} votes (${bps(cfg.voteQuorumBps)})`;
-            }).join("; ")}
+            snapshots). Quorum:{" "}
+            {CLASS_NAMES.slice(0, 3)
+              .map((name, i) => {
+                const cfg = c.classConfigs[i];
+                return `${name} ${ceilShare(c.eligibleCount, cfg.memberQuorumBps)} members (${bps(cfg.memberQuorumBps)}) or ${ceilShare(c.totalVotes, cfg.voteQuorumBps)} votes (${bps(cfg.voteQuorumBps)})`;
+              })
+              .join("; ")}
             .
           </dd>
         </dl>
@@ -201,8 +213,14 @@ export default function CouncilPage() {
                 </td>
                 <td className="num">{percent(m.votes, c.totalVotes)}</td>
                 <td data-col="eligible">{m.eligible ? "yes" : "no"}</td>
-                <td className="num">{m.couldVote === 0 ? "—" : `${m.voted}/${m.couldVote} (${Math.round((m.voted * 100) / m.couldVote)} %)`}</td>
-                <td className="num">{m.lastVote === 0n ? "—" : <a href={`#/motions/${m.lastVote}`}>motion {m.lastVote.toString()}</a>}</td>
+                <td className="num">
+                  {m.couldVote === 0
+                    ? "—"
+                    : `${m.voted}/${m.couldVote} (${Math.round((m.voted * 100) / m.couldVote)} %)`}
+                </td>
+                <td className="num">
+                  {m.lastVote === 0n ? "—" : <a href={`#/motions/${m.lastVote}`}>motion {m.lastVote.toString()}</a>}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -27,13 +27,25 @@ export default function MemberPage() {
     const voters = voterMembers(council.data, events);
     const mineVoter = (a: unknown) => voters.get(String(a).toLowerCase()) === id;
     const titles = new Map<bigint, string>();
-    for (const e of events) if (e.eventName === "ProposalCreated") titles.set(e.args.proposalId as bigint, titleOf(String(e.args.description)));
+    for (const e of events)
+      if (e.eventName === "ProposalCreated")
+        titles.set(e.args.proposalId as bigint, titleOf(String(e.args.description)));
     return {
       votes: events.filter((e) => e.eventName === "VoteCast" && mineVoter(e.args.voter)),
       proposed: events.filter((e) => e.eventName === "ProposalCreated" && mineVoter(e.args.proposer)),
-      sponsored: events.filter((e) => e.eventName === "MembershipMotionProposed" && mineVoter(e.args.sponsor) && Number(e.args.motionClass) === 3),
-      rotations: events.filter((e) => (e.eventName === "VoterChanged" || e.eventName === "AdminChanged") && e.args.memberId === id),
-      stakeEvents: events.filter((e) => e.contract === "vault" && e.args.memberId === id && ["Staked", "UnstakeRequested", "Restaked"].includes(e.eventName)),
+      sponsored: events.filter(
+        (e) =>
+          e.eventName === "MembershipMotionProposed" && mineVoter(e.args.sponsor) && Number(e.args.motionClass) === 3,
+      ),
+      rotations: events.filter(
+        (e) => (e.eventName === "VoterChanged" || e.eventName === "AdminChanged") && e.args.memberId === id,
+      ),
+      stakeEvents: events.filter(
+        (e) =>
+          e.contract === "vault" &&
+          e.args.memberId === id &&
+          ["Staked", "UnstakeRequested", "Restaked"].includes(e.eventName),
+      ),
       titles,
     };
   }, [council.data, member, events, id]);
@@ -46,11 +58,26 @@ export default function MemberPage() {
       const start = BigInt(member?.appliedAt ?? 0);
       const end = (now as bigint) - 1n;
       const samples = 24;
-      const points = Array.from({ length: samples + 1 }, (_, i) => start + ((end - start) * BigInt(i)) / BigInt(samples));
-      const votes = await Promise.all(
-        points.map((t) => client.readContract({ address: config.addresses.vault, abi: StakeVaultAbi, functionName: "getPastMemberVotes", args: [id, t] }).catch(() => 0n)),
+      const points = Array.from(
+        { length: samples + 1 },
+        (_, i) => start + ((end - start) * BigInt(i)) / BigInt(samples),
       );
-      const times = await blockTimes(client, (view?.stakeEvents ?? []).map((e) => e.blockNumber));
+      const votes = await Promise.all(
+        points.map((t) =>
+          client
+            .readContract({
+              address: config.addresses.vault,
+              abi: StakeVaultAbi,
+              functionName: "getPastMemberVotes",
+              args: [id, t],
+            })
+            .catch(() => 0n),
+        ),
+      );
+      const times = await blockTimes(
+        client,
+        (view?.stakeEvents ?? []).map((e) => e.blockNumber),
+      );
       let stake = 0n;
       const stakePoints: [number, number][] = [];
       for (const e of view?.stakeEvents ?? []) {
@@ -66,7 +93,12 @@ export default function MemberPage() {
   if (id === 0n) return <p role="alert">Member ids are numbers.</p>;
   if (council.isPending) return <Loading what={`member ${id}`} />;
   if (council.isError) return <Failed what={`member ${id}`} error={council.error} />;
-  if (member === undefined) return <p role="alert">No member {id.toString()}: members are numbered 1 to {council.data.members.length}.</p>;
+  if (member === undefined)
+    return (
+      <p role="alert">
+        No member {id.toString()}: members are numbered 1 to {council.data.members.length}.
+      </p>
+    );
 
   return (
     <>
@@ -82,17 +114,35 @@ export default function MemberPage() {
           {formatDate(member.appliedAt)} / {formatDate(member.joinedAt)} / {formatDate(member.leftAt)}
         </dd>
         <dt>Admin</dt>
-        <dd><Addr address={member.admin} /></dd>
+        <dd>
+          <Addr address={member.admin} />
+        </dd>
         <dt>Voter</dt>
-        <dd><Addr address={member.voter} /></dd>
+        <dd>
+          <Addr address={member.voter} />
+        </dd>
         <dt>Nodes</dt>
-        <dd>{member.nodes.length === 0 ? "—" : member.nodes.map((n) => <code key={n} style={{ display: "block" }}>{n}</code>)}</dd>
+        <dd>
+          {member.nodes.length === 0
+            ? "—"
+            : member.nodes.map((n) => (
+                <code key={n} style={{ display: "block" }}>
+                  {n}
+                </code>
+              ))}
+        </dd>
         <dt>Stake</dt>
-        <dd data-testid="member-stake">{coinUnits(member.stake)} {config.coin} ({coinUnits(member.pending)} unbonding)</dd>
+        <dd data-testid="member-stake">
+          {coinUnits(member.stake)} {config.coin} ({coinUnits(member.pending)} unbonding)
+        </dd>
         <dt>Votes</dt>
-        <dd data-testid="member-votes">{member.votes.toString()} ({member.eligible ? "eligible" : "not eligible"})</dd>
+        <dd data-testid="member-votes">
+          {member.votes.toString()} ({member.eligible ? "eligible" : "not eligible"})
+        </dd>
         <dt>Contact</dt>
-        <dd><MetadataLinks uri={member.metadataURI} /></dd>
+        <dd>
+          <MetadataLinks uri={member.metadataURI} />
+        </dd>
       </dl>
       <section aria-labelledby="over-time">
         <h2 id="over-time">Stake and votes over time</h2>
@@ -103,8 +153,22 @@ export default function MemberPage() {
         ) : (
           <Suspense fallback={<p role="status">Loading chart…</p>}>
             <div className="grid">
-              <Chart title="Votes (vault checkpoints)" xLabel="date" yLabel="votes" formatX={formatDate} formatY={(y) => String(Math.round(y))} series={[{ name: "votes", color: "#0b4fa8", points: series.data.votes }]} />
-              <Chart title={`Stake (${config.coin}, from vault events)`} xLabel="date" yLabel={config.coin} formatX={formatDate} formatY={(y) => y.toLocaleString("en-US")} series={[{ name: "stake", color: "#0b6b2b", points: series.data.stake }]} />
+              <Chart
+                title="Votes (vault checkpoints)"
+                xLabel="date"
+                yLabel="votes"
+                formatX={formatDate}
+                formatY={(y) => String(Math.round(y))}
+                series={[{ name: "votes", color: "#0b4fa8", points: series.data.votes }]}
+              />
+              <Chart
+                title={`Stake (${config.coin}, from vault events)`}
+                xLabel="date"
+                yLabel={config.coin}
+                formatX={formatDate}
+                formatY={(y) => y.toLocaleString("en-US")}
+                series={[{ name: "stake", color: "#0b6b2b", points: series.data.stake }]}
+              />
             </div>
           </Suspense>
         )}
@@ -126,7 +190,11 @@ export default function MemberPage() {
             <tbody>
               {view.votes.map((e) => (
                 <tr key={`${e.transactionHash}-${e.logIndex}`}>
-                  <td><a href={`#/motions/${String(e.args.proposalId)}`}>{String(e.args.proposalId)}: {view.titles.get(e.args.proposalId as bigint) ?? ""}</a></td>
+                  <td>
+                    <a href={`#/motions/${String(e.args.proposalId)}`}>
+                      {String(e.args.proposalId)}: {view.titles.get(e.args.proposalId as bigint) ?? ""}
+                    </a>
+                  </td>
                   <td>{SUPPORT_NAMES[Number(e.args.support)]}</td>
                   <td className="num">{String(e.args.weight)}</td>
                   <td>{String(e.args.reason) || <span className="muted">—</span>}</td>
@@ -143,7 +211,11 @@ export default function MemberPage() {
         ) : (
           <ul>
             {view.proposed.map((e) => (
-              <li key={String(e.args.proposalId)}><a href={`#/motions/${String(e.args.proposalId)}`}>{String(e.args.proposalId)}: {titleOf(String(e.args.description))}</a></li>
+              <li key={String(e.args.proposalId)}>
+                <a href={`#/motions/${String(e.args.proposalId)}`}>
+                  {String(e.args.proposalId)}: {titleOf(String(e.args.description))}
+                </a>
+              </li>
             ))}
           </ul>
         )}
@@ -156,7 +228,8 @@ export default function MemberPage() {
               const cand = council.data.members.find((m) => m.id === e.args.memberId);
               return (
                 <li key={String(e.args.proposalId)}>
-                  {cand?.name ?? `member ${String(e.args.memberId)}`} — <a href={`#/motions/${String(e.args.proposalId)}`}>motion {String(e.args.proposalId)}</a>
+                  {cand?.name ?? `member ${String(e.args.memberId)}`} —{" "}
+                  <a href={`#/motions/${String(e.args.proposalId)}`}>motion {String(e.args.proposalId)}</a>
                 </li>
               );
             })}
@@ -169,7 +242,9 @@ export default function MemberPage() {
           <ul>
             {view.rotations.map((e) => (
               <li key={`${e.transactionHash}-${e.logIndex}`}>
-                {e.eventName === "VoterChanged" ? "Voter" : "Admin"}: <Addr address={String(e.args.previousVoter ?? e.args.previousAdmin)} /> → <Addr address={String(e.args.newVoter ?? e.args.newAdmin)} /> (block {e.blockNumber.toString()})
+                {e.eventName === "VoterChanged" ? "Voter" : "Admin"}:{" "}
+                <Addr address={String(e.args.previousVoter ?? e.args.previousAdmin)} /> →{" "}
+                <Addr address={String(e.args.newVoter ?? e.args.newAdmin)} /> (block {e.blockNumber.toString()})
               </li>
             ))}
           </ul>

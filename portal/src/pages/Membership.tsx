@@ -91,7 +91,12 @@ function Sponsor({ id, name }: { id: bigint; name: string }) {
       <Action
         label={`Sponsor ${name}`}
         what={`sponsor ${name}`}
-        call={{ address: config.addresses.governor, abi: CouncilGovernorAbi, functionName: "proposeAdmission", args: [id, description] }}
+        call={{
+          address: config.addresses.governor,
+          abi: CouncilGovernorAbi,
+          functionName: "proposeAdmission",
+          args: [id, description],
+        }}
       />
     </div>
   );
@@ -106,13 +111,18 @@ function Apply() {
   const [nodes, setNodes] = useState("");
   const voterAddress = (voter.trim() === "" ? address : voter.trim()) as Address | undefined;
   const nodeList = nodes.split(/[\s,]+/).filter((n) => n !== "") as Address[];
-  const ready = name.trim() !== "" && uri.trim() !== "" && voterAddress !== undefined && /^0x[0-9a-fA-F]{40}$/.test(voterAddress) && nodeList.every((n) => /^0x[0-9a-fA-F]{40}$/.test(n));
+  const ready =
+    name.trim() !== "" &&
+    uri.trim() !== "" &&
+    voterAddress !== undefined &&
+    /^0x[0-9a-fA-F]{40}$/.test(voterAddress) &&
+    nodeList.every((n) => /^0x[0-9a-fA-F]{40}$/.test(n));
   return (
     <section aria-labelledby="apply">
       <h2 id="apply">Apply for membership</h2>
       <p className="muted">
-        The connected account becomes the applicant's admin. After applying, bond at least one stake unit on the Stake page; a
-        member or the secretariat then sponsors the application within the window.
+        The connected account becomes the applicant's admin. After applying, bond at least one stake unit on the Stake
+        page; a member or the secretariat then sponsors the application within the window.
       </p>
       <label>
         Organization name
@@ -133,7 +143,16 @@ function Apply() {
       <Action
         label="Apply"
         what="apply"
-        call={ready ? { address: config.addresses.registry, abi: CouncilRegistryAbi, functionName: "applyForMembership", args: [name.trim(), uri.trim(), voterAddress as Address, nodeList] } : undefined}
+        call={
+          ready
+            ? {
+                address: config.addresses.registry,
+                abi: CouncilRegistryAbi,
+                functionName: "applyForMembership",
+                args: [name.trim(), uri.trim(), voterAddress as Address, nodeList],
+              }
+            : undefined
+        }
       />
     </section>
   );
@@ -166,7 +185,12 @@ function NoConfidence({ members }: { members: { id: bigint; name: string }[] }) 
         what="move no confidence"
         call={
           chosen !== undefined && description.trim() !== ""
-            ? { address: config.addresses.governor, abi: CouncilGovernorAbi, functionName: "proposeNoConfidence", args: [chosen.id, description] }
+            ? {
+                address: config.addresses.governor,
+                abi: CouncilGovernorAbi,
+                functionName: "proposeNoConfidence",
+                args: [chosen.id, description],
+              }
             : undefined
         }
       />

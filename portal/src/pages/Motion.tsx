@@ -7,7 +7,14 @@ import { useConfig } from "wagmi";
 import { signTypedData } from "wagmi/actions";
 
 import { CouncilGovernorAbi, describeError } from "../abi";
-import { BALLOT_FORMAT, BALLOT_TYPES, EXTENDED_BALLOT_TYPES, ballotSignature, ballotVoter, parseBallot } from "../ballots";
+import {
+  BALLOT_FORMAT,
+  BALLOT_TYPES,
+  EXTENDED_BALLOT_TYPES,
+  ballotSignature,
+  ballotVoter,
+  parseBallot,
+} from "../ballots";
 import type { Ballot } from "../ballots";
 import { usePortal } from "../context";
 import { useCouncil, useHistory, useMotion, useNames, useNow, voterMembers } from "../data";
@@ -146,7 +153,9 @@ function MotionView({ id, full }: { id: bigint; full: MotionFull }) {
             {formatTime(full.createdAt)} (block {m.createdBlock.toString()})
           </dd>
           <dt>Voting opens</dt>
-          <dd>{formatTime(m.snapshot + 1n)} (snapshot {formatTime(m.snapshot)})</dd>
+          <dd>
+            {formatTime(m.snapshot + 1n)} (snapshot {formatTime(m.snapshot)})
+          </dd>
           <dt>Deadline</dt>
           <dd>
             {formatTime(m.deadline)}
@@ -180,9 +189,21 @@ function MotionView({ id, full }: { id: bigint; full: MotionFull }) {
           <dt>Voters</dt>
           <dd data-testid="tally-voters">{m.voters.toString()}</dd>
           <dt>Quorum by members</dt>
-          <dd>{m.memberQuorum === 0n ? "set at the snapshot" : <Progress value={m.voters} of={m.memberQuorum} label="Voters toward the member quorum" />}</dd>
+          <dd>
+            {m.memberQuorum === 0n ? (
+              "set at the snapshot"
+            ) : (
+              <Progress value={m.voters} of={m.memberQuorum} label="Voters toward the member quorum" />
+            )}
+          </dd>
           <dt>Quorum by votes</dt>
-          <dd>{m.voteQuorum === 0n ? "set at the snapshot" : <Progress value={cast} of={m.voteQuorum} label="Votes cast toward the vote quorum" />}</dd>
+          <dd>
+            {m.voteQuorum === 0n ? (
+              "set at the snapshot"
+            ) : (
+              <Progress value={cast} of={m.voteQuorum} label="Votes cast toward the vote quorum" />
+            )}
+          </dd>
         </dl>
       </section>
       <section aria-labelledby="votes">
@@ -203,7 +224,13 @@ function MotionView({ id, full }: { id: bigint; full: MotionFull }) {
             <tbody>
               {votes.map((v) => (
                 <tr key={v.tx + v.voter}>
-                  <td>{v.memberId !== undefined ? <MemberLink id={v.memberId}>{v.member ?? `member ${v.memberId}`}</MemberLink> : "—"}</td>
+                  <td>
+                    {v.memberId !== undefined ? (
+                      <MemberLink id={v.memberId}>{v.member ?? `member ${v.memberId}`}</MemberLink>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
                   <td>
                     <Addr address={v.voter} />
                   </td>
@@ -221,14 +248,23 @@ function MotionView({ id, full }: { id: bigint; full: MotionFull }) {
         {(m.state === "Pending" || m.state === "Active") && <VotePanel id={id} />}
         {(m.state === "Pending" || m.state === "Active") && <SignPanel id={id} />}
         {m.state === "Active" && <RelayPanel />}
-        {m.state === "Succeeded" && lifecycle !== undefined && <Action label="Queue" what="queue this motion" call={lifecycle} />}
+        {m.state === "Succeeded" && lifecycle !== undefined && (
+          <Action label="Queue" what="queue this motion" call={lifecycle} />
+        )}
         {m.state === "Queued" && lifecycle !== undefined && (
           <Action label="Execute" what="execute this motion" call={{ ...lifecycle, functionName: "execute" }} />
         )}
-        {(m.state === "Pending" || m.state === "Active" || m.state === "Succeeded" || m.state === "Queued") && lifecycle !== undefined && (
-          <Action label="Cancel motion" what="cancel this motion (the proposer while Pending, or the guardian)" call={{ ...lifecycle, functionName: "cancel" }} />
+        {(m.state === "Pending" || m.state === "Active" || m.state === "Succeeded" || m.state === "Queued") &&
+          lifecycle !== undefined && (
+            <Action
+              label="Cancel motion"
+              what="cancel this motion (the proposer while Pending, or the guardian)"
+              call={{ ...lifecycle, functionName: "cancel" }}
+            />
+          )}
+        {["Canceled", "Defeated", "Expired", "Executed"].includes(m.state) && (
+          <p>This motion is {m.state}: nothing more can happen to it.</p>
         )}
-        {["Canceled", "Defeated", "Expired", "Executed"].includes(m.state) && <p>This motion is {m.state}: nothing more can happen to it.</p>}
       </section>
     </>
   );
@@ -273,7 +309,12 @@ function SignPanel({ id }: { id: bigint }) {
   const [ballot, setBallot] = useState<Ballot>();
   const [error, setError] = useState<string>();
   // The same rule as voting: the contract decides whether this account's vote would count.
-  const check = usePrecheck({ address: config.addresses.governor, abi: CouncilGovernorAbi, functionName: "castVoteWithReason", args: [id, support, reason] });
+  const check = usePrecheck({
+    address: config.addresses.governor,
+    abi: CouncilGovernorAbi,
+    functionName: "castVoteWithReason",
+    args: [id, support, reason],
+  });
 
   async function sign() {
     if (address === undefined) return;
@@ -314,7 +355,9 @@ function SignPanel({ id }: { id: bigint }) {
   return (
     <div className="card">
       <h3>Sign a ballot</h3>
-      <p className="muted">Sign your vote without sending a transaction; anyone can relay the file later and pay the gas.</p>
+      <p className="muted">
+        Sign your vote without sending a transaction; anyone can relay the file later and pay the gas.
+      </p>
       {check.ok === false ? (
         <p className="why-not">You cannot sign a ballot now: {check.reason}</p>
       ) : (
@@ -350,7 +393,11 @@ function SignPanel({ id }: { id: bigint }) {
             Signed ballot
             <textarea readOnly rows={6} cols={80} value={JSON.stringify(ballot, null, 2)} />
           </label>
-          <button type="button" className="secondary" onClick={() => download(`ballot-${id}-${ballot.voter}.json`, ballot)}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => download(`ballot-${id}-${ballot.voter}.json`, ballot)}
+          >
             Download ballot
           </button>
         </div>
@@ -368,16 +415,29 @@ function RelayPanel() {
   if (typeof parsed === "string") problem = parsed;
   else if (parsed !== undefined) {
     if (parsed.chainId !== String(chain.id)) problem = `The ballot is for chain ${parsed.chainId}, not ${chain.id}.`;
-    else if (parsed.governor.toLowerCase() !== config.addresses.governor.toLowerCase()) problem = `The ballot is for another governor (${parsed.governor}).`;
+    else if (parsed.governor.toLowerCase() !== config.addresses.governor.toLowerCase())
+      problem = `The ballot is for another governor (${parsed.governor}).`;
     else
       call =
         parsed.reason === ""
-          ? { address: config.addresses.governor, abi: CouncilGovernorAbi, functionName: "castVoteBySig", args: [BigInt(parsed.proposalId), parsed.support, ballotVoter(parsed), ballotSignature(parsed)] }
+          ? {
+              address: config.addresses.governor,
+              abi: CouncilGovernorAbi,
+              functionName: "castVoteBySig",
+              args: [BigInt(parsed.proposalId), parsed.support, ballotVoter(parsed), ballotSignature(parsed)],
+            }
           : {
               address: config.addresses.governor,
               abi: CouncilGovernorAbi,
               functionName: "castVoteWithReasonAndParamsBySig",
-              args: [BigInt(parsed.proposalId), parsed.support, ballotVoter(parsed), parsed.reason, "0x", ballotSignature(parsed)],
+              args: [
+                BigInt(parsed.proposalId),
+                parsed.support,
+                ballotVoter(parsed),
+                parsed.reason,
+                "0x",
+                ballotSignature(parsed),
+              ],
             };
   }
   return (

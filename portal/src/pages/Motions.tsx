@@ -40,7 +40,8 @@ export default function MotionsPage() {
     return matches.slice(Number(page * PAGE), Number((page + 1n) * PAGE));
   }, [motions.data, filtered, state, cls, page]);
   const matchCount = filtered
-    ? (motions.data ?? []).filter((m) => (state === "" || m.state === state) && (cls === "" || m.motionClass === cls)).length
+    ? (motions.data ?? []).filter((m) => (state === "" || m.state === state) && (cls === "" || m.motionClass === cls))
+        .length
     : Number(total);
   const pages = Math.max(1, Math.ceil(matchCount / Number(PAGE)));
 
@@ -52,7 +53,13 @@ export default function MotionsPage() {
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
         <label>
           State
-          <select value={state} onChange={(e) => { setState(e.target.value); setPage(0n); }}>
+          <select
+            value={state}
+            onChange={(e) => {
+              setState(e.target.value);
+              setPage(0n);
+            }}
+          >
             <option value="">any</option>
             {STATE_NAMES.map((s) => (
               <option key={s}>{s}</option>
@@ -61,7 +68,13 @@ export default function MotionsPage() {
         </label>
         <label>
           Class
-          <select value={cls} onChange={(e) => { setCls(e.target.value); setPage(0n); }}>
+          <select
+            value={cls}
+            onChange={(e) => {
+              setCls(e.target.value);
+              setPage(0n);
+            }}
+          >
             <option value="">any</option>
             {CLASS_NAMES.map((s) => (
               <option key={s}>{s}</option>

@@ -6,7 +6,15 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { AbiFunction } from "viem";
 
-import { CouncilGovernorAbi, MotionPolicyAbi, SYSTEM, describeError, signatureOf, typeString, writableFunctions } from "../abi";
+import {
+  CouncilGovernorAbi,
+  MotionPolicyAbi,
+  SYSTEM,
+  describeError,
+  signatureOf,
+  typeString,
+  writableFunctions,
+} from "../abi";
 import { usePortal } from "../context";
 import { useCouncil, useNames } from "../data";
 import { CLASS_NAMES, bps, formatDuration } from "../format";
@@ -46,7 +54,10 @@ export default function ProposePage() {
   }
 
   const derived = useQuery({
-    queryKey: ["derive", encoded === undefined ? "" : JSON.stringify([encoded.targets, encoded.values.map(String), encoded.calldatas])],
+    queryKey: [
+      "derive",
+      encoded === undefined ? "" : JSON.stringify([encoded.targets, encoded.values.map(String), encoded.calldatas]),
+    ],
     enabled: encoded !== undefined,
     retry: false,
     queryFn: async () => {
@@ -97,10 +108,19 @@ export default function ProposePage() {
       <h1>Propose a motion</h1>
       <section aria-labelledby="import">
         <h2 id="import">Import or export a proposal file</h2>
-        <p className="muted">The same JSON format as the CLI's <code>motion propose --file</code> (see docs/examples/).</p>
+        <p className="muted">
+          The same JSON format as the CLI's <code>motion propose --file</code> (see docs/examples/).
+        </p>
         <label>
           Proposal file
-          <input type="file" accept="application/json,.json" onChange={(e) => { const f = e.target.files?.[0]; if (f !== undefined) void f.text().then(load); }} />
+          <input
+            type="file"
+            accept="application/json,.json"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f !== undefined) void f.text().then(load);
+            }}
+          />
         </label>
         <label>
           Proposal JSON
@@ -112,30 +132,64 @@ export default function ProposePage() {
         <button type="button" className="secondary" onClick={() => download("proposal.json", exportProposal(draft))}>
           Export proposal file
         </button>
-        {importError !== undefined && <p role="alert" className="error">{importError}</p>}
+        {importError !== undefined && (
+          <p role="alert" className="error">
+            {importError}
+          </p>
+        )}
       </section>
       <section aria-labelledby="build">
         <h2 id="build">Motion</h2>
         <label>
           Description (Markdown; the first line is the title)
-          <textarea rows={5} cols={80} value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} />
+          <textarea
+            rows={5}
+            cols={80}
+            value={draft.description}
+            onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+          />
         </label>
         {draft.actions.map((a, i) => (
-          <ActionEditor key={i} index={i} action={a} onChange={(patch) => update(i, patch)} onRemove={() => setDraft({ ...draft, actions: draft.actions.filter((_, j) => j !== i) })} />
+          <ActionEditor
+            key={i}
+            index={i}
+            action={a}
+            onChange={(patch) => update(i, patch)}
+            onRemove={() => setDraft({ ...draft, actions: draft.actions.filter((_, j) => j !== i) })}
+          />
         ))}
-        <button type="button" className="secondary" onClick={() => setDraft({ ...draft, actions: [...draft.actions, { ...EMPTY }] })}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => setDraft({ ...draft, actions: [...draft.actions, { ...EMPTY }] })}
+        >
           Add action
         </button>
       </section>
       <section aria-labelledby="preview">
         <h2 id="preview">Preview</h2>
-        {problem !== undefined && <p className="why-not" data-testid="draft-problem">{problem}</p>}
+        {problem !== undefined && (
+          <p className="why-not" data-testid="draft-problem">
+            {problem}
+          </p>
+        )}
         {encoded !== undefined && (
           <>
-            <ActionList actions={encoded.targets.map((t, i) => ({ target: t, value: encoded.values[i], data: encoded.calldatas[i] }))} names={names} />
+            <ActionList
+              actions={encoded.targets.map((t, i) => ({
+                target: t,
+                value: encoded.values[i],
+                data: encoded.calldatas[i],
+              }))}
+              names={names}
+            />
             <div className="card" data-testid="derived-class">
               {derived.isPending && <p role="status">Asking the policy for the class…</p>}
-              {derived.data?.error !== undefined && <p role="alert" className="error">The policy refuses these actions: {derived.data.error}</p>}
+              {derived.data?.error !== undefined && (
+                <p role="alert" className="error">
+                  The policy refuses these actions: {derived.data.error}
+                </p>
+              )}
               {cls !== undefined && (
                 <>
                   <p>
@@ -143,12 +197,23 @@ export default function ProposePage() {
                   </p>
                   {cfg !== undefined && (
                     <ul>
-                      <li>Quorum: {bps(cfg.memberQuorumBps)} of eligible members or {bps(cfg.voteQuorumBps)} of votes</li>
-                      <li>Approval: For ≥ {cfg.approvalNumerator}/{cfg.approvalDenominator} of votes cast, and more than Against + Abstain</li>
-                      <li>Voting opens after {formatDuration(cfg.votingDelay)} and lasts {formatDuration(cfg.votingPeriod)}</li>
+                      <li>
+                        Quorum: {bps(cfg.memberQuorumBps)} of eligible members or {bps(cfg.voteQuorumBps)} of votes
+                      </li>
+                      <li>
+                        Approval: For ≥ {cfg.approvalNumerator}/{cfg.approvalDenominator} of votes cast, and more than
+                        Against + Abstain
+                      </li>
+                      <li>
+                        Voting opens after {formatDuration(cfg.votingDelay)} and lasts{" "}
+                        {formatDuration(cfg.votingPeriod)}
+                      </li>
                       <li>Timelock delay: {formatDuration(cfg.timelockDelay)}</li>
                       {windows !== undefined && (
-                        <li>Windows: queue within {formatDuration(windows.queueWindow)} of the deadline; execute within {formatDuration(windows.executionWindow)} of the ETA</li>
+                        <li>
+                          Windows: queue within {formatDuration(windows.queueWindow)} of the deadline; execute within{" "}
+                          {formatDuration(windows.executionWindow)} of the ETA
+                        </li>
                       )}
                     </ul>
                   )}
@@ -159,7 +224,12 @@ export default function ProposePage() {
               <Action
                 label="Propose motion"
                 what="propose this motion"
-                call={{ address: config.addresses.governor, abi: CouncilGovernorAbi, functionName: "propose", args: [encoded.targets, encoded.values, encoded.calldatas, encoded.description] }}
+                call={{
+                  address: config.addresses.governor,
+                  abi: CouncilGovernorAbi,
+                  functionName: "propose",
+                  args: [encoded.targets, encoded.values, encoded.calldatas, encoded.description],
+                }}
               />
             )}
           </>
@@ -169,7 +239,17 @@ export default function ProposePage() {
   );
 }
 
-function ActionEditor({ index, action, onChange, onRemove }: { index: number; action: DraftAction; onChange: (p: Partial<DraftAction>) => void; onRemove: () => void }) {
+function ActionEditor({
+  index,
+  action,
+  onChange,
+  onRemove,
+}: {
+  index: number;
+  action: DraftAction;
+  onChange: (p: Partial<DraftAction>) => void;
+  onRemove: () => void;
+}) {
   const system = SYSTEM.find((s) => s.name === action.contract);
   const functions: AbiFunction[] = system === undefined ? [] : writableFunctions(system.abi);
   let fn: AbiFunction | undefined;
@@ -187,7 +267,9 @@ function ActionEditor({ index, action, onChange, onRemove }: { index: number; ac
         Contract (action {n})
         <select value={action.contract} onChange={(e) => onChange({ contract: e.target.value, fn: "", args: [] })}>
           {SYSTEM.map((s) => (
-            <option key={s.name} value={s.name}>{s.name}</option>
+            <option key={s.name} value={s.name}>
+              {s.name}
+            </option>
           ))}
           <option value="">Another address…</option>
         </select>
@@ -198,7 +280,9 @@ function ActionEditor({ index, action, onChange, onRemove }: { index: number; ac
           <select value={action.fn} onChange={(e) => onChange({ fn: e.target.value, args: [] })}>
             <option value="">(plain payment, no call)</option>
             {functions.map((f) => (
-              <option key={signatureOf(f)} value={signatureOf(f)}>{signatureOf(f)}</option>
+              <option key={signatureOf(f)} value={signatureOf(f)}>
+                {signatureOf(f)}
+              </option>
             ))}
           </select>
         </label>
@@ -210,9 +294,16 @@ function ActionEditor({ index, action, onChange, onRemove }: { index: number; ac
           </label>
           <label>
             ABI fragment (action {n}, empty for a plain payment)
-            <input value={action.fragment} onChange={(e) => onChange({ fragment: e.target.value })} size={44} placeholder="function setX(uint256 x)" />
+            <input
+              value={action.fragment}
+              onChange={(e) => onChange({ fragment: e.target.value })}
+              size={44}
+              placeholder="function setX(uint256 x)"
+            />
           </label>
-          {fragmentError !== undefined && action.fragment !== "" && <p className="why-not">Not a function fragment: {fragmentError}</p>}
+          {fragmentError !== undefined && action.fragment !== "" && (
+            <p className="why-not">Not a function fragment: {fragmentError}</p>
+          )}
         </>
       )}
       {fn?.inputs.map((input, j) => (

@@ -60,7 +60,12 @@ export default function ReservePage() {
       const budgetIds = Array.from({ length: Number(budgetCount) }, (_, i) => BigInt(i + 1));
       const grantIds = Array.from({ length: Number(grantCount) }, (_, i) => BigInt(i + 1));
       const [budgets, grants] = await Promise.all([
-        Promise.all(budgetIds.map(async (id) => ({ id, ...(await client.readContract({ ...r, functionName: "budget", args: [id] })) }))),
+        Promise.all(
+          budgetIds.map(async (id) => ({
+            id,
+            ...(await client.readContract({ ...r, functionName: "budget", args: [id] })),
+          })),
+        ),
         Promise.all(
           grantIds.map(async (id) => {
             const [g, vested, claimable] = await Promise.all([
@@ -76,17 +81,24 @@ export default function ReservePage() {
     },
   });
 
-  const outflows = useMemo(() => (history.data?.events ?? []).filter((e) => e.contract === "reserve" && e.eventName === "Outflow"), [history.data]);
+  const outflows = useMemo(
+    () => (history.data?.events ?? []).filter((e) => e.contract === "reserve" && e.eventName === "Outflow"),
+    [history.data],
+  );
   const times = useQuery({
     queryKey: ["blockTimes", outflows.map((o) => String(o.blockNumber)).join(",")],
     enabled: outflows.length > 0,
-    queryFn: () => blockTimes(client, outflows.map((o) => o.blockNumber)),
+    queryFn: () =>
+      blockTimes(
+        client,
+        outflows.map((o) => o.blockNumber),
+      ),
   });
 
   if (state.isPending) return <Loading what="the reserve" />;
   if (state.isError) return <Failed what="the reserve" error={state.error} />;
   const s = state.data;
-  const assetName = (a: string) => (a === zeroAddress ? config.coin : names.get(a.toLowerCase()) ?? a);
+  const assetName = (a: string) => (a === zeroAddress ? config.coin : (names.get(a.toLowerCase()) ?? a));
   const myBudgets = s.budgets.filter((b) => sameAddress(b.spender, address));
   const myGrants = s.grants.filter((g) => sameAddress(g.recipient, address));
 
@@ -117,12 +129,18 @@ export default function ReservePage() {
         {s.paused ? (
           <p role="status" className="error" data-testid="pause-state">
             Outflows are paused by the guardian until {formatTime(s.pausedUntil)}
-            {now !== undefined && s.pausedUntil > now ? ` (${formatDuration(s.pausedUntil - now)} left)` : ""}: payments, spends and claims are refused until then or until governance unpauses.
+            {now !== undefined && s.pausedUntil > now ? ` (${formatDuration(s.pausedUntil - now)} left)` : ""}:
+            payments, spends and claims are refused until then or until governance unpauses.
           </p>
         ) : (
-          <p data-testid="pause-state">Not paused. The guardian (<Addr address={s.guardian} names={names} />) may pause outflows for {formatDuration(s.pauseDuration)}.</p>
+          <p data-testid="pause-state">
+            Not paused. The guardian (<Addr address={s.guardian} names={names} />) may pause outflows for{" "}
+            {formatDuration(s.pauseDuration)}.
+          </p>
         )}
-        {sameAddress(s.guardian, address) && !s.paused && <Action label="Pause outflows" what="pause the reserve" call={{ ...r, functionName: "pause", args: [] }} />}
+        {sameAddress(s.guardian, address) && !s.paused && (
+          <Action label="Pause outflows" what="pause the reserve" call={{ ...r, functionName: "pause", args: [] }} />
+        )}
       </section>
       <section aria-labelledby="assets">
         <h2 id="assets">Holdings</h2>
@@ -141,10 +159,14 @@ export default function ReservePage() {
             {s.perAsset.map((a) => (
               <tr key={a.asset} data-asset={a.asset}>
                 <td>{assetName(a.asset)}</td>
-                <td className="num" data-col="balance">{coinUnits(a.balance)}</td>
+                <td className="num" data-col="balance">
+                  {coinUnits(a.balance)}
+                </td>
                 <td className="num">{coinUnits(a.committed)}</td>
                 <td className="num">{coinUnits(a.available)}</td>
-                <td className="num" data-col="recent">{coinUnits(a.recent)}</td>
+                <td className="num" data-col="recent">
+                  {coinUnits(a.recent)}
+                </td>
                 <td className="num">{a.limit === 0n ? "none (cannot leave)" : coinUnits(a.limit)}</td>
               </tr>
             ))}
@@ -182,10 +204,21 @@ export default function ReservePage() {
             <tbody>
               {[...outflows].reverse().map((o) => (
                 <tr key={`${o.transactionHash}-${o.logIndex}`} data-testid="outflow">
-                  <td>{times.data?.get(o.blockNumber) !== undefined ? formatTime(times.data.get(o.blockNumber) as bigint) : `block ${o.blockNumber}`}</td>
-                  <td>{KINDS[Number(o.args.kind)] ?? "outflow"}{Number(o.args.kind) > 0 ? ` #${String(o.args.ref)}` : ""}</td>
-                  <td><Addr address={String(o.args.to)} names={names} /></td>
-                  <td className="num">{coinUnits(o.args.amount as bigint)} {assetName(String(o.args.asset))}</td>
+                  <td>
+                    {times.data?.get(o.blockNumber) !== undefined
+                      ? formatTime(times.data.get(o.blockNumber) as bigint)
+                      : `block ${o.blockNumber}`}
+                  </td>
+                  <td>
+                    {KINDS[Number(o.args.kind)] ?? "outflow"}
+                    {Number(o.args.kind) > 0 ? ` #${String(o.args.ref)}` : ""}
+                  </td>
+                  <td>
+                    <Addr address={String(o.args.to)} names={names} />
+                  </td>
+                  <td className="num">
+                    {coinUnits(o.args.amount as bigint)} {assetName(String(o.args.asset))}
+                  </td>
                   <td>{String(o.args.memo)}</td>
                 </tr>
               ))}
@@ -213,17 +246,30 @@ export default function ReservePage() {
               <tr key={b.id.toString()}>
                 <td className="num">{b.id.toString()}</td>
                 <td>{bytes32Text(b.category)}</td>
-                <td><Addr address={b.spender} names={names} /></td>
-                <td className="num">{coinUnits(b.amount)} {assetName(b.asset)}</td>
+                <td>
+                  <Addr address={b.spender} names={names} />
+                </td>
+                <td className="num">
+                  {coinUnits(b.amount)} {assetName(b.asset)}
+                </td>
                 <td className="num">{coinUnits(b.spent)}</td>
                 <td className="num">{coinUnits(b.amount - b.spent)}</td>
-                <td>{formatDate(b.start)} → {formatDate(b.end)}</td>
+                <td>
+                  {formatDate(b.start)} → {formatDate(b.end)}
+                </td>
                 <td>{b.canceled ? "canceled" : now !== undefined && BigInt(b.end) < now ? "ended" : "open"}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        {myBudgets.length > 0 && <SpendForm budgets={myBudgets.map((b) => ({ id: b.id, label: `${b.id} — ${bytes32Text(b.category)} (${coinUnits(b.amount - b.spent)} left)` }))} />}
+        {myBudgets.length > 0 && (
+          <SpendForm
+            budgets={myBudgets.map((b) => ({
+              id: b.id,
+              label: `${b.id} — ${bytes32Text(b.category)} (${coinUnits(b.amount - b.spent)} left)`,
+            }))}
+          />
+        )}
       </section>
       <section aria-labelledby="grants">
         <h2 id="grants">Grants</h2>
@@ -243,13 +289,18 @@ export default function ReservePage() {
             {s.grants.map((g) => (
               <tr key={g.id.toString()}>
                 <td className="num">{g.id.toString()}</td>
-                <td><Addr address={g.recipient} names={names} /></td>
-                <td className="num">{coinUnits(g.total)} {assetName(g.asset)}</td>
+                <td>
+                  <Addr address={g.recipient} names={names} />
+                </td>
+                <td className="num">
+                  {coinUnits(g.total)} {assetName(g.asset)}
+                </td>
                 <td className="num">{coinUnits(g.vested)}</td>
                 <td className="num">{coinUnits(g.claimed)}</td>
                 <td className="num">{coinUnits(g.claimable)}</td>
                 <td>
-                  {formatDate(g.start)} + {formatDuration(g.duration)} (cliff {formatDate(g.cliff)}){g.canceledAt !== 0 ? `, canceled ${formatDate(g.canceledAt)}` : ""}
+                  {formatDate(g.start)} + {formatDuration(g.duration)} (cliff {formatDate(g.cliff)})
+                  {g.canceledAt !== 0 ? `, canceled ${formatDate(g.canceledAt)}` : ""}
                 </td>
               </tr>
             ))}
@@ -268,15 +319,29 @@ export default function ReservePage() {
                 const start = Number(g.start);
                 const cliff = Number(g.cliff);
                 const end = start + Number(g.duration);
-                const at = (t: number) => (t < cliff ? 0 : (total * Math.min(1, (t - start) / Math.max(1, end - start))));
-                const pts: [number, number][] = [[start, 0], [cliff, 0], [cliff, at(cliff)], [end, total]];
-                return { name: `grant ${g.id}`, color: ["#0b6b2b", "#7a3e00", "#5b21b6", "#0b4fa8"][i % 4], points: pts };
+                const at = (t: number) => (t < cliff ? 0 : total * Math.min(1, (t - start) / Math.max(1, end - start)));
+                const pts: [number, number][] = [
+                  [start, 0],
+                  [cliff, 0],
+                  [cliff, at(cliff)],
+                  [end, total],
+                ];
+                return {
+                  name: `grant ${g.id}`,
+                  color: ["#0b6b2b", "#7a3e00", "#5b21b6", "#0b4fa8"][i % 4],
+                  points: pts,
+                };
               })}
             />
           </Suspense>
         )}
         {myGrants.map((g) => (
-          <Action key={g.id.toString()} label={`Claim grant ${g.id}`} what={`claim grant ${g.id}`} call={{ ...r, functionName: "claim", args: [g.id] }} />
+          <Action
+            key={g.id.toString()}
+            label={`Claim grant ${g.id}`}
+            what={`claim grant ${g.id}`}
+            call={{ ...r, functionName: "claim", args: [g.id] }}
+          />
         ))}
       </section>
     </>
@@ -296,7 +361,12 @@ function SpendForm({ budgets }: { budgets: { id: bigint; label: string }[] }) {
       if (!/^0x[0-9a-fA-F]{40}$/.test(to.trim())) throw new Error("the recipient is not an address");
       const wei = coinInput(amount);
       if (wei === undefined) throw new Error("the amount is not a number of coins");
-      call = { address: config.addresses.reserve, abi: ImprovementReserveAbi, functionName: "spend", args: [BigInt(budgetId), to.trim() as Address, wei, memo] as const };
+      call = {
+        address: config.addresses.reserve,
+        abi: ImprovementReserveAbi,
+        functionName: "spend",
+        args: [BigInt(budgetId), to.trim() as Address, wei, memo] as const,
+      };
     }
   } catch (e) {
     problem = (e as Error).message;
@@ -308,7 +378,9 @@ function SpendForm({ budgets }: { budgets: { id: bigint; label: string }[] }) {
         Budget
         <select value={budgetId} onChange={(e) => setBudgetId(e.target.value)}>
           {budgets.map((b) => (
-            <option key={b.id.toString()} value={b.id.toString()}>{b.label}</option>
+            <option key={b.id.toString()} value={b.id.toString()}>
+              {b.label}
+            </option>
           ))}
         </select>
       </label>

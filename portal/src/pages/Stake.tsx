@@ -23,13 +23,21 @@ export default function StakePage() {
     enabled: address !== undefined,
     queryFn: async () => {
       const [memberId, token] = await Promise.all([
-        client.readContract({ address: config.addresses.registry, abi: CouncilRegistryAbi, functionName: "memberIdOfAdmin", args: [address as `0x${string}`] }),
+        client.readContract({
+          address: config.addresses.registry,
+          abi: CouncilRegistryAbi,
+          functionName: "memberIdOfAdmin",
+          args: [address as `0x${string}`],
+        }),
         client.readContract({ ...v, functionName: "stakeToken" }),
       ]);
       if (memberId === 0n) return { memberId, token, requests: [] };
       const count = await client.readContract({ ...v, functionName: "unbondingRequestCount", args: [memberId] });
       const requests = await Promise.all(
-        Array.from({ length: Number(count) }, (_, i) => BigInt(i)).map(async (i) => ({ index: i, ...(await client.readContract({ ...v, functionName: "unbondingRequest", args: [memberId, i] })) })),
+        Array.from({ length: Number(count) }, (_, i) => BigInt(i)).map(async (i) => ({
+          index: i,
+          ...(await client.readContract({ ...v, functionName: "unbondingRequest", args: [memberId, i] })),
+        })),
       );
       return { memberId, token, requests };
     },
@@ -44,7 +52,8 @@ export default function StakePage() {
         <p>Connect the member's admin account to stake, request an unstake, withdraw or restake.</p>
         {council !== undefined && (
           <p className="muted">
-            Stake unit {coinUnits(council.stakeUnit)} {config.coin}; unbonding {formatDuration(council.unbondingPeriod)}, then a withdrawal window of {formatDuration(council.withdrawalWindow)}.
+            Stake unit {coinUnits(council.stakeUnit)} {config.coin}; unbonding {formatDuration(council.unbondingPeriod)}
+            , then a withdrawal window of {formatDuration(council.withdrawalWindow)}.
           </p>
         )}
       </>
@@ -60,18 +69,29 @@ export default function StakePage() {
     <>
       <h1>Stake</h1>
       <p className="muted">
-        Stake unit {coinUnits(council.stakeUnit)} {config.coin}; an unstake unbonds for {formatDuration(council.unbondingPeriod)}, then may be withdrawn within {formatDuration(council.withdrawalWindow)}; an expired or pending request can be restaked.
+        Stake unit {coinUnits(council.stakeUnit)} {config.coin}; an unstake unbonds for{" "}
+        {formatDuration(council.unbondingPeriod)}, then may be withdrawn within{" "}
+        {formatDuration(council.withdrawalWindow)}; an expired or pending request can be restaked.
       </p>
       {member === undefined ? (
-        <p>This account is not a member's or candidate's admin. Apply on the Membership page first, or stake for a member by id below.</p>
+        <p>
+          This account is not a member's or candidate's admin. Apply on the Membership page first, or stake for a member
+          by id below.
+        </p>
       ) : (
         <dl>
           <dt>Member</dt>
-          <dd>{member.name} ({member.status})</dd>
+          <dd>
+            {member.name} ({member.status})
+          </dd>
           <dt>Stake</dt>
-          <dd data-testid="my-stake">{coinUnits(member.stake)} {config.coin}</dd>
+          <dd data-testid="my-stake">
+            {coinUnits(member.stake)} {config.coin}
+          </dd>
           <dt>Unbonding</dt>
-          <dd>{coinUnits(member.pending)} {config.coin}</dd>
+          <dd>
+            {coinUnits(member.pending)} {config.coin}
+          </dd>
           <dt>Votes</dt>
           <dd>{member.votes.toString()}</dd>
         </dl>
@@ -85,7 +105,11 @@ export default function StakePage() {
         <Action
           label="Stake"
           what="stake"
-          call={stakeWei === undefined ? undefined : { ...v, functionName: "stake", args: [stakeWei], value: native ? stakeWei : 0n }}
+          call={
+            stakeWei === undefined
+              ? undefined
+              : { ...v, functionName: "stake", args: [stakeWei], value: native ? stakeWei : 0n }
+          }
         />
       </section>
       {member !== undefined && (
@@ -95,7 +119,15 @@ export default function StakePage() {
             Amount to unstake ({config.coin})
             <input value={unstake} onChange={(e) => setUnstake(e.target.value)} />
           </label>
-          <Action label="Request unstake" what="request an unstake" call={unstakeWei === undefined ? undefined : { ...v, functionName: "requestUnstake", args: [member.id, unstakeWei] }} />
+          <Action
+            label="Request unstake"
+            what="request an unstake"
+            call={
+              unstakeWei === undefined
+                ? undefined
+                : { ...v, functionName: "requestUnstake", args: [member.id, unstakeWei] }
+            }
+          />
           <h3>Requests</h3>
           {data !== undefined && data.requests.length === 0 ? (
             <p>No unstake requests.</p>
@@ -113,7 +145,15 @@ export default function StakePage() {
               </thead>
               <tbody>
                 {data?.requests.map((r) => {
-                  const status = r.settled ? "settled" : now === undefined ? "" : now < BigInt(r.unlocksAt) ? `unbonding (${relative(BigInt(r.unlocksAt), now)})` : now < BigInt(r.expiresAt) ? "withdrawable" : "expired (restake it)";
+                  const status = r.settled
+                    ? "settled"
+                    : now === undefined
+                      ? ""
+                      : now < BigInt(r.unlocksAt)
+                        ? `unbonding (${relative(BigInt(r.unlocksAt), now)})`
+                        : now < BigInt(r.expiresAt)
+                          ? "withdrawable"
+                          : "expired (restake it)";
                   return (
                     <tr key={r.index.toString()}>
                       <td className="num">{r.index.toString()}</td>
@@ -124,8 +164,16 @@ export default function StakePage() {
                       <td>
                         {!r.settled && (
                           <>
-                            <Action label={`Withdraw request ${r.index}`} what="withdraw this request" call={{ ...v, functionName: "withdraw", args: [member.id, r.index, address] }} />
-                            <Action label={`Restake request ${r.index}`} what="restake this request" call={{ ...v, functionName: "restake", args: [member.id, r.index] }} />
+                            <Action
+                              label={`Withdraw request ${r.index}`}
+                              what="withdraw this request"
+                              call={{ ...v, functionName: "withdraw", args: [member.id, r.index, address] }}
+                            />
+                            <Action
+                              label={`Restake request ${r.index}`}
+                              what="restake this request"
+                              call={{ ...v, functionName: "restake", args: [member.id, r.index] }}
+                            />
                           </>
                         )}
                       </td>

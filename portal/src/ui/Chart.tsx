@@ -36,19 +36,47 @@ export default function Chart({
   const sx = (x: number) => pad.l + ((x - x0) / (x1 - x0)) * (width - pad.l - pad.r);
   const sy = (y: number) => height - pad.b - (y / y1) * (height - pad.t - pad.b);
   const summary = series
-    .map((s) => `${s.name}: ${s.points.length === 0 ? "none" : formatY(s.points[s.points.length - 1][1])} at ${s.points.length === 0 ? "" : formatX(s.points[s.points.length - 1][0])}`)
+    .map(
+      (s) =>
+        `${s.name}: ${s.points.length === 0 ? "none" : formatY(s.points[s.points.length - 1][1])} at ${s.points.length === 0 ? "" : formatX(s.points[s.points.length - 1][0])}`,
+    )
     .join("; ");
   return (
     <figure>
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }} role="img" aria-label={`${title}. ${summary}`}>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        style={{ maxWidth: width }}
+        role="img"
+        aria-label={`${title}. ${summary}`}
+      >
         <line x1={pad.l} y1={height - pad.b} x2={width - pad.r} y2={height - pad.b} stroke="#4b5563" />
         <line x1={pad.l} y1={pad.t} x2={pad.l} y2={height - pad.b} stroke="#4b5563" />
-        <text x={pad.l - 6} y={pad.t + 10} textAnchor="end" fontSize="11" fill="#1a1a1a">{formatY(y1 / 1.1)}</text>
-        <text x={pad.l - 6} y={height - pad.b} textAnchor="end" fontSize="11" fill="#1a1a1a">0</text>
-        <text x={pad.l} y={height - 8} fontSize="11" fill="#1a1a1a">{formatX(x0)}</text>
-        <text x={width - pad.r} y={height - 8} textAnchor="end" fontSize="11" fill="#1a1a1a">{formatX(x1)}</text>
-        <text x={(width + pad.l) / 2} y={height - 8} textAnchor="middle" fontSize="11" fill="#1a1a1a">{xLabel}</text>
-        <text x={12} y={height / 2} fontSize="11" fill="#1a1a1a" transform={`rotate(-90 12 ${height / 2})`} textAnchor="middle">{yLabel}</text>
+        <text x={pad.l - 6} y={pad.t + 10} textAnchor="end" fontSize="11" fill="#1a1a1a">
+          {formatY(y1 / 1.1)}
+        </text>
+        <text x={pad.l - 6} y={height - pad.b} textAnchor="end" fontSize="11" fill="#1a1a1a">
+          0
+        </text>
+        <text x={pad.l} y={height - 8} fontSize="11" fill="#1a1a1a">
+          {formatX(x0)}
+        </text>
+        <text x={width - pad.r} y={height - 8} textAnchor="end" fontSize="11" fill="#1a1a1a">
+          {formatX(x1)}
+        </text>
+        <text x={(width + pad.l) / 2} y={height - 8} textAnchor="middle" fontSize="11" fill="#1a1a1a">
+          {xLabel}
+        </text>
+        <text
+          x={12}
+          y={height / 2}
+          fontSize="11"
+          fill="#1a1a1a"
+          transform={`rotate(-90 12 ${height / 2})`}
+          textAnchor="middle"
+        >
+          {yLabel}
+        </text>
         {series.map((s) => (
           <polyline
             key={s.name}

@@ -56,15 +56,31 @@ function useActionClasses(actions: RawAction[]) {
                 functionName: "classifyAction",
                 args: [config.addresses.governor, a.target, a.value, a.data],
               }),
-              client.readContract({ address: config.addresses.policy, abi: MotionPolicyAbi, functionName: "actionClass", args: [a.target, selector] }),
-              client.readContract({ address: config.addresses.policy, abi: MotionPolicyAbi, functionName: "actionClass", args: [a.target, "0xffffffff"] }),
+              client.readContract({
+                address: config.addresses.policy,
+                abi: MotionPolicyAbi,
+                functionName: "actionClass",
+                args: [a.target, selector],
+              }),
+              client.readContract({
+                address: config.addresses.policy,
+                abi: MotionPolicyAbi,
+                functionName: "actionClass",
+                args: [a.target, "0xffffffff"],
+              }),
             ]);
             const name = CLASS_NAMES[cls];
             let why: string;
-            if (a.target.toLowerCase() === config.addresses.governor.toLowerCase() || a.target.toLowerCase() === config.addresses.policy.toLowerCase()) {
+            if (
+              a.target.toLowerCase() === config.addresses.governor.toLowerCase() ||
+              a.target.toLowerCase() === config.addresses.policy.toLowerCase()
+            ) {
               why = "it calls the governor or the policy (governance itself)";
             } else if (a.target.toLowerCase() === config.addresses.timelock.toLowerCase()) {
-              why = a.data === "0x" && a.value === 0n ? "an empty call to the timelock is a signalling motion" : "it calls the timelock";
+              why =
+                a.data === "0x" && a.value === 0n
+                  ? "an empty call to the timelock is a signalling motion"
+                  : "it calls the timelock";
             } else if (isSet) {
               why = `the policy's table lists this function as ${CLASS_NAMES[tableClass]}`;
             } else if (wildcard[1]) {
@@ -84,7 +100,15 @@ function useActionClasses(actions: RawAction[]) {
   });
 }
 
-export function ActionList({ actions, names, showClass = true }: { actions: RawAction[]; names: NameBook; showClass?: boolean }) {
+export function ActionList({
+  actions,
+  names,
+  showClass = true,
+}: {
+  actions: RawAction[];
+  names: NameBook;
+  showClass?: boolean;
+}) {
   const { config } = usePortal();
   const classes = useActionClasses(showClass ? actions : []);
   return (
@@ -102,17 +126,25 @@ export function ActionList({ actions, names, showClass = true }: { actions: RawA
               <ul>
                 {d.args.map((arg) => (
                   <li key={arg.name}>
-                    <span className="muted">{arg.name}</span>: <span data-arg={arg.name}>{argText(arg, names, config.coin, d.fn)}</span>
+                    <span className="muted">{arg.name}</span>:{" "}
+                    <span data-arg={arg.name}>{argText(arg, names, config.coin, d.fn)}</span>
                   </li>
                 ))}
               </ul>
             )}
-            {d.fn === undefined && a.data !== "0x" && <p className="muted">calldata {a.data.length / 2 - 1} bytes (not a system contract: not decoded)</p>}
-            {a.value > 0n && <p>sends {coinUnits(a.value)} {config.coin}</p>}
+            {d.fn === undefined && a.data !== "0x" && (
+              <p className="muted">calldata {a.data.length / 2 - 1} bytes (not a system contract: not decoded)</p>
+            )}
+            {a.value > 0n && (
+              <p>
+                sends {coinUnits(a.value)} {config.coin}
+              </p>
+            )}
             <details>
               <summary>Raw call (action {i + 1})</summary>
               <p>
-                to <code data-testid="raw-target">{a.target}</code>, value <code data-testid="raw-value">{a.value.toString()}</code>
+                to <code data-testid="raw-target">{a.target}</code>, value{" "}
+                <code data-testid="raw-value">{a.value.toString()}</code>
               </p>
               <code data-testid="raw-calldata" style={{ wordBreak: "break-all" }}>
                 {a.data}

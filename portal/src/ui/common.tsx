@@ -33,7 +33,14 @@ export function Progress({ value, of, label }: { value: bigint; of: bigint; labe
   const pct = of === 0n ? 0 : Math.min(100, Number((value * 100n) / of));
   return (
     <span>
-      <span className="bar" role="progressbar" aria-label={label} aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
+      <span
+        className="bar"
+        role="progressbar"
+        aria-label={label}
+        aria-valuenow={pct}
+        aria-valuemin={0}
+        aria-valuemax={100}
+      >
         <span style={{ width: `${pct}%` }} />
       </span>{" "}
       {value.toString()} / {of.toString()}
@@ -91,7 +98,11 @@ export function metadataLinks(uri: string): [string, string][] {
     const out: [string, string][] = [];
     for (const [key, value] of Object.entries(json as Record<string, unknown>)) {
       if (key === "name") continue;
-      if (typeof value === "string") out.push([key, key === "contact" && value.includes("@") && !value.startsWith("mailto:") ? `mailto:${value}` : value]);
+      if (typeof value === "string")
+        out.push([
+          key,
+          key === "contact" && value.includes("@") && !value.startsWith("mailto:") ? `mailto:${value}` : value,
+        ]);
       else if (Array.isArray(value)) value.forEach((v, i) => typeof v === "string" && out.push([`${key} ${i + 1}`, v]));
     }
     return out;

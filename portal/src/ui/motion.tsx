@@ -28,7 +28,8 @@ export function nextTransition(
   now: bigint | undefined,
   windows: { queueWindow: bigint; executionWindow: bigint } | undefined,
 ): string {
-  const at = (label: string, t: bigint) => `${label} ${formatTime(t)}${now !== undefined ? ` (${relative(t, now)})` : ""}`;
+  const at = (label: string, t: bigint) =>
+    `${label} ${formatTime(t)}${now !== undefined ? ` (${relative(t, now)})` : ""}`;
   switch (m.state) {
     case "Pending":
       return at("voting opens", m.snapshot + 1n);
