@@ -243,7 +243,13 @@ export default function MemberPage() {
             {view.rotations.map((e) => (
               <li key={`${e.transactionHash}-${e.logIndex}`}>
                 {e.eventName === "VoterChanged" ? "Voter" : "Admin"}:{" "}
-                <Addr address={String(e.args.previousVoter ?? e.args.previousAdmin)} /> →{" "}
+                {/^0x0{40}$/i.test(String(e.args.previousVoter ?? e.args.previousAdmin)) ? (
+                  "first set to "
+                ) : (
+                  <>
+                    <Addr address={String(e.args.previousVoter ?? e.args.previousAdmin)} /> →{" "}
+                  </>
+                )}
                 <Addr address={String(e.args.newVoter ?? e.args.newAdmin)} /> (block {e.blockNumber.toString()})
               </li>
             ))}

@@ -1,8 +1,9 @@
 /** One motion: description, decoded actions and their classes, timeline, quorum, votes, code pins and actions. */
+import { useQuery } from "@tanstack/react-query";
 import { Suspense, lazy, useMemo, useState } from "react";
 import { useParams } from "react-router";
-import { keccak256, toBytes } from "viem";
-import type { Hex } from "viem";
+import { getAddress, isAddress, isHex, keccak256, toBytes } from "viem";
+import type { Address, Hex } from "viem";
 import { useConfig } from "wagmi";
 import { signTypedData } from "wagmi/actions";
 
@@ -247,6 +248,7 @@ function MotionView({ id, full }: { id: bigint; full: MotionFull }) {
         <h2 id="act">Act on this motion</h2>
         {(m.state === "Pending" || m.state === "Active") && <VotePanel id={id} />}
         {(m.state === "Pending" || m.state === "Active") && <SignPanel id={id} />}
+        {(m.state === "Pending" || m.state === "Active") && <SafeBallotPanel id={id} />}
         {m.state === "Active" && <RelayPanel />}
         {m.state === "Succeeded" && lifecycle !== undefined && (
           <Action label="Queue" what="queue this motion" call={lifecycle} />
@@ -403,6 +405,115 @@ function SignPanel({ id }: { id: bigint }) {
         </div>
       )}
     </div>
+  );
+}
+
+/**
+ * A ballot for a Safe (or any contract voter): the governor checks its signature through ERC-1271. The page shows
+ * the EIP-712 data to sign in the Safe (its owners sign the Safe's message for it), and turns the signature the Safe
+ * returns into a ballot file anyone can relay. Whether the Safe's member may vote is asked of the contract.
+ */
+function SafeBallotPanel({ id }: { id: bigint }) {
+  const { client, config, chain } = usePortal();
+  const [safe, setSafe] = useState("");
+  const [support, setSupport] = useState(1);
+  const [reason, setReason] = useState("");
+  const [signature, setSignature] = useState("");
+  const voter = isAddress(safe.trim()) ? getAddress(safe.trim()) : undefined;
+  const data = useQuery({
+    queryKey: ["safeBallot", voter ?? "", String(id), support, reason],
+    enabled: voter !== undefined,
+    retry: false,
+    queryFn: async () => {
+      const g = { address: config.addresses.governor, abi: CouncilGovernorAbi } as const;
+      const [domain, nonce] = await Promise.all([
+        client.readContract({ ...g, functionName: "eip712Domain" }),
+        client.readContract({ ...g, functionName: "nonces", args: [voter as Address] }),
+      ]);
+      let refusal: string | undefined;
+      try {
+        await client.simulateContract({
+          ...g,
+          functionName: "castVoteWithReason",
+          args: [id, support, reason],
+          account: voter,
+        });
+      } catch (e) {
+        refusal = describeError(e);
+      }
+      const message = { proposalId: id.toString(), support, voter: voter as string, nonce: nonce.toString() };
+      const typed = {
+        domain: { name: domain[1], version: domain[2], chainId: Number(domain[3]), verifyingContract: domain[4] },
+        types: reason === "" ? BALLOT_TYPES : EXTENDED_BALLOT_TYPES,
+        primaryType: reason === "" ? "Ballot" : "ExtendedBallot",
+        message: reason === "" ? message : { ...message, reason, params: "0x" },
+      };
+      return { typed, nonce, refusal };
+    },
+  });
+  const ballot: Ballot | undefined =
+    voter !== undefined && data.data !== undefined && isHex(signature.trim()) && signature.trim().length > 2
+      ? {
+          format: BALLOT_FORMAT,
+          chainId: String(chain.id),
+          governor: config.addresses.governor,
+          proposalId: id.toString(),
+          support,
+          voter,
+          nonce: data.data.nonce.toString(),
+          reason,
+          signature: signature.trim(),
+        }
+      : undefined;
+  return (
+    <details className="card">
+      <summary>Ballot for a Safe (ERC-1271)</summary>
+      <label>
+        Safe address (the member's voter account)
+        <input value={safe} onChange={(e) => setSafe(e.target.value)} size={44} />
+      </label>
+      <label>
+        Safe ballot vote
+        <select value={support} onChange={(e) => setSupport(Number(e.target.value))}>
+          <option value={1}>For</option>
+          <option value={0}>Against</option>
+          <option value={2}>Abstain</option>
+        </select>
+      </label>
+      <label>
+        Safe ballot reason (optional)
+        <input value={reason} onChange={(e) => setReason(e.target.value)} />
+      </label>
+      {data.data?.refusal !== undefined && <p className="why-not">This Safe cannot vote now: {data.data.refusal}</p>}
+      {data.data !== undefined && data.data.refusal === undefined && (
+        <>
+          <label>
+            EIP-712 data for the Safe to sign
+            <textarea readOnly rows={6} cols={80} value={JSON.stringify(data.data.typed, null, 2)} />
+          </label>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => download(`safe-ballot-${id}-typed-data.json`, data.data.typed)}
+          >
+            Download typed data
+          </button>
+          <label>
+            Signature returned by the Safe (0x…)
+            <input value={signature} onChange={(e) => setSignature(e.target.value)} size={60} />
+          </label>
+          {ballot !== undefined && (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => download(`ballot-${id}-${ballot.voter}.json`, ballot)}
+            >
+              Download Safe ballot
+            </button>
+          )}
+        </>
+      )}
+    </details>
   );
 }
 
