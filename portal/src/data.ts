@@ -5,7 +5,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { parseEventLogs } from "viem";
-import type { Address, Hex } from "viem";
+import type { Address, ContractFunctionReturnType, Hex } from "viem";
 
 import {
   CouncilGovernorAbi,
@@ -215,42 +215,14 @@ export function voterMembers(council: Council, events: SystemEvent[]): Map<strin
   return map;
 }
 
-export interface MotionRow {
+/** A motion as the lens reports it (`motionDetails`): its fields follow the contract's struct. */
+type LensDetails = ContractFunctionReturnType<typeof CouncilGovernorLensAbi, "view", "motionDetails">;
+
+/** A lens motion with its state and class named. */
+export type MotionRow = Omit<LensDetails, "proposalId" | "state" | "motionClass"> & {
   id: bigint;
   state: StateName;
   motionClass: ClassName;
-  proposer: Address;
-  snapshot: bigint;
-  deadline: bigint;
-  eta: bigint;
-  createdBlock: bigint;
-  excludedMemberId: bigint;
-  subjectMemberId: bigint;
-  forVotes: bigint;
-  againstVotes: bigint;
-  abstainVotes: bigint;
-  voters: bigint;
-  memberQuorum: bigint;
-  voteQuorum: bigint;
-}
-
-type LensDetails = {
-  proposalId: bigint;
-  proposer: Address;
-  motionClass: number;
-  state: number;
-  snapshot: bigint;
-  deadline: bigint;
-  eta: bigint;
-  createdBlock: bigint;
-  excludedMemberId: bigint;
-  subjectMemberId: bigint;
-  forVotes: bigint;
-  againstVotes: bigint;
-  abstainVotes: bigint;
-  voters: bigint;
-  memberQuorum: bigint;
-  voteQuorum: bigint;
 };
 
 function row(d: LensDetails): MotionRow {
@@ -288,7 +260,7 @@ export function useMotionPage(firstId: bigint, count: bigint, enabled = true): U
         functionName: "motionPage",
         args: [config.addresses.governor, firstId, count],
       });
-      return page.map((d) => row(d as LensDetails));
+      return page.map(row);
     },
   });
 }
@@ -333,7 +305,7 @@ export function useMotion(id: bigint): UseQueryResult<MotionFull> {
         client.readContract({ ...g, functionName: "lateQuorumVoteExtension" }),
         client.readContract({ ...g, functionName: "proposalCodeDigest", args: [id] }),
       ]);
-      const motion = row(details as LensDetails);
+      const motion = row(details);
       const full: MotionFull = {
         motion,
         createdAt: 0n,

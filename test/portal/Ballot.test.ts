@@ -9,27 +9,14 @@ import path from "node:path";
 import { expect } from "chai";
 
 import { readBallot } from "../../scripts/ops/ballots.js";
-import { harness, openPortal, resetChain, SETUP_TIMEOUT } from "./harness/index.js";
-import type { Harness, PortalPage } from "./harness/index.js";
-import { act, connect, settled, switchAccount, waitForText } from "./steps.js";
+import { act, connect, journey, settled, switchAccount, waitForText } from "./steps.js";
 
 describe("Portal journey 5: a signed ballot, relayed by another account", function () {
   this.timeout(120_000);
-  let h: Harness;
-  let p: PortalPage | undefined;
-
-  before(async function () {
-    this.timeout(SETUP_TIMEOUT);
-    await resetChain();
-    h = await harness();
-  });
-
-  afterEach(async () => {
-    await p?.close();
-    p = undefined;
-  });
+  const j = journey();
 
   it("counts the relayed ballot once, for the signer's member", async function () {
+    const { h } = j;
     const { governor } = h.seeded.contracts;
     const provider = h.chain.connection.ethers.provider;
     const motionId = h.seeded.motions.Active;
@@ -40,12 +27,12 @@ describe("Portal journey 5: a signed ballot, relayed by another account", functi
     const votersBefore = await governor.proposalVoters(motionId);
     const nonceBefore = await governor.nonces(signerMember.voter);
 
-    p = await openPortal({ wallet: { account: signerMember.voter }, route: `#/motions/${motionId}` });
+    const p = await j.open({ wallet: { account: signerMember.voter }, route: `#/motions/${motionId}` });
     const { page } = p;
     await connect(p);
     const txBefore = await provider.getTransactionCount(signerMember.voter);
-    await page.getByLabel("Ballot vote").selectOption("1");
-    await page.getByLabel("Ballot reason (optional)").fill(reason);
+    await page.getByLabel("Your ballot's vote").selectOption("1");
+    await page.getByLabel("Your ballot's reason (optional)").fill(reason);
     await page.getByRole("button", { name: "Sign ballot" }).click();
     const text = await page.getByLabel("Signed ballot").inputValue();
     expect(p.wallet!.calls).to.include("eth_signTypedData_v4");

@@ -5,27 +5,15 @@
 import { expect } from "chai";
 import { parseEther } from "ethers";
 
-import { harness, openPortal, resetChain, timeTravelTo, SETUP_TIMEOUT } from "./harness/index.js";
-import type { Harness, PortalPage } from "./harness/index.js";
-import { act, connect, reload, settled, switchAccount, waitForText } from "./steps.js";
+import { timeTravelTo } from "./harness/index.js";
+import { act, connect, journey, reload, settled, switchAccount, waitForText } from "./steps.js";
 
 describe("Portal journey 4: vote, time travel, queue and execute a payment", function () {
   this.timeout(120_000);
-  let h: Harness;
-  let p: PortalPage | undefined;
-
-  before(async function () {
-    this.timeout(SETUP_TIMEOUT);
-    await resetChain();
-    h = await harness();
-  });
-
-  afterEach(async () => {
-    await p?.close();
-    p = undefined;
-  });
+  const j = journey();
 
   it("pays the contractor, and the reserve page shows the outflow", async function () {
+    const { h } = j;
     const { governor, reserve } = h.seeded.contracts;
     const provider = h.chain.connection.ethers.provider;
     const motionId = h.seeded.motions.Active; // ImprovementReserve.pay: 25,000 KAIA to the contractor
@@ -33,7 +21,7 @@ describe("Portal journey 4: vote, time travel, queue and execute a payment", fun
     const amount = parseEther("25000");
     const [bluewave, , dune] = [h.seeded.members[1], h.seeded.members[2], h.seeded.members[3]];
 
-    p = await openPortal({ wallet: { account: bluewave.voter }, route: `#/motions/${motionId}` });
+    const p = await j.open({ wallet: { account: bluewave.voter }, route: `#/motions/${motionId}` });
     const { page } = p;
     await connect(p);
     await act(page, "Vote For");

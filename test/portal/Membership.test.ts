@@ -4,34 +4,21 @@
  */
 import { expect } from "chai";
 
-import { harness, openPortal, resetChain, SETUP_TIMEOUT } from "./harness/index.js";
-import type { Harness, PortalPage } from "./harness/index.js";
-import { act, connect, settled, switchAccount, waitForText } from "./steps.js";
+import { act, connect, journey, settled, switchAccount, waitForText } from "./steps.js";
 
 describe("Portal journey 6: apply, sponsor, admission motion", function () {
   this.timeout(120_000);
-  let h: Harness;
-  let p: PortalPage | undefined;
-
-  before(async function () {
-    this.timeout(SETUP_TIMEOUT);
-    await resetChain();
-    h = await harness();
-  });
-
-  afterEach(async () => {
-    await p?.close();
-    p = undefined;
-  });
+  const j = journey();
 
   it("admits nobody yet, but opens an Admission motion for the new candidate", async function () {
+    const { h } = j;
     const { registry, vault, governor } = h.seeded.contracts;
     const applicant = h.seeded.accounts.free[2];
     const sponsor = h.seeded.members[0]; // Aurora Validators
     const name = "Juniper Research";
     const node = "0x00000000000000000000000000000000000B0001";
 
-    p = await openPortal({ wallet: { account: applicant }, route: "#/membership" });
+    const p = await j.open({ wallet: { account: applicant }, route: "#/membership" });
     const { page } = p;
     await connect(p);
     await page.getByLabel("Organization name").fill(name);

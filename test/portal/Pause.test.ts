@@ -5,32 +5,20 @@
 import { expect } from "chai";
 import { parseEther } from "ethers";
 
-import { harness, openPortal, resetChain, signer, SETUP_TIMEOUT } from "./harness/index.js";
-import type { Harness, PortalPage } from "./harness/index.js";
-import { act, connect, settled, switchAccount, waitForText } from "./steps.js";
+import { signer } from "./harness/index.js";
+import { act, connect, journey, settled, switchAccount, waitForText } from "./steps.js";
 
 describe("Portal journey 7: a guardian pause on the reserve page", function () {
   this.timeout(120_000);
-  let h: Harness;
-  let p: PortalPage | undefined;
-
-  before(async function () {
-    this.timeout(SETUP_TIMEOUT);
-    await resetChain();
-    h = await harness();
-  });
-
-  afterEach(async () => {
-    await p?.close();
-    p = undefined;
-  });
+  const j = journey();
 
   it("shows the pause and refuses spending with the contract's reason", async function () {
+    const { h } = j;
     const { reserve } = h.seeded.contracts;
     const { guardian, secretariat } = h.seeded.accounts;
     const budgetId = h.seeded.budgetId;
 
-    p = await openPortal({ wallet: { account: guardian }, route: "#/reserve" });
+    const p = await j.open({ wallet: { account: guardian }, route: "#/reserve" });
     const { page } = p;
     await connect(p);
     await waitForText(page.getByTestId("pause-state"), /^Not paused/);

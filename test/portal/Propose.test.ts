@@ -11,31 +11,18 @@ import { expect } from "chai";
 import { parseEther, ZeroAddress } from "ethers";
 
 import { encodeProposal } from "../../scripts/ops/proposals.js";
-import { harness, openPortal, resetChain, SETUP_TIMEOUT } from "./harness/index.js";
-import type { Harness, PortalPage } from "./harness/index.js";
-import { act, connect, settled, waitForText } from "./steps.js";
+import { act, connect, journey, settled, waitForText } from "./steps.js";
 
 describe("Portal journeys 3 and 9: the Propose page", function () {
   this.timeout(120_000);
-  let h: Harness;
-  let p: PortalPage | undefined;
-
-  before(async function () {
-    this.timeout(SETUP_TIMEOUT);
-    await resetChain();
-    h = await harness();
-  });
-
-  afterEach(async () => {
-    await p?.close();
-    p = undefined;
-  });
+  const j = journey();
 
   it("journey 3: builds a reserve payment, shows its class before sending, and the motion shows it decoded", async function () {
+    const { h } = j;
     const { governor, reserve } = h.seeded.contracts;
     const payee = h.seeded.accounts.free[0];
     const countBefore = await governor.proposalCount();
-    p = await openPortal({ wallet: { account: h.seeded.accounts.secretariat }, route: "#/propose" });
+    const p = await j.open({ wallet: { account: h.seeded.accounts.secretariat }, route: "#/propose" });
     const { page } = p;
     await connect(p);
     await page
@@ -93,6 +80,7 @@ describe("Portal journeys 3 and 9: the Propose page", function () {
   });
 
   it("journey 9: imports a docs/examples/ file and shows the same actions as the CLI encodes", async function () {
+    const { h } = j;
     const file = new URL("../../docs/examples/ecosystem-budget.json", import.meta.url);
     const doc = JSON.parse(readFileSync(file, "utf8")) as {
       description: string;
@@ -100,7 +88,7 @@ describe("Portal journeys 3 and 9: the Propose page", function () {
     };
     const cli = encodeProposal(h.seeded.contracts, doc, "ecosystem-budget.json");
 
-    p = await openPortal({ route: "#/propose" });
+    const p = await j.open({ route: "#/propose" });
     const { page } = p;
     await page.getByLabel("Proposal file", { exact: true }).setInputFiles(file.pathname);
     await page.getByTestId("action").first().waitFor(); // the preview appears once the file is read

@@ -4,27 +4,14 @@
  */
 import { expect } from "chai";
 
-import { harness, openPortal, resetChain, SETUP_TIMEOUT } from "./harness/index.js";
-import type { Harness, PortalPage } from "./harness/index.js";
-import { act, connect, settled, waitForText } from "./steps.js";
+import { act, connect, journey, settled, waitForText } from "./steps.js";
 
 describe("Portal journey 2: vote with a reason", function () {
   this.timeout(120_000);
-  let h: Harness;
-  let p: PortalPage | undefined;
-
-  before(async function () {
-    this.timeout(SETUP_TIMEOUT);
-    await resetChain();
-    h = await harness();
-  });
-
-  afterEach(async () => {
-    await p?.close();
-    p = undefined;
-  });
+  const j = journey();
 
   it("counts the vote, lists it with its reason, and shows it on the member's profile", async function () {
+    const { h } = j;
     const motionId = h.seeded.motions.Active;
     const member = h.seeded.members[1]; // Bluewave Capital: eligible, has not voted on the Active motion
     const reason = "Reviewed the integration: pay it";
@@ -32,7 +19,7 @@ describe("Portal journey 2: vote with a reason", function () {
     const [, forBefore] = await governor.proposalVotes(motionId);
     const votersBefore = await governor.proposalVoters(motionId);
 
-    p = await openPortal({ wallet: { account: member.voter }, route: `#/motions/${motionId}` });
+    const p = await j.open({ wallet: { account: member.voter }, route: `#/motions/${motionId}` });
     const { page } = p;
     await connect(p);
     await page.getByLabel("Reason (optional, recorded on chain)").fill(reason);

@@ -5,7 +5,8 @@
 import { expect } from "chai";
 import type { Locator, Page } from "playwright-core";
 
-import type { PortalPage } from "./harness/index.js";
+import { harness, openPortal, resetChain, SETUP_TIMEOUT } from "./harness/index.js";
+import type { Harness, OpenOptions, PortalPage } from "./harness/index.js";
 
 /** Connects the injected test wallet (announced through EIP-6963) from the wallet bar. */
 export async function connect(p: PortalPage): Promise<void> {
@@ -70,4 +71,39 @@ export async function reload(p: PortalPage): Promise<void> {
   );
   if (!reconnected) await connect(p);
   await settled(p.page);
+}
+
+export interface Journey {
+  /** The shared harness (after the suite's `before`). */
+  readonly h: Harness;
+  /** Opens the portal; the page is closed after the test. */
+  open(options: OpenOptions): Promise<PortalPage>;
+}
+
+/**
+ * Registers a journey suite's hooks: the chain back to the seeded state before it (the first call also starts the
+ * harness), and every page it opened closed after each test.
+ */
+export function journey(): Journey {
+  let started: Harness | undefined;
+  const pages: PortalPage[] = [];
+  before(async function () {
+    this.timeout(SETUP_TIMEOUT);
+    await resetChain();
+    started = await harness();
+  });
+  afterEach(async () => {
+    for (const p of pages.splice(0)) await p.close();
+  });
+  return {
+    get h() {
+      if (started === undefined) throw new Error("the harness starts in the suite's before hook");
+      return started;
+    },
+    async open(options) {
+      const p = await openPortal(options);
+      pages.push(p);
+      return p;
+    },
+  };
 }

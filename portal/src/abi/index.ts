@@ -16,15 +16,7 @@ import {
   TimelockControllerAbi,
 } from "../../generated/abis";
 
-export {
-  CouncilGovernorAbi,
-  CouncilGovernorLensAbi,
-  CouncilRegistryAbi,
-  ImprovementReserveAbi,
-  MotionPolicyAbi,
-  StakeVaultAbi,
-  TimelockControllerAbi,
-};
+export * from "../../generated/abis";
 
 /** Each system contract's display name (as the CLI's proposal files spell it), deployment key and ABI. */
 export const SYSTEM: readonly { name: string; key: ContractKey; abi: Abi }[] = [

@@ -302,6 +302,20 @@ function VotePanel({ id }: { id: bigint }) {
   );
 }
 
+/** A vote choice for a ballot: For, Against or Abstain (Bravo's 1, 0, 2). */
+function SupportSelect({ label, value, onChange }: { label: string; value: number; onChange: (v: number) => void }) {
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange(Number(e.target.value))}>
+        <option value={1}>For</option>
+        <option value={0}>Against</option>
+        <option value={2}>Abstain</option>
+      </select>
+    </label>
+  );
+}
+
 function SignPanel({ id }: { id: bigint }) {
   const { client, config, chain } = usePortal();
   const wagmiConfig = useConfig();
@@ -364,16 +378,9 @@ function SignPanel({ id }: { id: bigint }) {
         <p className="why-not">You cannot sign a ballot now: {check.reason}</p>
       ) : (
         <>
+          <SupportSelect label="Your ballot's vote" value={support} onChange={setSupport} />
           <label>
-            Ballot vote
-            <select value={support} onChange={(e) => setSupport(Number(e.target.value))}>
-              <option value={1}>For</option>
-              <option value={0}>Against</option>
-              <option value={2}>Abstain</option>
-            </select>
-          </label>
-          <label>
-            Ballot reason (optional)
+            Your ballot's reason (optional)
             <input value={reason} onChange={(e) => setReason(e.target.value)} />
           </label>
           <button type="button" onClick={() => void sign()} disabled={check.ok !== true}>
@@ -472,14 +479,7 @@ function SafeBallotPanel({ id }: { id: bigint }) {
         Safe address (the member's voter account)
         <input value={safe} onChange={(e) => setSafe(e.target.value)} size={44} />
       </label>
-      <label>
-        Safe ballot vote
-        <select value={support} onChange={(e) => setSupport(Number(e.target.value))}>
-          <option value={1}>For</option>
-          <option value={0}>Against</option>
-          <option value={2}>Abstain</option>
-        </select>
-      </label>
+      <SupportSelect label="Safe ballot vote" value={support} onChange={setSupport} />
       <label>
         Safe ballot reason (optional)
         <input value={reason} onChange={(e) => setReason(e.target.value)} />
