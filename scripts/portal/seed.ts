@@ -465,3 +465,98 @@ export async function seedCouncil(
 
 /** The bytes32 category the seed's budget uses. */
 export const SEED_BUDGET_CATEGORY = encodeBytes32String("ecosystem");
+
+export interface LargeCouncil {
+  contracts: CouncilContracts;
+  addresses: Addresses;
+  deploymentBlock: number;
+  members: number;
+  motions: number;
+}
+
+/** Accounts a large council needs: deployer, secretariat, guardian, then an admin and a voter per member. */
+export function largeCouncilAccounts(members: number): number {
+  return 3 + 2 * members;
+}
+
+/**
+ * A large council for the performance script: `members` founding members (1 to 5 stake units each) and `motions`
+ * signalling motions in three waves, so that the list holds Succeeded and Defeated motions (first wave, a quarter of
+ * them voted through by a third of the council), Active ones (second wave) and Pending ones (third wave). Proposers
+ * take turns (the secretariat and every member's voter), within the three live motions each may have.
+ */
+export async function seedLargeCouncil(
+  connection: NetworkConnection,
+  members: number,
+  motions: number,
+  print: Print = () => undefined,
+): Promise<LargeCouncil> {
+  const { ethers, networkHelpers } = connection;
+  const signers = await ethers.getSigners();
+  if (signers.length < largeCouncilAccounts(members)) {
+    throw new Error(
+      `a council of ${members} needs ${largeCouncilAccounts(members)} accounts; the chain has ${signers.length}`,
+    );
+  }
+  const admin = (i: number) => signers[3 + i];
+  const voter = (i: number) => signers[3 + members + i];
+  const base = JSON.parse(readFileSync(PARAMETER_FILE, "utf8")) as { CouncilGovernance: ModuleParameters };
+  const parameters = {
+    CouncilGovernance: {
+      ...base.CouncilGovernance,
+      initialMembers: Array.from({ length: members }, (_, i) => ({
+        name: `Member ${i + 1}`,
+        metadataURI: metadataUri(`Member ${i + 1}`, `member${i + 1}.example`),
+        admin: admin(i).address,
+        voter: voter(i).address,
+        nodes: [nodeAddress(i + 1, 1)],
+      })),
+      secretariat: signers[1].address,
+      guardian: signers[2].address,
+      reserveGuardian: signers[2].address,
+    },
+  };
+  print(`Deploying a council of ${members}…`);
+  const deploymentBlock = (await ethers.provider.getBlockNumber()) + 1;
+  const deployed = await connection.ignition.deploy(CouncilGovernance, { parameters });
+  const addresses = {} as Addresses;
+  for (const key of CONTRACT_KEYS) addresses[key] = await deployed[key].getAddress();
+  const c = await connectContracts(addresses, signers[0]);
+  const stakeUnit = await c.vault.stakeUnit();
+  for (let i = 0; i < members; i++) {
+    const units = BigInt((i % 5) + 1);
+    await deposit(actingAs(c, admin(i)), { amount: formatEther(units * stakeUnit).replace(/\.0$/, "") });
+  }
+  await networkHelpers.time.increase(3600);
+  const proposers = [signers[1], ...Array.from({ length: members }, (_, i) => voter(i))];
+  let next = 0;
+  const propose = async (count: number): Promise<bigint[]> => {
+    const ids: bigint[] = [];
+    for (let i = 0; i < count && next < motions; i++, next++) {
+      const proposer = proposers[next % proposers.length];
+      const title = `# Signal ${next + 1}: review item ${next + 1} of the council's agenda`;
+      ids.push(
+        (
+          await proposeMotion(
+            actingAs(c, proposer),
+            signal(c, `${title}\n\nMotion ${next + 1} of ${motions}.`),
+          )
+        ).motionId,
+      );
+    }
+    return ids;
+  };
+  const wave = Math.ceil(motions * 0.4);
+  print(`Proposing ${motions} motions in three waves…`);
+  const first = await propose(wave);
+  await networkHelpers.time.increase(7n * DAY + HOUR);
+  const quorumVoters = Math.ceil(members / 3) + 1;
+  for (const id of first.slice(0, Math.ceil(first.length / 4))) {
+    for (let m = 0; m < quorumVoters; m++) await castVote(actingAs(c, voter(m)), id, SUPPORT.for);
+  }
+  await networkHelpers.time.increase(7n * DAY + HOUR);
+  await propose(Math.ceil((motions - wave) / 2));
+  await networkHelpers.time.increase(7n * DAY + HOUR);
+  await propose(motions - next);
+  return { contracts: c, addresses, deploymentBlock, members, motions: next };
+}

@@ -27,7 +27,10 @@ describe("Portal journeys 3 and 9: the Propose page", function () {
     await connect(p);
     await page
       .getByLabel("Description (Markdown; the first line is the title)")
-      .fill("# Pay the translators\n\n1,500 KAIA for translating the member guide.");
+      .fill(
+        "# Pay the translators\n\n1,500 KAIA for translating the member guide." +
+          '\n\n<img src="x" onerror="window.__xss = 1"><script>window.__xss = 2</script>',
+      );
     await page.getByLabel("Contract (action 1)").selectOption("ImprovementReserve");
     await page.getByLabel("Function (action 1)").selectOption("pay(address,address,uint256,string)");
     await page.getByLabel("asset (address) (action 1)").fill(ZeroAddress);
@@ -75,6 +78,12 @@ describe("Portal journeys 3 and 9: the Propose page", function () {
     expect(await action.locator('[data-arg="memo"]').innerText()).to.equal("Member guide translations");
     await waitForText(page.getByTestId("action-class"), /Class: Treasury/);
     expect(await page.getByTestId("motion-class").innerText()).to.match(/^Treasury/);
+    // The description is Markdown with its raw HTML dropped: nothing in it runs.
+    expect(await page.locator(".markdown").innerText()).to.contain(
+      "1,500 KAIA for translating the member guide.",
+    );
+    expect(await page.locator(".markdown img, .markdown script").count()).to.equal(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).to.equal(undefined);
     await settled(page);
     await p.expectClean();
   });

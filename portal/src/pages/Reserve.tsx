@@ -8,7 +8,7 @@ import { ImprovementReserveAbi, bytes32Text, coinUnits } from "../abi";
 import { blockTimes } from "../chain";
 import { usePortal } from "../context";
 import { useHistory, useNames, useNow } from "../data";
-import { formatDate, formatDuration, formatTime, sameAddress } from "../format";
+import { formatDate, formatDuration, formatTime, percent, sameAddress } from "../format";
 import { coinInput } from "../ui/amount";
 import { Action } from "../tx";
 import { Addr, Failed, HistoryGaps, Loading } from "../ui/common";
@@ -120,6 +120,10 @@ export default function ReservePage() {
     }
   }
 
+  const peak = Math.max(1, ...rolling.map((p) => p[1]));
+  const limitValue = limitLine.length > 0 ? limitLine[0][1] : 0;
+  const limitOnScale = limitValue > 0 && limitValue <= peak * 4;
+  const chartTop = limitOnScale ? Math.max(peak, limitValue) : peak;
   return (
     <>
       <h1>Improvement Reserve</h1>
@@ -174,16 +178,23 @@ export default function ReservePage() {
         </table>
         <Suspense fallback={<p role="status">Loading chart…</p>}>
           <Chart
-            title={`Outflows of ${config.coin} over the last 30 days, against the limit`}
+            title={`Outflows of ${config.coin} in the 30 days before each day, against the limit`}
             xLabel="date"
             yLabel={config.coin}
             formatX={(x) => formatDate(x)}
             formatY={(y) => y.toLocaleString("en-US")}
+            yMax={chartTop}
             series={[
               { name: "rolling 30-day outflow", color: "#0b4fa8", points: rolling },
-              { name: "limit", color: "#a00000", points: limitLine, dashed: true },
+              ...(limitOnScale ? [{ name: "limit", color: "#a00000", points: limitLine, dashed: true }] : []),
             ]}
           />
+          {!limitOnScale && native !== undefined && (
+            <p className="muted">
+              The limit, {coinUnits(native.limit)} {config.coin} per 30 days, is far above these outflows (
+              {percent(native.recent, native.limit)} used), so it is not drawn.
+            </p>
+          )}
         </Suspense>
       </section>
       <section aria-labelledby="outflows">

@@ -16,6 +16,7 @@ export default function Chart({
   yLabel,
   formatX,
   formatY,
+  yMax,
 }: {
   title: string;
   series: Series[];
@@ -23,18 +24,20 @@ export default function Chart({
   yLabel: string;
   formatX: (x: number) => string;
   formatY: (y: number) => string;
+  /** The top of the y axis (default: the largest value); points above it are clipped to it. */
+  yMax?: number;
 }) {
   const all = series.flatMap((s) => s.points);
   const width = 640;
   const height = 220;
-  const pad = { l: 70, r: 12, t: 12, b: 36 };
+  const pad = { l: 96, r: 12, t: 12, b: 36 };
   if (all.length === 0) return <p>{title}: no data yet.</p>;
   const xs = all.map((p) => p[0]);
   const ys = all.map((p) => p[1]);
   const [x0, x1] = [Math.min(...xs), Math.max(...xs) === Math.min(...xs) ? Math.min(...xs) + 1 : Math.max(...xs)];
-  const y1 = Math.max(...ys, 1) * 1.1;
+  const y1 = (yMax ?? Math.max(...ys, 1)) * 1.1;
   const sx = (x: number) => pad.l + ((x - x0) / (x1 - x0)) * (width - pad.l - pad.r);
-  const sy = (y: number) => height - pad.b - (y / y1) * (height - pad.t - pad.b);
+  const sy = (y: number) => height - pad.b - (Math.min(y, y1) / y1) * (height - pad.t - pad.b);
   const summary = series
     .map(
       (s) =>
