@@ -66,7 +66,12 @@ export function WalletBar() {
       const { walletConnect } = await import("wagmi/connectors");
       await connectAsync({ connector: walletConnect({ projectId: config.walletConnectProjectId, showQrModal: true }) });
     } catch (e) {
-      setError(describeError(e));
+      // wagmi's WalletConnect connector needs its SDK as an optional peer dependency, installed for the build.
+      setError(
+        /Could not resolve.*walletconnect/i.test(String((e as Error).message))
+          ? "WalletConnect is not part of this build: npm install @walletconnect/ethereum-provider -w @gc-governance/portal, then rebuild."
+          : describeError(e),
+      );
     }
   }
 
