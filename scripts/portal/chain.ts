@@ -23,6 +23,8 @@ export interface LocalChainOptions {
   /** RPC port (0: any free port). */
   port?: number;
   host?: string;
+  /** More network settings (e.g. the performance script's lifted gas caps for a large initial council). */
+  networkOverrides?: Record<string, unknown>;
 }
 
 export interface LocalChain {
@@ -38,6 +40,7 @@ export async function startLocalChain(
   options: LocalChainOptions = {},
 ): Promise<LocalChain> {
   const override: Record<string, unknown> = {
+    ...options.networkOverrides,
     accounts: { mnemonic: TEST_MNEMONIC, count: options.accounts ?? 30, accountsBalance: 10n ** 27n },
   };
   if (options.startTime !== undefined) {
