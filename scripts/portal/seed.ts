@@ -214,6 +214,9 @@ export async function seedCouncil(
   await acceptVoter(as(SEED_ACCOUNT.admittedVoter), { member: String(admittedId) });
   await deposit(as(SEED_ACCOUNT.admittedAdmin), { amount: coins(1n) });
   const voterOf = (memberIndex: number) => SEED_ACCOUNT.firstVoter + memberIndex;
+  /** A signalling motion proposed by account `from`; returns its id. */
+  const signalBy = async (from: number, description: string) =>
+    (await proposeMotion(as(from), signal(c, description))).motionId;
 
   await clockTo(0n, 1n);
   const admissionMotion = (
@@ -264,15 +267,10 @@ export async function seedCouncil(
       ),
     )
   ).motionId;
-  const expired = (
-    await proposeMotion(
-      as(voterOf(1)),
-      signal(
-        c,
-        "# Publish a node uptime report every quarter\n\nMembers report their nodes' uptime each quarter.",
-      ),
-    )
-  ).motionId;
+  const expired = await signalBy(
+    voterOf(1),
+    "# Publish a node uptime report every quarter\n\nMembers report their nodes' uptime each quarter.",
+  );
 
   // Day 7: voting opens on the three.
   await clockTo(7n, 2n);
@@ -288,12 +286,10 @@ export async function seedCouncil(
   print("Day 14: queue the admission and the budget; three more motions open");
   await queueMotion(as(SEED_ACCOUNT.secretariat), admissionMotion);
   await queueMotion(as(SEED_ACCOUNT.secretariat), executed);
-  const defeated = (
-    await proposeMotion(
-      as(voterOf(2)),
-      signal(c, "# Move the council meeting to Fridays\n\nThe monthly call moves from Tuesday to Friday."),
-    )
-  ).motionId;
+  const defeated = await signalBy(
+    voterOf(2),
+    "# Move the council meeting to Fridays\n\nThe monthly call moves from Tuesday to Friday.",
+  );
   const queued = (
     await proposeMotion(
       as(voterOf(3)),
@@ -309,12 +305,7 @@ export async function seedCouncil(
       ),
     )
   ).motionId;
-  const canceled = (
-    await proposeMotion(
-      as(voterOf(4)),
-      signal(c, "# Sponsor a hackathon\n\nWithdrawn: merged into the budget."),
-    )
-  ).motionId;
+  const canceled = await signalBy(voterOf(4), "# Sponsor a hackathon\n\nWithdrawn: merged into the budget.");
   await clockTo(14n, 3n);
   await cancelMotion(as(voterOf(4)), canceled);
 
@@ -339,15 +330,10 @@ export async function seedCouncil(
     memo: "Audit of the stake vault",
   });
   await depositToReserve(as(SEED_ACCOUNT.deployer), { amount: "500000" });
-  const succeeded = (
-    await proposeMotion(
-      as(voterOf(5)),
-      signal(
-        c,
-        "# Adopt the incident response runbook\n\nThe secretariat's runbook for chain halts becomes policy.",
-      ),
-    )
-  ).motionId;
+  const succeeded = await signalBy(
+    voterOf(5),
+    "# Adopt the incident response runbook\n\nThe secretariat's runbook for chain halts becomes policy.",
+  );
 
   // Day 21: votes on the meeting day (against) and the sponsorship window (for).
   await clockTo(21n, 3n);
@@ -402,15 +388,10 @@ export async function seedCouncil(
   await castVote(as(voterOf(0)), active, SUPPORT.for, "The integration shipped and was reviewed");
   await castVote(as(voterOf(2)), active, SUPPORT.against, "Pay after the security review");
   await claim(as(SEED_ACCOUNT.grantee), { grant: String(grantId) });
-  const pending = (
-    await proposeMotion(
-      as(voterOf(1)),
-      signal(
-        c,
-        "# Rotate the secretariat's signers yearly\n\nThe secretariat's Safe rotates one signer a year.",
-      ),
-    )
-  ).motionId;
+  const pending = await signalBy(
+    voterOf(1),
+    "# Rotate the secretariat's signers yearly\n\nThe secretariat's Safe rotates one signer a year.",
+  );
   await clockTo(31n);
 
   const motions: Record<StateName, bigint> = {

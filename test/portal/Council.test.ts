@@ -12,7 +12,7 @@ import type { MemberRow } from "../../scripts/ops/council.js";
 import { actingAs } from "../../scripts/ops/deployment.js";
 import { listMotions } from "../../scripts/ops/motions.js";
 import { deposit } from "../../scripts/ops/stake.js";
-import { harness, openPortal, resetChain, signer, SETUP_TIMEOUT } from "./harness/index.js";
+import { openPortal, resetChain, seededHarness, signer, SETUP_TIMEOUT } from "./harness/index.js";
 import type { Harness, PortalPage } from "./harness/index.js";
 
 /** One row of the council table as the page shows it: cell texts by column, and full addresses by column. */
@@ -117,8 +117,7 @@ describe("Portal: the council page (journey 1)", function () {
 
   before(async function () {
     this.timeout(SETUP_TIMEOUT);
-    h = await harness();
-    await resetChain();
+    h = await seededHarness();
     p = await openPortal({ route: "#/" });
   });
 

@@ -9,7 +9,14 @@ import type { Locator, Page } from "playwright-core";
 import { relayBallot, signBallot } from "../../scripts/ops/ballots.js";
 import { actingAs } from "../../scripts/ops/deployment.js";
 import { SUPPORT } from "../../scripts/ops/motions.js";
-import { harness, openPortal, resetChain, signer, SETUP_TIMEOUT, WALLET_INFO } from "./harness/index.js";
+import {
+  openPortal,
+  resetChain,
+  seededHarness,
+  signer,
+  SETUP_TIMEOUT,
+  WALLET_INFO,
+} from "./harness/index.js";
 import type { Harness, PortalPage } from "./harness/index.js";
 
 const KAIROS = 1001;
@@ -51,8 +58,7 @@ describe("Portal: errors name their cause (journey 8)", function () {
 
   before(async function () {
     this.timeout(SETUP_TIMEOUT);
-    h = await harness();
-    await resetChain();
+    h = await seededHarness();
   });
 
   afterEach(async function () {

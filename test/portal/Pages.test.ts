@@ -6,7 +6,7 @@
  */
 import { expect } from "chai";
 
-import { harness, openPortal, resetChain, SETUP_TIMEOUT, WALLET_INFO } from "./harness/index.js";
+import { openPortal, seededHarness, SETUP_TIMEOUT, WALLET_INFO } from "./harness/index.js";
 import type { Harness, PortalPage } from "./harness/index.js";
 
 interface PageCase {
@@ -79,8 +79,7 @@ describe("Portal: every page (accessibility, console, screenshots)", function ()
 
   before(async function () {
     this.timeout(SETUP_TIMEOUT);
-    h = await harness();
-    await resetChain();
+    h = await seededHarness();
     p = await openPortal({ wallet: { account: h.seeded.members[1].voter }, route: "#/" });
     await p.page.getByRole("button", { name: `Connect ${WALLET_INFO.name}` }).click();
     await p.page.getByTestId("connected-account").waitFor();

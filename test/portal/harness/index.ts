@@ -77,6 +77,13 @@ async function snapshot(chain: LocalChain): Promise<string> {
   return String(await chain.connection.provider.request({ method: "evm_snapshot" }));
 }
 
+/** For a journey's `before` hook (give it SETUP_TIMEOUT): the harness, with the chain back in the seeded state. */
+export async function seededHarness(): Promise<Harness> {
+  const h = await harness();
+  await resetChain();
+  return h;
+}
+
 /** Puts the chain back to the seeded state (and the clock to the seed's end). */
 export async function resetChain(): Promise<void> {
   const h = await harness();
