@@ -153,7 +153,7 @@ const lines = [
   `Measured by \`npm run portal:measure\` on ${new Date().toISOString().slice(0, 10)}: a council of ${MEMBERS} members ` +
     `with ${motionCount} motions on a local Hardhat node, the production build served from 127.0.0.1, headless ` +
     `Chromium (${source}), a fresh profile per load, median of ${RUNS} loads; ${os.cpus().length} CPU cores ` +
-    `(${os.cpus()[0]?.model.trim() ?? "unknown"}), shared with other work.`,
+    `(${os.cpus()[0]?.model.trim() ?? "unknown"}), load average ${os.loadavg()[0].toFixed(1)} at the end.`,
   "",
   "| page | table shown | all reads done | target | RPC: HTTP requests | RPC: JSON-RPC calls | first-load JS (gzip) | target |",
   "|---|---|---|---|---|---|---|---|",
