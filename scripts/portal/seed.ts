@@ -20,12 +20,13 @@ import type { Signer } from "ethers";
 import type { NetworkConnection } from "hardhat/types/network";
 
 import CouncilGovernance from "../../deploy/modules/CouncilGovernance.js";
-import { connectContracts, actingAs, CONTRACT_KEYS } from "../ops/deployment.js";
+import { connectContracts, actingAs } from "../ops/deployment.js";
+import { CONTRACT_KEYS } from "../ops/system.js";
 import type { Addresses, CouncilContracts } from "../ops/deployment.js";
 import { acceptVoter, apply, sponsor } from "../ops/membership.js";
 import { castVote, cancelMotion, executeMotion, getMotion, queueMotion, SUPPORT } from "../ops/motions.js";
 import type { StateName } from "../ops/motions.js";
-import { encodeProposal, proposeMotion } from "../ops/proposals.js";
+import { argumentContext, encodeProposal, proposeMotion } from "../ops/proposals.js";
 import type { EncodedProposal } from "../ops/proposals.js";
 import { claim, depositToReserve, spend } from "../ops/reserve.js";
 import { deposit } from "../ops/stake.js";
@@ -231,7 +232,7 @@ export async function seedCouncil(
     await proposeMotion(
       as(SEED_ACCOUNT.secretariat),
       encodeProposal(
-        c,
+        await argumentContext(c),
         {
           description:
             "# Ecosystem budget and explorer grant\n\nA 300,000 KAIA budget for tooling and audits this season, " +
@@ -294,7 +295,7 @@ export async function seedCouncil(
     await proposeMotion(
       as(voterOf(3)),
       encodeProposal(
-        c,
+        await argumentContext(c),
         {
           description: "# Longer sponsorship window\n\nCandidates need three weeks to find a sponsor.",
           actions: [
@@ -352,7 +353,7 @@ export async function seedCouncil(
     await proposeMotion(
       as(SEED_ACCOUNT.secretariat),
       encodeProposal(
-        c,
+        await argumentContext(c),
         {
           description:
             "# Pay the wallet integration\n\n25,000 KAIA to the contractor who added Kaia Wallet support to the portal.",

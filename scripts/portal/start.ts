@@ -13,7 +13,8 @@ import path from "node:path";
 import { HDNodeWallet } from "ethers";
 import hre from "hardhat";
 
-import { CONTRACT_IDS, CONTRACT_KEYS, defaultDeploymentFile } from "../ops/deployment.js";
+import { defaultDeploymentFile } from "../ops/deployment.js";
+import { CONTRACT_KEYS, futureId } from "../ops/system.js";
 import { TEST_MNEMONIC } from "./chain.js";
 import { startLocalPortal } from "./portal.js";
 import type { LocalPortal } from "./portal.js";
@@ -44,7 +45,7 @@ const { seeded, chain, web } = portal;
 if (chain.rpc.port === 8545) {
   const file = defaultDeploymentFile(hre.config.paths.root, BigInt(chain.chainId));
   mkdirSync(path.dirname(file), { recursive: true });
-  const json = Object.fromEntries(CONTRACT_KEYS.map((k) => [CONTRACT_IDS[k], seeded.addresses[k]]));
+  const json = Object.fromEntries(CONTRACT_KEYS.map((k) => [futureId(k), seeded.addresses[k]]));
   writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
 }
 

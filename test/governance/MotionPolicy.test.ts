@@ -1005,16 +1005,14 @@ describe("MotionPolicy", function () {
 
     it("a looser class configuration changes neither", async function () {
       const s = await networkHelpers.loadFixture(policySystem);
-      await s.policy
-        .connect(s.owner)
-        .setClassConfig(
-          MotionClass.Standard,
-          withConfig(MotionClass.Standard, {
-            approvalNumerator: 1n,
-            approvalDenominator: 2n,
-            voteQuorumBps: 100n,
-          }),
-        );
+      await s.policy.connect(s.owner).setClassConfig(
+        MotionClass.Standard,
+        withConfig(MotionClass.Standard, {
+          approvalNumerator: 1n,
+          approvalDenominator: 2n,
+          voteQuorumBps: 100n,
+        }),
+      );
       expect([...(await s.policy.strictestRules())]).to.deep.equal([2n, 3n, 5000n]);
       expect(await s.policy.conservativeQuorum(11n)).to.equal(8n);
     });

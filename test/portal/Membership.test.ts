@@ -60,7 +60,7 @@ describe("Portal journey 6: apply, sponsor, admission motion", function () {
     expect(proposed!.args.memberId).to.equal(candidateId);
     expect(proposed!.args.sponsor).to.equal(sponsor.voter);
     expect(await governor.motionClass(motionId)).to.equal(3n); // Admission
-    expect(await governor.motionSubject(motionId)).to.equal(candidateId);
+    expect((await governor.motionRecord(motionId)).subjectMemberId).to.equal(candidateId);
     await settled(page);
     await p.expectClean();
 

@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { expect } from "chai";
 import { parseEther, ZeroAddress } from "ethers";
 
-import { encodeProposal } from "../../scripts/ops/proposals.js";
+import { argumentContext, encodeProposal } from "../../scripts/ops/proposals.js";
 import { act, connect, journey, settled, waitForText } from "./steps.js";
 
 describe("Portal journeys 3 and 9: the Propose page", function () {
@@ -83,7 +83,9 @@ describe("Portal journeys 3 and 9: the Propose page", function () {
       "1,500 KAIA for translating the member guide.",
     );
     expect(await page.locator(".markdown img, .markdown script").count()).to.equal(0);
-    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).to.equal(undefined);
+    expect(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).to.equal(
+      undefined,
+    );
     await settled(page);
     await p.expectClean();
   });
@@ -95,7 +97,7 @@ describe("Portal journeys 3 and 9: the Propose page", function () {
       description: string;
       actions: { contract: string; function: string; args: string[] }[];
     };
-    const cli = encodeProposal(h.seeded.contracts, doc, "ecosystem-budget.json");
+    const cli = encodeProposal(await argumentContext(h.seeded.contracts), doc, "ecosystem-budget.json");
 
     const p = await j.open({ route: "#/propose" });
     const { page } = p;

@@ -268,7 +268,7 @@ export default function ReservePage() {
                 <td>
                   {formatDate(b.start)} → {formatDate(b.end)}
                 </td>
-                <td>{b.canceled ? "canceled" : now !== undefined && BigInt(b.end) < now ? "ended" : "open"}</td>
+                <td>{budgetStatus(b.status, BigInt(b.end), now)}</td>
               </tr>
             ))}
           </tbody>
@@ -411,4 +411,12 @@ function SpendForm({ budgets }: { budgets: { id: bigint; label: string }[] }) {
       <Action label="Pay from budget" what="spend from this budget" call={call} />
     </div>
   );
+}
+
+/** A budget's status (IImprovementReserve.BudgetStatus: Approved, Canceled, Ended): an approved one past its end
+ * has ended too, before anyone releases it. */
+function budgetStatus(status: number, end: bigint, now: bigint | undefined): string {
+  if (status === 1) return "canceled";
+  if (status === 2 || (now !== undefined && end < now)) return "ended";
+  return "open";
 }
