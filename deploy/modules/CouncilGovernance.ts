@@ -16,38 +16,15 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import { ZeroAddress, ZeroHash, id } from "ethers";
 
+import { MotionClass } from "../../scripts/ops/enums.js";
+import { COMMUNITY_DEFAULTS, MODULE_ID, RESERVE_TREASURY_FUNCTIONS } from "../../scripts/ops/system.js";
+
 /** The first four bytes of keccak256(signature). */
 function selector(signature: string): string {
   return id(signature).slice(0, 10);
 }
 
-/** MotionClass.Treasury (see contracts/interfaces/IMotionPolicy.sol). */
-const TREASURY = 1;
-
-/** Reserve functions a Treasury motion may call; the others stay Constitutional. */
-export const RESERVE_TREASURY_FUNCTIONS = [
-  "pay(address,address,uint256,string)",
-  "approveBudget(bytes32,address,address,uint256,uint256,uint256)",
-  "cancelBudget(uint256)",
-  "createGrant(address,address,uint256,uint256,uint256,uint256)",
-  "cancelGrant(uint256)",
-  "transferCollectible(address,address,uint256,uint256,string)",
-];
-
-/**
- * Defaults of the community parameters (SPEC §11), in seconds and in the smallest unit of an 18-decimal asset: a
- * 14-day petition window, 5,000,000 coins of support, a 10,000-coin bond; a 7-day veto window and 10,000,000 coins of
- * opposition (the veto phase starts off).
- */
-export const COMMUNITY_DEFAULTS = {
-  petitionWindow: 1_209_600n,
-  petitionThreshold: 5_000_000n * 10n ** 18n,
-  petitionBond: 10_000n * 10n ** 18n,
-  vetoWindow: 604_800n,
-  vetoThreshold: 10_000_000n * 10n ** 18n,
-};
-
-export default buildModule("CouncilGovernance", (m) => {
+export default buildModule(MODULE_ID, (m) => {
   const deployer = m.getAccount(0);
 
   const timelock = m.contract("TimelockController", [m.getParameter("timelockMinDelay"), [], [], deployer]);
@@ -86,7 +63,7 @@ export default buildModule("CouncilGovernance", (m) => {
     RESERVE_TREASURY_FUNCTIONS.map((signature) => ({
       target: reserve,
       selector: selector(signature),
-      motionClass: TREASURY,
+      motionClass: MotionClass.Treasury,
     })),
   ]);
 

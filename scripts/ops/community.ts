@@ -12,9 +12,11 @@ import type { ContractTransactionResponse, Interface, Signer } from "ethers";
 
 import { CommunityPetitions__factory, CommunityVeto__factory } from "../../typechain-types/index.js";
 import type { CommunityPetitions, CommunityVeto } from "../../typechain-types/index.js";
-import { assetUnit, erc20, eventArgs, latestTimestamp, mined, revertOf } from "./chain.js";
+import { assetUnit, erc20 } from "./assets.js";
+import { eventArgs, latestTimestamp, mined, revertOf } from "./transactions.js";
 import type { CouncilContracts } from "./deployment.js";
 import { signerOf } from "./deployment.js";
+import { MotionClass } from "./enums.js";
 import { OpsError } from "./errors.js";
 import { formatAmount, formatDuration, formatWhen, parseAmount, table } from "./format.js";
 import type { Unit } from "./format.js";
@@ -154,8 +156,8 @@ export async function communityStatus(c: CouncilContracts): Promise<CommunitySta
     petitionBond: await p.bond(),
     petitionCount: await p.petitionCount(),
     veto,
-    admissionDelay: (await c.policy.classConfig(3)).timelockDelay,
-    noConfidenceDelay: (await c.policy.classConfig(4)).timelockDelay,
+    admissionDelay: (await c.policy.classConfig(MotionClass.Admission)).timelockDelay,
+    noConfidenceDelay: (await c.policy.classConfig(MotionClass.NoConfidence)).timelockDelay,
   };
 }
 
