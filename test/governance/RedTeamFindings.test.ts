@@ -29,7 +29,7 @@ import {
   waitForSnapshot,
 } from "../utils/governance.js";
 import type { Motion, System } from "../utils/governance.js";
-import { stateBitmap } from "../utils/chain.js";
+import { stateBitmap } from "../utils/blocks.js";
 
 const { loadFixture, time } = networkHelpers;
 
