@@ -18,6 +18,7 @@ import { readHistory } from "./chain";
 import type { History, SystemEvent } from "./chain";
 import { usePortal } from "./context";
 import { CLASS_NAMES, MEMBER_STATUS, STATE_NAMES } from "./format";
+import type { MemberStatusName } from "./format";
 import type { ClassName, NameBook, StateName } from "./format";
 
 /** The chain's current time (latest block timestamp). */
@@ -37,7 +38,7 @@ export interface MemberRow {
   admin: Address;
   voter: Address;
   nodes: readonly Address[];
-  status: (typeof MEMBER_STATUS)[number];
+  status: MemberStatusName;
   appliedAt: number;
   joinedAt: number;
   leftAt: number;
