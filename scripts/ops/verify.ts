@@ -12,7 +12,7 @@ import type { Provider } from "ethers";
 import { RESERVE_TREASURY_FUNCTIONS } from "./system.js";
 import type { CouncilContracts } from "./deployment.js";
 import { formatDuration, formatTime } from "./format.js";
-import { MOTION_CLASS_NAMES } from "./enums.js";
+import { MOTION_CLASS_NAMES, MemberStatus } from "./enums.js";
 import { CLASS_CONFIG_FIELDS, PROPOSER_RULES } from "./parameters.js";
 import type { DeploymentParameters } from "./parameters.js";
 
@@ -39,9 +39,6 @@ export const TIMELOCK_ROLES = {
 
 type RoleName = keyof typeof TIMELOCK_ROLES;
 const ROLE_NAMES = Object.keys(TIMELOCK_ROLES) as RoleName[];
-
-/** ICouncilRegistry.MemberStatus, in its on-chain order. */
-const MEMBER_STATUS = ["None", "Candidate", "Active", "Removed", "Resigned"];
 
 /** MotionPolicy's selector for "every function of the target". */
 const ANY_SELECTOR = "0xffffffff";
@@ -213,7 +210,7 @@ async function checkCouncil(c: CouncilContracts, p: DeploymentParameters, equal:
     equal(`${label} admin`, m.admin, r.admin);
     equal(`${label} voter`, m.voter, r.voter);
     equal(`${label} nodes`, list(m.nodes), list(r.nodes.map((n) => getAddress(n))));
-    const status = MEMBER_STATUS[Number(r.status)] ?? String(r.status);
+    const status = MemberStatus[Number(r.status)] ?? String(r.status);
     equal(`${label} status`, "Active", r.leftAt > 0n ? `${status} (left ${formatTime(r.leftAt)})` : status);
   });
 }
