@@ -53,6 +53,7 @@ abstract contract GovernanceSystem is TestBase {
         uint48 lateQuorumExtension;
         address guardian;
         uint256 guardianTerm;
+        address voteExtension;
     }
 
     error GovernorDeploymentFailed();
@@ -87,7 +88,8 @@ abstract contract GovernanceSystem is TestBase {
                     executionWindow: 3 days,
                     lateQuorumExtension: 1 days,
                     guardian: guardian,
-                    guardianTerm: 365 days
+                    guardianTerm: 365 days,
+                    voteExtension: address(0)
                 })
             )
         );
