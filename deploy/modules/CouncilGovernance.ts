@@ -5,7 +5,7 @@
  * → bind the vault → ImprovementReserve → MotionPolicy (class configurations, and the reserve's functions
  * classified: Treasury for payments, budgets, grants and collectibles; its limits, guardian, pause and unpause
  * stay Constitutional by default) → VoteExtension (members' call to extend a live vote; the governor fixes its
- * address) → CouncilGovernor → CouncilGovernorLens → bind the governor to the vault (it
+ * address) → CouncilGovernor → CouncilGovernorLens → AdvisorBoard → bind the governor to the vault (it
  * freezes a no-confidence target's stake) and to the vote extension; then the governor becomes the timelock's proposer, executor and
  * canceller, and the deployer renounces its admin role. Both guardians (the governor's and the reserve's) serve
  * the same term, `guardianTerm`. Registry, vault,
@@ -109,6 +109,8 @@ export default buildModule("CouncilGovernance", (m) => {
     { after: [bind] },
   );
   const lens = m.contract("CouncilGovernorLens");
+  // Advisors' statements of opinion on the governor's motions; the timelock appoints and removes advisors.
+  const advisors = m.contract("AdvisorBoard", [timelock, governor]);
   const bindGovernor = m.call(vault, "bindGovernor", [governor]);
   const bindExtension = m.call(voteExtension, "bindGovernor", [governor]);
 
@@ -117,8 +119,8 @@ export default buildModule("CouncilGovernance", (m) => {
   const canceller = m.call(timelock, "grantRole", [id("CANCELLER_ROLE"), governor], { id: "grantCanceller" });
   m.call(timelock, "renounceRole", [ZeroHash, deployer], {
     id: "renounceDeployerAdmin",
-    after: [proposer, executor, canceller, lens, bindGovernor, bindExtension],
+    after: [proposer, executor, canceller, lens, advisors, bindGovernor, bindExtension],
   });
 
-  return { timelock, registry, vault, reserve, policy, voteExtension, governor, lens };
+  return { timelock, registry, vault, reserve, policy, voteExtension, governor, lens, advisors };
 });

@@ -11,6 +11,7 @@ import { getAddress, isAddress } from "ethers";
 import type { Interface, Provider, Signer } from "ethers";
 
 import {
+  AdvisorBoard__factory,
   CouncilGovernorLens__factory,
   CouncilGovernor__factory,
   CouncilRegistry__factory,
@@ -18,8 +19,10 @@ import {
   MotionPolicy__factory,
   StakeVault__factory,
   TimelockController__factory,
+  VoteExtension__factory,
 } from "../../typechain-types/index.js";
 import type {
+  AdvisorBoard,
   CouncilGovernor,
   CouncilGovernorLens,
   CouncilRegistry,
@@ -27,6 +30,7 @@ import type {
   MotionPolicy,
   StakeVault,
   TimelockController,
+  VoteExtension,
 } from "../../typechain-types/index.js";
 import { OpsError } from "./errors.js";
 
@@ -45,8 +49,17 @@ export const CONTRACT_IDS = {
 } as const;
 
 export type ContractKey = keyof typeof CONTRACT_IDS;
-export type Addresses = Record<ContractKey, string>;
 export const CONTRACT_KEYS = Object.keys(CONTRACT_IDS) as ContractKey[];
+
+/** Contracts of the community phase, read when the address file has them (older deployments do not). */
+export const OPTIONAL_CONTRACT_IDS = {
+  advisors: `${MODULE_ID}#AdvisorBoard`,
+  voteExtension: `${MODULE_ID}#VoteExtension`,
+} as const;
+
+export type OptionalContractKey = keyof typeof OPTIONAL_CONTRACT_IDS;
+export type Addresses = Record<ContractKey, string> & Partial<Record<OptionalContractKey, string>>;
+const OPTIONAL_KEYS = Object.keys(OPTIONAL_CONTRACT_IDS) as OptionalContractKey[];
 
 /** The deploy command's address file for a chain, under the project root. */
 export function defaultDeploymentFile(root: string, chainId: bigint): string {
@@ -74,6 +87,14 @@ export function readAddresses(file: string): Addresses {
     }
     addresses[key] = getAddress(value);
   }
+  for (const key of OPTIONAL_KEYS) {
+    const value = json[OPTIONAL_CONTRACT_IDS[key]] ?? json[key];
+    if (value === undefined) continue;
+    if (typeof value !== "string" || !isAddress(value)) {
+      throw new OpsError(`deployment file ${file}: ${OPTIONAL_CONTRACT_IDS[key]} is not an address`);
+    }
+    addresses[key] = getAddress(value);
+  }
   return addresses;
 }
 
@@ -91,6 +112,10 @@ export interface CouncilContracts {
   policy: MotionPolicy;
   governor: CouncilGovernor;
   lens: CouncilGovernorLens;
+  /** The advisors' board, when deployed. */
+  advisors?: AdvisorBoard;
+  /** The members' vote extension, when deployed. */
+  voteExtension?: VoteExtension;
 }
 
 /**
@@ -124,6 +149,14 @@ export async function connectContracts(
     policy: MotionPolicy__factory.connect(addresses.policy, runner),
     governor: CouncilGovernor__factory.connect(addresses.governor, runner),
     lens: CouncilGovernorLens__factory.connect(addresses.lens, runner),
+    advisors:
+      addresses.advisors === undefined
+        ? undefined
+        : AdvisorBoard__factory.connect(addresses.advisors, runner),
+    voteExtension:
+      addresses.voteExtension === undefined
+        ? undefined
+        : VoteExtension__factory.connect(addresses.voteExtension, runner),
   };
 }
 
@@ -136,6 +169,8 @@ export function systemInterfaces(): Record<string, Interface> {
     ImprovementReserve: ImprovementReserve__factory.createInterface(),
     MotionPolicy: MotionPolicy__factory.createInterface(),
     TimelockController: TimelockController__factory.createInterface(),
+    AdvisorBoard: AdvisorBoard__factory.createInterface(),
+    VoteExtension: VoteExtension__factory.createInterface(),
   };
 }
 

@@ -40,6 +40,11 @@ async function idleMemberSystem(): Promise<System & { ext: VoteExtension }> {
   return { ...s, ext: s.voteExtension! };
 }
 
+/** The system deployed without a vote extension (the governor's extension address is zero). */
+function systemWithoutExtension(): Promise<System> {
+  return deploySystem();
+}
+
 /** A signalling motion whose vote is open (one second after its snapshot). */
 async function activeMotion(s: System, description = "Signal: extend me"): Promise<bigint> {
   const id = await propose(s, await signallingMotion(s, description), s.secretariat);
@@ -288,7 +293,7 @@ describe("VoteExtension", function () {
     });
 
     it("is closed to everyone on a governor deployed without a vote extension", async function () {
-      const s = await networkHelpers.loadFixture(deploySystem);
+      const s = await networkHelpers.loadFixture(systemWithoutExtension);
       const id = await activeMotion(s);
       const deadline = await s.governor.proposalDeadline(id);
       await expect(s.governor.connect(s.voters[0]).extendVote(id, deadline + WEEK))
