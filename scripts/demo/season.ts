@@ -228,6 +228,7 @@ export async function runSeason(
   });
   const noConfidenceId = noConfidence_.proposalId;
   print(`  member 5 is excluded from the vote and from the quorum`);
+  print(`  member 5's stake is frozen until voting opens (${formatTime(noConfidence_.frozenUntil)})`);
   await runMotion(noConfidenceId, [
     { voter: voters[0], support: 1 },
     { voter: voters[1], support: 1 },

@@ -383,8 +383,14 @@ export interface NoConfidenceOptions {
   reason: string;
 }
 
-/** Moves no confidence in an active member: opens its No-confidence motion (the target cannot vote on it). */
-export async function noConfidence(c: CouncilContracts, options: NoConfidenceOptions): Promise<MotionResult> {
+/**
+ * Moves no confidence in an active member: opens its No-confidence motion (the target cannot vote on it, and its
+ * stake is frozen until the snapshot, as the vault reports).
+ */
+export async function noConfidence(
+  c: CouncilContracts,
+  options: NoConfidenceOptions,
+): Promise<MotionResult & { frozenUntil: bigint }> {
   const signer = signerOf(c);
   const account = await signer.getAddress();
   const target = await readMember(c, parseId(options.member, "member id"));
@@ -408,16 +414,19 @@ export async function noConfidence(c: CouncilContracts, options: NoConfidenceOpt
   const receipt = await sendMotion(c, target, "no-confidence", () =>
     c.governor.connect(signer).proposeNoConfidence(target.id, description),
   );
-  return motionResult(c, receipt, target, description);
+  const result = await motionResult(c, receipt, target, description);
+  return { ...result, frozenUntil: await c.vault.frozenUntil(target.id) };
 }
 
-export function noConfidenceLines(r: MotionResult): string[] {
+export function noConfidenceLines(r: MotionResult & { frozenUntil: bigint }): string[] {
   return [
     `Moved no confidence in ${memberLabel(r.subject)}: motion ${r.proposalId} (${r.className})`,
     `  description:   ${r.description}`,
     `  voting starts: ${formatWhen(r.snapshot, r.now)}`,
     `  voting ends:   ${formatWhen(r.deadline, r.now)}`,
     `  member ${r.subject.id} cannot vote on it and is left out of its quorum`,
+    `  member ${r.subject.id}'s stake is frozen until ${formatWhen(r.frozenUntil, r.now)}: no stake, unstake or ` +
+      "re-stake before voting opens",
     `  tx:            ${r.tx}`,
   ];
 }

@@ -11,7 +11,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-import { getAddress, isAddress } from "ethers";
+import { ZeroAddress, getAddress, isAddress } from "ethers";
 
 import { OpsError } from "./errors.js";
 
@@ -224,6 +224,18 @@ export function parseParameters(json: unknown, source: string): DeploymentParame
     fail(`${at("proposerRule")} must be 0, 1 or 2 (${PROPOSER_RULES.join(", ")}), found ${proposerRule}`);
   }
 
+  // The module gives both guardians (the governor's and the reserve's) the one term `guardianTerm`, and each
+  // contract wants a term with a guardian and none without: both guardians are set, or neither is.
+  const guardian = address("guardian");
+  const reserveGuardian = address("reserveGuardian");
+  if ((guardian === ZeroAddress) !== (reserveGuardian === ZeroAddress)) {
+    fail(
+      `${at(guardian === ZeroAddress ? "guardian" : "reserveGuardian")} is the zero address but ` +
+        `${at(guardian === ZeroAddress ? "reserveGuardian" : "guardian")} is not: both guardians serve the one ` +
+        `${at("guardianTerm")}, so set both, or neither (with guardianTerm 0)`,
+    );
+  }
+
   return {
     timelockMinDelay: uint("timelockMinDelay"),
     minMembers: uint("minMembers"),
@@ -234,7 +246,7 @@ export function parseParameters(json: unknown, source: string): DeploymentParame
     stakeUnit: uint("stakeUnit"),
     unbondingPeriod: uint("unbondingPeriod"),
     withdrawalWindow: uint("withdrawalWindow"),
-    reserveGuardian: address("reserveGuardian"),
+    reserveGuardian,
     reservePauseDuration: uint("reservePauseDuration"),
     reserveAssets,
     reserveOutflowLimits,
@@ -246,7 +258,7 @@ export function parseParameters(json: unknown, source: string): DeploymentParame
     queueWindow: uint("queueWindow"),
     executionWindow: uint("executionWindow"),
     lateQuorumExtension: uint("lateQuorumExtension"),
-    guardian: address("guardian"),
+    guardian,
     guardianTerm: uint("guardianTerm"),
   };
 }

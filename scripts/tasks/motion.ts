@@ -225,7 +225,7 @@ export const motionTasks: TaskDefinition[] = [
 
   opsTask(
     ["motion", "cancel"],
-    "Cancel a motion: its proposer while Pending, or the guardian before execution",
+    "Cancel a live motion: its proposer while Pending, or the guardian (an admission or no-confidence motion: the guardian only)",
   )
     .addPositionalArgument(motionId)
     .setInlineAction(async (args, hre) =>

@@ -31,5 +31,9 @@ describe("demo: one season of the council", function () {
     }
     expect(lines.filter((l) => l.startsWith("  executed on "))).to.have.length(4);
     expect(lines).to.include("  the secretariat relays it: member 3 votes with 2 vote(s)");
+    // The no-confidence target's stake was frozen until the motion's snapshot.
+    expect(
+      lines.filter((l) => l.startsWith("  member 5's stake is frozen until voting opens (")),
+    ).to.have.length(1);
   });
 });

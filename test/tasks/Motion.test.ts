@@ -88,6 +88,79 @@ async function queued(): Promise<Deployed> {
   return s;
 }
 
+/**
+ * `staked`, with a Standard signal (motion 1, by the secretariat) voted For 2, Against 1, and a Constitutional
+ * motion (2) that raises the Standard approval to 3/4 and both expiry windows to 30 days, executed after motion 1
+ * passed: motion 1 is Succeeded under its own rules (1/2 approval, 14-day windows), not the new ones.
+ */
+async function rulesChanged(): Promise<Deployed> {
+  const s = await staked();
+  const signers = await ethers.getSigners();
+  const secretariat = signers[ACCOUNT.secretariat];
+  const voters = [0, 1, 2, 3].map((i) => signers[ACCOUNT.voter + i]);
+  await s.governor
+    .connect(secretariat)
+    .propose([s.addresses.timelock], [0n], ["0x"], "Signal: adopt the roadmap");
+  const standard = await s.policy.classConfig(0);
+  const stricter = {
+    votingDelay: standard.votingDelay,
+    votingPeriod: standard.votingPeriod,
+    timelockDelay: standard.timelockDelay,
+    memberQuorumBps: standard.memberQuorumBps,
+    voteQuorumBps: standard.voteQuorumBps,
+    approvalNumerator: 3n,
+    approvalDenominator: 4n,
+  };
+  const change = {
+    targets: [s.addresses.policy, s.addresses.governor],
+    values: [0n, 0n],
+    calldatas: [
+      s.policy.interface.encodeFunctionData("setClassConfig", [0, stricter]),
+      s.governor.interface.encodeFunctionData("setExpiryWindows", [30n * DAY, 30n * DAY]),
+    ],
+    description: "Standard approval 3/4; expiry windows 30 days",
+  };
+  await s.governor
+    .connect(voters[0])
+    .propose(change.targets, change.values, change.calldatas, change.description);
+  await networkHelpers.time.increaseTo((await s.governor.proposalSnapshot(2n)) + 1n);
+  await s.governor.connect(voters[0]).castVote(1n, 1);
+  await s.governor.connect(voters[1]).castVote(1n, 1);
+  await s.governor.connect(voters[2]).castVote(1n, 0);
+  for (const v of voters) await s.governor.connect(v).castVote(2n, 1);
+  await networkHelpers.time.increaseTo((await s.governor.proposalDeadline(2n)) + 1n);
+  const hash = ethers.id(change.description);
+  const anyone = s.governor.connect(signers[ACCOUNT.outsider]);
+  await anyone.queue(change.targets, change.values, change.calldatas, hash);
+  await networkHelpers.time.increaseTo(await s.governor.proposalEta(2n));
+  await anyone.execute(change.targets, change.values, change.calldatas, hash);
+  expect((await s.policy.classConfig(0)).approvalNumerator).to.equal(3n);
+  expect(await s.governor.queueWindow()).to.equal(30n * DAY);
+  return s;
+}
+
+/** `staked`, with a no-confidence motion against member 4 moved by member 1's voter (motion 1, Pending). */
+async function noConfidence(): Promise<Deployed> {
+  const s = await staked();
+  const voter = (await ethers.getSigners())[ACCOUNT.voter];
+  await s.governor.connect(voter).proposeNoConfidence(4n, "No confidence in member 4");
+  return s;
+}
+
+/** `staked`, with a Constitutional motion that replaces the governor's guardian (motion 1, by the secretariat). */
+async function guardianChange(): Promise<Deployed> {
+  const s = await staked();
+  const signers = await ethers.getSigners();
+  const data = s.governor.interface.encodeFunctionData("setGuardian", [
+    signers[ACCOUNT.outsider].address,
+    30n * DAY,
+  ]);
+  await s.governor
+    .connect(signers[ACCOUNT.secretariat])
+    .propose([s.addresses.governor], [0n], [data], "Replace the guardian");
+  return s;
+}
+
 const now = chainNow;
 
 function task(name: string, s: Deployed, args: Record<string, unknown>, from = "0"): Promise<TaskRun> {
@@ -272,7 +345,13 @@ describe("tasks: motion", function () {
           "a bad address",
           {
             description: "x",
-            actions: [{ contract: "ImprovementReserve", function: "setGuardian(address)", args: ["0x1234"] }],
+            actions: [
+              {
+                contract: "ImprovementReserve",
+                function: "setGuardian(address,uint256)",
+                args: ["0x1234", "365 days"],
+              },
+            ],
           },
           (f) =>
             `proposal file ${f}: actions[0].args[0] (guardian_): "0x1234" is not an address or a system contract name`,
@@ -447,7 +526,7 @@ describe("tasks: motion", function () {
         "  quorum: 1/2 members OR 1/2 votes → not reached",
         "  approval (For ≥ 2/3 of votes cast): met",
         "  timeline:",
-        `    created in block ${(await s.governor.motionRecord(1n))[1]}`,
+        `    created in block ${(await s.governor.motionRecord(1n)).createdBlock}`,
         `    voting opens after ${formatWhen(snapshot, t)}`,
         `    voting closes at   ${formatWhen(deadline, t)}`,
         `    queue before       ${formatWhen(deadline + 14n * DAY, t)}`,
@@ -460,6 +539,47 @@ describe("tasks: motion", function () {
         "Vote extension: 0 of 3 calls (would add 7d)",
         "Advisors' opinions: none filed",
       ]);
+    });
+
+    it("shows a motion with the approval rule and windows frozen into it, not the class's current ones", async function () {
+      const s = await networkHelpers.loadFixture(rulesChanged);
+      const t = await now();
+      const deadline = await s.governor.proposalDeadline(1n);
+      const queueBy = deadline + 14n * DAY; // motion 1's own queue window, not the new 30 days
+      expect(await s.governor.state(1n)).to.equal(4n); // Succeeded
+      const run = await task("show", s, { id: "1" });
+      expect(run.exitCode, run.err).to.equal(0);
+      const lines = run.out.split("\n");
+      expect(lines.slice(0, 2)).to.deep.equal([
+        "Motion 1 — Standard — Succeeded",
+        `  it passed; queue it before ${formatWhen(queueBy, t)} or it expires`,
+      ]);
+      expect(lines).to.include.members([
+        "  tally: For 2, Against 1, Abstain 0 (3 members voted)",
+        "  quorum: 3/2 members ✓ OR 3/2 votes ✓ → reached",
+        "  approval (more For than Against + Abstain): met",
+        `    queue before       ${formatWhen(queueBy, t)}`,
+      ]);
+      const list = await task("list", s, { state: "succeeded", limit: 20 });
+      const row = list.out.split("\n")[2].split(/\s{2,}/);
+      expect(row).to.deep.equal([
+        "1",
+        "Standard",
+        "Succeeded",
+        "2/1/0",
+        "3/2 ✓",
+        `it passed; queue it before ${formatWhen(queueBy, t)} or it expires`,
+      ]);
+      // A motion created now gets the new rules.
+      await s.governor
+        .connect((await ethers.getSigners())[ACCOUNT.secretariat])
+        .propose([s.addresses.timelock], [0n], ["0x"], "Signal under the new rules");
+      const later = await task("show", s, { id: "3" });
+      expect(later.out).to.contain("  approval (For ≥ 3/4 of votes cast): not met");
+      const laterDeadline = await s.governor.proposalDeadline(3n);
+      expect(later.out).to.contain(
+        `    queue before       ${formatWhen(laterDeadline + 30n * DAY, await now())}`,
+      );
     });
 
     it("refuses an unknown or malformed motion id", async function () {
@@ -795,6 +915,110 @@ describe("tasks: motion", function () {
         await task("cancel", s, { id: "1" }, String(ACCOUNT.guardian)),
         "motion 1 is Canceled: that is final, it never changes; cancelling needs it Pending or Active or Succeeded or Queued",
       );
+    });
+
+    it("refuses the guardian's cancel of a Defeated motion: Defeated is final", async function () {
+      const s = await networkHelpers.loadFixture(active);
+      const signers = await ethers.getSigners();
+      for (let i = 0; i < 4; i++) await s.governor.connect(signers[ACCOUNT.voter + i]).castVote(1n, 0);
+      await networkHelpers.time.increaseTo((await s.governor.proposalDeadline(1n)) + 1n);
+      expectRefused(
+        await task("cancel", s, { id: "1" }, String(ACCOUNT.guardian)),
+        "motion 1 is Defeated: that is final, it never changes; cancelling needs it Pending or Active or Succeeded or Queued",
+      );
+      expect(await s.governor.state(1n)).to.equal(3n);
+    });
+
+    it("refuses the mover's cancel of a no-confidence motion: only the guardian may cancel it", async function () {
+      const s = await networkHelpers.loadFixture(noConfidence);
+      const signers = await ethers.getSigners();
+      const mover = signers[ACCOUNT.voter].address.toLowerCase();
+      expectRefused(
+        await task("cancel", s, { id: "1" }, String(ACCOUNT.voter)),
+        `account ${mover} may not cancel motion 1: a No-confidence motion, once opened, goes to a vote; only the ` +
+          `guardian (${signers[ACCOUNT.guardian].address}) may cancel it`,
+      );
+      expect(await s.governor.state(1n)).to.equal(0n);
+      const run = await task("cancel", s, { id: "1" }, String(ACCOUNT.guardian));
+      expect(run.exitCode, run.err).to.equal(0);
+      expect(await s.governor.state(1n)).to.equal(2n);
+    });
+
+    it("refuses the sponsor's cancel of an admission motion: only the guardian may cancel it", async function () {
+      const s = await networkHelpers.loadFixture(staked);
+      const signers = await ethers.getSigners();
+      const [applicant, candidateVoter] = [signers[ACCOUNT.outsider], signers[ACCOUNT.outsider + 1]];
+      await s.registry
+        .connect(applicant)
+        .applyForMembership("Acme", "https://acme.example/gc.json", candidateVoter.address, []);
+      await s.registry.connect(candidateVoter).acceptVoter(6n);
+      await networkHelpers.setBalance(applicant.address, 2n * UNIT);
+      await s.vault.connect(applicant).stake(UNIT, { value: UNIT });
+      await s.governor.connect(signers[ACCOUNT.secretariat]).proposeAdmission(6n, "Admit Acme");
+      expectRefused(
+        await task("cancel", s, { id: "1" }, String(ACCOUNT.secretariat)),
+        `account ${signers[ACCOUNT.secretariat].address.toLowerCase()} may not cancel motion 1: an Admission ` +
+          `motion, once opened, goes to a vote; only the guardian (${signers[ACCOUNT.guardian].address}) may ` +
+          "cancel it",
+      );
+      expect(await s.governor.state(1n)).to.equal(0n);
+    });
+
+    it("says nobody may cancel a membership motion once the guardian's term has ended", async function () {
+      const s = await networkHelpers.loadFixture(staked);
+      await networkHelpers.time.increaseTo(await s.governor.guardianTermEnd());
+      const voter = (await ethers.getSigners())[ACCOUNT.voter];
+      await s.governor.connect(voter).proposeNoConfidence(4n, "No confidence in member 4");
+      expectRefused(
+        await task("cancel", s, { id: "1" }, String(ACCOUNT.guardian)),
+        `account ${(await ethers.getSigners())[ACCOUNT.guardian].address.toLowerCase()} may not cancel motion 1: a ` +
+          "No-confidence motion, once opened, goes to a vote; only the guardian may cancel it, and the guardian's " +
+          "term has ended",
+      );
+    });
+
+    it("refuses the guardian's cancel of a motion that changes a guardian", async function () {
+      const s = await networkHelpers.loadFixture(guardianChange);
+      expectRefused(
+        await task("cancel", s, { id: "1" }, String(ACCOUNT.guardian)),
+        "the guardian may not cancel motion 1: it changes a guardian (setGuardian), and the council must always be " +
+          "able to replace its guardian",
+      );
+      expect(await s.governor.state(1n)).to.equal(0n);
+      // Its proposer still may, while Pending.
+      const run = await task("cancel", s, { id: "1" }, String(ACCOUNT.secretariat));
+      expect(run.exitCode, run.err).to.equal(0);
+    });
+
+    it("refuses the cancel of a member's voter once its member resigned", async function () {
+      const s = await networkHelpers.loadFixture(staked);
+      const signers = await ethers.getSigners();
+      const voter = signers[ACCOUNT.voter + 1];
+      await s.governor.connect(voter).propose([s.addresses.timelock], [0n], ["0x"], "Signal by member 2");
+      await s.registry.connect(signers[ACCOUNT.admin + 1]).resign(2n);
+      expectRefused(
+        await task("cancel", s, { id: "1" }, String(ACCOUNT.voter + 1)),
+        `account ${voter.address.toLowerCase()} may not cancel motion 1: its member 2 is no longer an active member ` +
+          "of the council",
+      );
+      expect(await s.governor.state(1n)).to.equal(0n);
+    });
+
+    it("refuses the cancel of a voter account its member rotated away from, naming the current one", async function () {
+      const s = await networkHelpers.loadFixture(staked);
+      const signers = await ethers.getSigners();
+      const [oldVoter, newVoter] = [signers[ACCOUNT.voter + 2], signers[ACCOUNT.outsider]];
+      await s.governor.connect(oldVoter).propose([s.addresses.timelock], [0n], ["0x"], "Signal by member 3");
+      await s.registry.connect(signers[ACCOUNT.admin + 2]).proposeVoter(3n, newVoter.address);
+      await s.registry.connect(newVoter).acceptVoter(3n);
+      expectRefused(
+        await task("cancel", s, { id: "1" }, String(ACCOUNT.voter + 2)),
+        `account ${oldVoter.address.toLowerCase()} may not cancel motion 1: it is no longer member 3's voter ` +
+          `(now ${newVoter.address}); use that account`,
+      );
+      const run = await task("cancel", s, { id: "1" }, String(ACCOUNT.outsider));
+      expect(run.exitCode, run.err).to.equal(0);
+      expect(await s.governor.state(1n)).to.equal(2n);
     });
 
     it("refuses anyone else", async function () {

@@ -302,7 +302,7 @@ async function expectRevert(
   expect(await extra()).to.deep.equal(extraBefore);
 }
 
-type DeployArgs = [string, string, bigint, string[], bigint[]];
+type DeployArgs = [string, string, bigint, bigint, string[], bigint[]];
 
 /** Deploying with `args` reverts with `error(errorArgs)`, and the deployer's nonce does not move. */
 async function expectDeployRevert(
@@ -466,13 +466,18 @@ describe("ImprovementReserve", function () {
       const r = f.reserve;
       const tx = r.deploymentTransaction();
       if (tx === null) throw new Error("no deployment transaction");
-      await expect(tx).to.emit(r, "GuardianSet").withArgs(f.guardian.address);
+      const deployedAt = BigInt((await ethers.provider.getBlock((await tx.wait())!.blockNumber))!.timestamp);
+      await expect(tx)
+        .to.emit(r, "GuardianSet")
+        .withArgs(f.guardian.address, deployedAt + RESERVE_GUARDIAN_TERM);
       await expect(tx).to.emit(r, "PauseDurationSet").withArgs(PAUSE);
       await expect(tx).to.emit(r, "OutflowLimitSet").withArgs(NATIVE, LIMIT);
       await expect(tx).to.emit(r, "OutflowLimitSet").withArgs(f.tokenAddress, LIMIT);
       await expect(tx).to.emit(r, "OwnershipTransferred").withArgs(ethers.ZeroAddress, f.governance.address);
       expect(await r.owner()).to.equal(f.governance.address);
       expect(await r.guardian()).to.equal(f.guardian.address);
+      expect(await r.guardianTermEnd()).to.equal(deployedAt + RESERVE_GUARDIAN_TERM);
+      expect(await r.MAX_GUARDIAN_TERM()).to.equal(730n * DAY);
       expect(await r.pauseDuration()).to.equal(PAUSE);
       expect(await r.outflowLimit(NATIVE)).to.equal(LIMIT);
       expect(await r.outflowLimit(f.tokenAddress)).to.equal(LIMIT);
@@ -500,15 +505,59 @@ describe("ImprovementReserve", function () {
         [],
       ]);
       expect(await r.guardian()).to.equal(ethers.ZeroAddress);
+      expect(await r.guardianTermEnd()).to.equal(0n);
       expect(await r.pauseDuration()).to.equal(MAX_PAUSE);
       expect(await r.outflowLimit(NATIVE)).to.equal(0n);
     });
+
+    it("accepts the longest guardian term, 730 days", async function () {
+      const f = await loadFixture(emptyReserve);
+      const r = await ethers.deployContract("ImprovementReserve", [
+        f.governance.address,
+        f.guardian.address,
+        730n * DAY,
+        PAUSE,
+        [],
+        [],
+      ]);
+      const deployment = r.deploymentTransaction();
+      if (deployment === null) throw new Error("no deployment transaction");
+      const deployedAt = BigInt(
+        (await ethers.provider.getBlock((await deployment.wait())!.blockNumber))!.timestamp,
+      );
+      expect(await r.guardianTermEnd()).to.equal(deployedAt + 730n * DAY);
+      expect(await r.guardian()).to.equal(f.guardian.address);
+    });
+
+    for (const [label, account, term] of [
+      ["a guardian with no term", "guardian", 0n],
+      ["a guardian term over 730 days", "guardian", 730n * DAY + 1n],
+      ["a term with no guardian", "zero", DAY],
+    ] as const) {
+      it(`reverts for ${label}`, async function () {
+        const f = await loadFixture(emptyReserve);
+        const who = account === "zero" ? ethers.ZeroAddress : f.guardian.address;
+        await expectDeployRevert(
+          f,
+          [f.governance.address, who, term, PAUSE, [], []],
+          "ReserveInvalidGuardianTerm",
+          [term],
+        );
+      });
+    }
 
     it("reverts when the asset and limit arrays differ in length", async function () {
       const f = await loadFixture(emptyReserve);
       await expectDeployRevert(
         f,
-        [f.governance.address, f.guardian.address, PAUSE, [NATIVE, f.tokenAddress], [LIMIT]],
+        [
+          f.governance.address,
+          f.guardian.address,
+          RESERVE_GUARDIAN_TERM,
+          PAUSE,
+          [NATIVE, f.tokenAddress],
+          [LIMIT],
+        ],
         "ReserveInvalidSchedule",
         [],
       );
@@ -518,7 +567,7 @@ describe("ImprovementReserve", function () {
       const f = await loadFixture(emptyReserve);
       await expectDeployRevert(
         f,
-        [f.governance.address, f.guardian.address, 0n, [], []],
+        [f.governance.address, f.guardian.address, RESERVE_GUARDIAN_TERM, 0n, [], []],
         "ReserveInvalidPauseDuration",
         [0n],
       );
@@ -528,7 +577,7 @@ describe("ImprovementReserve", function () {
       const f = await loadFixture(emptyReserve);
       await expectDeployRevert(
         f,
-        [f.governance.address, f.guardian.address, MAX_PAUSE + 1n, [], []],
+        [f.governance.address, f.guardian.address, RESERVE_GUARDIAN_TERM, MAX_PAUSE + 1n, [], []],
         "ReserveInvalidPauseDuration",
         [MAX_PAUSE + 1n],
       );
@@ -538,7 +587,7 @@ describe("ImprovementReserve", function () {
       const f = await loadFixture(emptyReserve);
       await expectDeployRevert(
         f,
-        [ethers.ZeroAddress, f.guardian.address, PAUSE, [], []],
+        [ethers.ZeroAddress, f.guardian.address, RESERVE_GUARDIAN_TERM, PAUSE, [], []],
         "OwnableInvalidOwner",
         [ethers.ZeroAddress],
       );
@@ -2015,6 +2064,7 @@ describe("ImprovementReserve", function () {
       await expectRevert(f, () => f.reserve.connect(f.guardian).pause(), f.reserve, "ReserveOnlyGuardian", [
         f.guardian.address,
       ]);
+      await time.increaseTo(termEnd);
       expect(await f.reserve.guardian()).to.equal(ethers.ZeroAddress);
     });
 
@@ -2022,7 +2072,9 @@ describe("ImprovementReserve", function () {
       const f = await loadFixture(fundedReserve);
       const termEnd = await f.reserve.guardianTermEnd();
       await time.setNextBlockTimestamp(termEnd - DAY);
-      await expect(f.reserve.connect(f.guardian).pause()).to.emit(f.reserve, "Paused").withArgs(f.guardian.address, termEnd);
+      await expect(f.reserve.connect(f.guardian).pause())
+        .to.emit(f.reserve, "Paused")
+        .withArgs(f.guardian.address, termEnd);
       expect(await f.reserve.pausedUntil()).to.equal(termEnd);
     });
 

@@ -686,6 +686,44 @@ describe("ReserveGovernance", function () {
     });
   });
 
+  describe("setGuardian", function () {
+    it("replaces the guardian for a term by a Constitutional motion the guardian cannot cancel", async function () {
+      const g = await loadFixture(classifiedReserve);
+      const next = g.others[3];
+      const motion = reserveMotion(
+        g,
+        [g.reserve.interface.encodeFunctionData("setGuardian", [next.address, 30n * DAY])],
+        "New reserve guardian for 30 days",
+      );
+      const id = await propose(g, motion, g.secretariat);
+      expect(await g.governor.motionClass(id)).to.equal(MotionClass.Constitutional);
+      await waitForSnapshot(g, id);
+      // The guardian may not cancel the motion that replaces it (GovernorGuardianConflict).
+      await expectRevert(
+        g,
+        () =>
+          g.governor
+            .connect(g.guardian)
+            .cancel(motion.targets, motion.values, motion.calldatas, descriptionHash(motion)),
+        g.governor,
+        "GovernorGuardianConflict",
+        [id],
+      );
+      expect(await g.governor.state(id)).to.equal(ProposalState.Active);
+      await voteAll(g, id, g.voters, Vote.For);
+      await waitForDeadline(g, id);
+      await g.governor.queue(motion.targets, motion.values, motion.calldatas, descriptionHash(motion));
+      await time.increaseTo(await g.governor.proposalEta(id));
+      const tx = executeMotion(g, motion);
+      const at = await timeOf(tx);
+      await expect(tx)
+        .to.emit(g.reserve, "GuardianSet")
+        .withArgs(next.address, at + 30n * DAY);
+      expect(await g.reserve.guardian()).to.equal(next.address);
+      expect(await g.reserve.guardianTermEnd()).to.equal(at + 30n * DAY);
+    });
+  });
+
   describe("unpause", function () {
     it("lifts the guardian's pause by a Constitutional motion", async function () {
       const g = await loadFixture(classifiedReserve);

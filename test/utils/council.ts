@@ -116,6 +116,11 @@ export async function stakeUnits(council: Council, memberId: number, units: bigi
   await council.vault.connect(admin).stake(amount, { value: council.token ? 0n : amount });
 }
 
+/** Bonds `units` stake units for every initial member: all of them eligible (the minimum size can then rise). */
+export async function stakeAll(council: Council, units = 1n): Promise<void> {
+  for (let id = 1; id <= council.admins.length; id++) await stakeUnits(council, id, units);
+}
+
 /** Moves time forward by `seconds` and mines a block. */
 export async function advance(seconds: bigint): Promise<void> {
   await networkHelpers.time.increase(seconds);

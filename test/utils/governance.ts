@@ -300,6 +300,66 @@ export async function motionDetailsOf(system: System, id: bigint): Promise<Plain
   return plainDetails(await system.lens.motionDetails(await system.governor.getAddress(), id));
 }
 
+type RecordOutput = Awaited<ReturnType<CouncilGovernor["motionRecord"]>>;
+
+/** A motion's record (ICouncilGovernor.MotionRecord: everything frozen at proposal) as a plain object. */
+export interface PlainRecord {
+  motionClass: bigint;
+  createdBlock: bigint;
+  subjectMemberId: bigint;
+  excludedMemberId: bigint;
+  timelockDelay: bigint;
+  memberQuorumBps: bigint;
+  voteQuorumBps: bigint;
+  approvalNumerator: bigint;
+  approvalDenominator: bigint;
+  queueWindow: bigint;
+  executionWindow: bigint;
+}
+
+/** The governor's `motionRecord` result as a plain object, for deep-equality assertions. */
+export function plainRecord(r: RecordOutput): PlainRecord {
+  return {
+    motionClass: r.motionClass,
+    createdBlock: r.createdBlock,
+    subjectMemberId: r.subjectMemberId,
+    excludedMemberId: r.excludedMemberId,
+    timelockDelay: r.timelockDelay,
+    memberQuorumBps: r.memberQuorumBps,
+    voteQuorumBps: r.voteQuorumBps,
+    approvalNumerator: r.approvalNumerator,
+    approvalDenominator: r.approvalDenominator,
+    queueWindow: r.queueWindow,
+    executionWindow: r.executionWindow,
+  };
+}
+
+/** Motion `id`'s record, as a plain object. */
+export async function motionRecordOf(system: System, id: bigint): Promise<PlainRecord> {
+  return plainRecord(await system.governor.motionRecord(id));
+}
+
+/**
+ * The record a motion of class `cls` gets with the default class configurations and expiry windows, created in
+ * block `createdBlock` about `subject` (excluded from the vote for a No-confidence motion).
+ */
+export function expectedRecord(cls: MotionClass, createdBlock: bigint, subject = 0n): PlainRecord {
+  const k = DEFAULT_CLASS_CONFIGS[cls];
+  return {
+    motionClass: BigInt(cls),
+    createdBlock,
+    subjectMemberId: subject,
+    excludedMemberId: cls === MotionClass.NoConfidence ? subject : 0n,
+    timelockDelay: k.timelockDelay,
+    memberQuorumBps: k.memberQuorumBps,
+    voteQuorumBps: k.voteQuorumBps,
+    approvalNumerator: k.approvalNumerator,
+    approvalDenominator: k.approvalDenominator,
+    queueWindow: QUEUE_WINDOW,
+    executionWindow: EXECUTION_WINDOW,
+  };
+}
+
 /** The timelock operation id of a queued motion (GovernorTimelockControl's salt: governor address XOR hash). */
 export async function operationId(system: System, motion: Motion): Promise<string> {
   const governor = BigInt(await system.governor.getAddress());
