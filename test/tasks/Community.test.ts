@@ -1,13 +1,15 @@
 /**
  * The community-phase tasks against a system deployed by the Ignition module: `motion opine` (an advisor's
  * statement of opinion), `motion extend` (a member's call to extend a live vote) and what `motion show` prints of
- * both, with every refusal's one-line message.
+ * both, and `council dao-check` on a DAO that fits the council's classes and on one that does not, with every
+ * refusal's one-line message.
  */
 import { expect } from "chai";
 
 import { formatTime } from "../../scripts/ops/format.js";
 import { ACCOUNT, deployWithModule, ethers, networkHelpers, runTask, stakeMembers } from "../utils/tasks.js";
 import type { Deployed, TaskRun } from "../utils/tasks.js";
+import { deployDao } from "../utils/dao.js";
 
 const ADVISOR = ACCOUNT.outsider;
 const URI = "ipfs://bafyopinion/kgp-31.md";
@@ -161,6 +163,90 @@ describe("tasks: community", function () {
         /^Error: motion 1 is Defeated: .*; calling for an extension needs it Active$/,
       );
       expect((await s.voteExtension!.extensionStatus(1n))[0]).to.equal(1n);
+    });
+  });
+
+  describe("council dao-check", function () {
+    const DAY = 86400n;
+
+    async function daoCheck(s: Deployed, governor: string): Promise<TaskRun> {
+      return runTask(["council", "dao-check"], { deployment: s.file, from: "0", governor, blockTime: 1n });
+    }
+
+    async function daoWith(
+      votingDelay: bigint,
+      votingPeriod: bigint,
+      timelockDelay: bigint,
+    ): Promise<string> {
+      const holders = (await ethers.getSigners()).slice(14, 16);
+      const dao = await deployDao(ethers, holders, { votingDelay, votingPeriod, timelockDelay });
+      return dao.governor.getAddress();
+    }
+
+    it("says a DAO of 1 + 3 + 2 days fits every class (7-day council periods)", async function () {
+      const s = await networkHelpers.loadFixture(deployWithModule);
+      const governor = await daoWith(DAY, 3n * DAY, 2n * DAY);
+      const run = await daoCheck(s, governor);
+      expect(run.err).to.equal("");
+      const lines = run.out.split("\n");
+      expect(lines.slice(0, 3)).to.deep.equal([
+        `DAO Member DAO (${governor})`,
+        "  clock: mode=timestamp",
+        "  voting delay 1d + voting period 3d + timelock 2d = 6d",
+      ]);
+      const rows = lines.slice(5, 10).map((l) => l.split(/\s{2,}/));
+      expect(rows).to.deep.equal([
+        ["Standard", "7d", "7d", "fits"],
+        ["Treasury", "7d", "7d", "fits"],
+        ["Constitutional", "7d", "7d", "fits"],
+        ["Admission", "7d", "7d", "fits"],
+        ["No-confidence", "7d", "7d", "fits"],
+      ]);
+      expect(lines[10]).to.equal("The DAO can vote on every class of motion.");
+    });
+
+    it("says a DAO of 2 + 5 + 2 days fits only if it proposes within 5 days of the motion", async function () {
+      const s = await networkHelpers.loadFixture(deployWithModule);
+      const run = await daoCheck(s, await daoWith(2n * DAY, 5n * DAY, 2n * DAY));
+      const rows = run.out
+        .split("\n")
+        .slice(5, 10)
+        .map((l) => l.split(/\s{2,}/));
+      expect(rows[0]).to.deep.equal([
+        "Standard",
+        "7d",
+        "7d",
+        "fits if the DAO proposes within 5d of the motion's creation",
+      ]);
+    });
+
+    it("says a DAO of 2 + 10 + 3 days does not fit, and which classes", async function () {
+      const s = await networkHelpers.loadFixture(deployWithModule);
+      const run = await daoCheck(s, await daoWith(2n * DAY, 10n * DAY, 3n * DAY));
+      expect(run.exitCode).to.equal(0);
+      const lines = run.out.split("\n");
+      expect(lines[2]).to.equal("  voting delay 2d + voting period 10d + timelock 3d = 15d");
+      expect(lines.slice(5, 10).map((l) => l.split(/\s{2,}/)[3])).to.deep.equal(
+        Array(5).fill("does not fit"),
+      );
+      expect(lines[10]).to.equal(
+        "The DAO cannot vote in time on: Standard, Treasury, Constitutional, Admission, No-confidence; shorten its delay, period or timelock.",
+      );
+    });
+
+    it("refuses an address without code, an account that is not a governor, and a malformed address", async function () {
+      const s = await networkHelpers.loadFixture(deployWithModule);
+      const eoa = (await ethers.getSigners())[ACCOUNT.outsider].address;
+      expectRefused(
+        await daoCheck(s, eoa),
+        `no contract at ${eoa}: pass the DAO's governor address on this network`,
+      );
+      const registry = await s.registry.getAddress();
+      expectRefused(
+        await daoCheck(s, registry),
+        `${registry} is not a governor: it has no votingDelay() and votingPeriod()`,
+      );
+      expectRefused(await daoCheck(s, "0x12"), '"0x12" is not an address: pass the DAO\'s governor address');
     });
   });
 });
