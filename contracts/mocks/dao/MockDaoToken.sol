@@ -29,14 +29,15 @@ contract MockDaoToken is ERC20, ERC20Permit, ERC20Votes {
         return uint48(block.timestamp);
     }
 
+    // solhint-disable func-name-mixedcase
     /**
      * @notice The clock mode (ERC-6372).
      * @return "mode=timestamp".
      */
-    // solhint-disable-next-line func-name-mixedcase
     function CLOCK_MODE() public pure override returns (string memory) {
         return "mode=timestamp";
     }
+    // solhint-enable func-name-mixedcase
 
     /**
      * @notice ERC-2612 and ERC-5805 nonces.
