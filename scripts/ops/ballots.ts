@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 
-import { getAddress, isAddress, isHexString, verifyTypedData } from "ethers";
+import { TypedDataEncoder, getAddress, isAddress, isHexString, verifyTypedData } from "ethers";
 import type { TypedDataDomain, TypedDataField } from "ethers";
 
 import type { CouncilContracts } from "./deployment.js";
@@ -50,6 +50,20 @@ const EXTENDED_BALLOT_TYPES: Record<string, TypedDataField[]> = {
     { name: "params", type: "bytes" },
   ],
 };
+
+/**
+ * The EIP-712 digest of a plain Ballot: what a contract voter (a DAO's Safe-like wallet) signs or approves, so that
+ * anyone can relay `castVoteBySig(proposalId, support, voter, signature)` for it.
+ */
+export function ballotDigest(
+  domain: TypedDataDomain,
+  proposalId: bigint,
+  support: number,
+  voter: string,
+  nonce: bigint,
+): string {
+  return TypedDataEncoder.hash(domain, BALLOT_TYPES, { proposalId, support, voter, nonce });
+}
 
 /** The governor's EIP-712 domain, as it reports it (ERC-5267). */
 export async function ballotDomain(c: CouncilContracts): Promise<TypedDataDomain> {

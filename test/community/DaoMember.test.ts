@@ -8,6 +8,7 @@
  */
 import { expect } from "chai";
 
+import { ballotDigest } from "../../scripts/ops/ballots.js";
 import { timeOf } from "../utils/chain.js";
 import { DAY, ethers, networkHelpers } from "../utils/council.js";
 import { daoDecide, deployDao } from "../utils/dao.js";
@@ -106,29 +107,15 @@ describe("DAO members", function () {
     const id = await propose(s, await signallingMotion(s, "Signal: adopt the DAO roadmap"), s.secretariat);
     await waitForSnapshot(s, id);
 
-    const governorAddress = await s.governor.getAddress();
-    const { chainId } = await ethers.provider.getNetwork();
+    const d = await s.governor.eip712Domain();
     const domain = {
-      name: await s.governor.name(),
-      version: await s.governor.version(),
-      chainId,
-      verifyingContract: governorAddress,
+      name: d.name,
+      version: d.version,
+      chainId: d.chainId,
+      verifyingContract: d.verifyingContract,
     };
-    const types = {
-      Ballot: [
-        { name: "proposalId", type: "uint256" },
-        { name: "support", type: "uint8" },
-        { name: "voter", type: "address" },
-        { name: "nonce", type: "uint256" },
-      ],
-    };
-    const ballot = {
-      proposalId: id,
-      support: Vote.Against,
-      voter: s.walletAddress,
-      nonce: await s.governor.nonces(s.walletAddress),
-    };
-    const digest = ethers.TypedDataEncoder.hash(domain, types, ballot);
+    const nonce = await s.governor.nonces(s.walletAddress);
+    const digest = ballotDigest(domain, id, Vote.Against, s.walletAddress, nonce);
     const relayer = s.others[5];
 
     // Before the DAO has signed, the wallet refuses the ballot.

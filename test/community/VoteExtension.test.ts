@@ -60,6 +60,15 @@ async function asTimelock(s: System): Promise<HardhatEthersSigner> {
   return ethers.getSigner(address);
 }
 
+/** A second VoteExtension on the fixture's vault (1-day amount), deployed by the deployer and not yet bound. */
+async function unboundExtension(s: System): Promise<VoteExtension> {
+  return ethers.deployContract("VoteExtension", [
+    await s.timelock.getAddress(),
+    await s.vault.getAddress(),
+    DAY,
+  ]);
+}
+
 async function callAll(ext: VoteExtension, id: bigint, voters: HardhatEthersSigner[]): Promise<void> {
   for (const v of voters) await ext.connect(v).callForExtension(id);
 }
@@ -91,11 +100,7 @@ describe("VoteExtension", function () {
   describe("bindGovernor", function () {
     it("binds once, by the deployer, a governor on the same vault", async function () {
       const s = await networkHelpers.loadFixture(extensionSystem);
-      const fresh = await ethers.deployContract("VoteExtension", [
-        await s.timelock.getAddress(),
-        await s.vault.getAddress(),
-        DAY,
-      ]);
+      const fresh = await unboundExtension(s);
       await expect(fresh.bindGovernor(await s.governor.getAddress()))
         .to.emit(fresh, "GovernorBound")
         .withArgs(await s.governor.getAddress());
@@ -119,11 +124,7 @@ describe("VoteExtension", function () {
     it("reverts for an account without code or a governor on another vault", async function () {
       const s = await networkHelpers.loadFixture(extensionSystem);
       const other = await deploySystem({ voteExtension: DAY });
-      const fresh = await ethers.deployContract("VoteExtension", [
-        await s.timelock.getAddress(),
-        await s.vault.getAddress(),
-        DAY,
-      ]);
+      const fresh = await unboundExtension(s);
       await expect(fresh.bindGovernor(s.others[0].address))
         .to.be.revertedWithCustomError(fresh, "VoteExtensionGovernorMismatch")
         .withArgs(s.others[0].address);
@@ -268,11 +269,7 @@ describe("VoteExtension", function () {
 
     it("reverts while no governor is bound", async function () {
       const s = await networkHelpers.loadFixture(extensionSystem);
-      const fresh = await ethers.deployContract("VoteExtension", [
-        await s.timelock.getAddress(),
-        await s.vault.getAddress(),
-        DAY,
-      ]);
+      const fresh = await unboundExtension(s);
       await expect(fresh.connect(s.voters[0]).callForExtension(1n)).to.be.revertedWithCustomError(
         fresh,
         "VoteExtensionNotBound",

@@ -190,7 +190,7 @@ describe("tasks: community", function () {
       expect(run.err).to.equal("");
       const lines = run.out.split("\n");
       expect(lines.slice(0, 3)).to.deep.equal([
-        `DAO Member DAO (${governor})`,
+        `DAO Stock Governor (${governor})`,
         "  clock: mode=timestamp",
         "  voting delay 1d + voting period 3d + timelock 2d = 6d",
       ]);

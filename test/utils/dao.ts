@@ -1,16 +1,16 @@
 /**
- * A DAO that sits on the council, for tests: a stock OpenZeppelin Governor with its own ERC20Votes token and
- * TimelockController (test-only contracts in contracts/mocks/dao), and a helper that runs one of its proposals
+ * A DAO that sits on the council, for tests: a stock OpenZeppelin Governor with its own ERC20Votes token (the
+ * benchmark's StockGovernor and StockVotesToken, with the DAO's own timing: contracts/mocks/dao) and TimelockController, and a helper that runs one of its proposals
  * through its whole process (propose → its voting delay → holders vote → its period → queue → its timelock → execute).
  */
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { NetworkHelpers } from "@nomicfoundation/hardhat-network-helpers/types";
 import { id as ethersId } from "ethers";
 
-import type { MockDaoGovernor, MockDaoToken, TimelockController } from "../../typechain-types/index.js";
+import type { MockDaoGovernor, StockVotesToken, TimelockController } from "../../typechain-types/index.js";
 
 export interface Dao {
-  token: MockDaoToken;
+  token: StockVotesToken;
   governor: MockDaoGovernor;
   /** The DAO's timelock: it executes the DAO's decisions, so it is the account that acts for the DAO. */
   timelock: TimelockController;
@@ -31,11 +31,11 @@ export async function deployDao(
   timing: DaoTiming,
 ): Promise<Dao> {
   const [deployer] = await ethers.getSigners();
-  const token = await ethers.deployContract("MockDaoToken", [
-    holders.map((h) => h.address),
-    ethers.parseEther("100"),
-  ]);
-  for (const h of holders) await token.connect(h).delegate(h.address);
+  const token = await ethers.deployContract("StockVotesToken");
+  for (const h of holders) {
+    await token.mint(h.address, ethers.parseEther("100"));
+    await token.connect(h).delegate(h.address);
+  }
   const timelock = await ethers.deployContract("TimelockController", [
     timing.timelockDelay,
     [],
