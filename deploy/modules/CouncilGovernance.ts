@@ -16,6 +16,9 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import { ZeroAddress, ZeroHash, id } from "ethers";
 
+import { MotionClass } from "../../scripts/ops/enums.js";
+import { MODULE_ID, RESERVE_TREASURY_FUNCTIONS } from "../../scripts/ops/system.js";
+
 /** The first four bytes of keccak256(signature). */
 function selector(signature: string): string {
   return id(signature).slice(0, 10);
@@ -24,20 +27,7 @@ function selector(signature: string): string {
 /** Default members' vote extension, in seconds (SPEC §11: 7 days, bounds 1 to 7 days). */
 export const VOTE_EXTENSION_AMOUNT = 7 * 24 * 60 * 60;
 
-/** MotionClass.Treasury (see contracts/interfaces/IMotionPolicy.sol). */
-const TREASURY = 1;
-
-/** Reserve functions a Treasury motion may call; the others stay Constitutional. */
-export const RESERVE_TREASURY_FUNCTIONS = [
-  "pay(address,address,uint256,string)",
-  "approveBudget(bytes32,address,address,uint256,uint256,uint256)",
-  "cancelBudget(uint256)",
-  "createGrant(address,address,uint256,uint256,uint256,uint256)",
-  "cancelGrant(uint256)",
-  "transferCollectible(address,address,uint256,uint256,string)",
-];
-
-export default buildModule("CouncilGovernance", (m) => {
+export default buildModule(MODULE_ID, (m) => {
   const deployer = m.getAccount(0);
 
   const timelock = m.contract("TimelockController", [m.getParameter("timelockMinDelay"), [], [], deployer]);
@@ -76,7 +66,7 @@ export default buildModule("CouncilGovernance", (m) => {
     RESERVE_TREASURY_FUNCTIONS.map((signature) => ({
       target: reserve,
       selector: selector(signature),
-      motionClass: TREASURY,
+      motionClass: MotionClass.Treasury,
     })),
   ]);
 

@@ -11,7 +11,7 @@ import type { Provider } from "ethers";
 import type { CouncilContracts } from "./deployment.js";
 import { OpsError } from "./errors.js";
 import { formatDuration, table } from "./format.js";
-import { CLASS_NAMES } from "./motions.js";
+import { MOTION_CLASS_NAMES } from "./enums.js";
 
 const DAO_GOVERNOR_ABI = [
   "function votingDelay() view returns (uint256)",
@@ -102,13 +102,13 @@ export async function readDao(provider: Provider, governor: string, blockTime: b
  * (it must propose soon after the council motion is created); otherwise it cannot vote in time.
  */
 export async function daoFit(c: CouncilContracts, dao: DaoTiming): Promise<ClassFit[]> {
-  const configs = await Promise.all(CLASS_NAMES.map((_, i) => c.policy.classConfig(i)));
+  const configs = await Promise.all(MOTION_CLASS_NAMES.map((_, i) => c.policy.classConfig(i)));
   return configs.map((k, i) => {
     const window = k.votingDelay + k.votingPeriod;
     const verdict: Verdict =
       dao.total <= k.votingPeriod ? "fits" : dao.total <= window ? "fits if started early" : "does not fit";
     return {
-      motionClass: CLASS_NAMES[i],
+      motionClass: MOTION_CLASS_NAMES[i],
       councilDelay: k.votingDelay,
       councilPeriod: k.votingPeriod,
       verdict,

@@ -33,33 +33,17 @@ import type {
   VoteExtension,
 } from "../../typechain-types/index.js";
 import { OpsError } from "./errors.js";
+import {
+  COMMUNITY_CONTRACT_KEYS,
+  CONTRACT_KEYS,
+  GOVERNED_CONTRACTS,
+  communityFutureId,
+  futureId,
+} from "./system.js";
+import type { CommunityContractKey, ContractKey } from "./system.js";
 
-/** The Ignition module's id: the prefix of every future id in deployed_addresses.json. */
-export const MODULE_ID = "CouncilGovernance";
-
-/** Each contract of the system, by its key and its Ignition future id. */
-export const CONTRACT_IDS = {
-  timelock: `${MODULE_ID}#TimelockController`,
-  registry: `${MODULE_ID}#CouncilRegistry`,
-  vault: `${MODULE_ID}#StakeVault`,
-  reserve: `${MODULE_ID}#ImprovementReserve`,
-  policy: `${MODULE_ID}#MotionPolicy`,
-  governor: `${MODULE_ID}#CouncilGovernor`,
-  lens: `${MODULE_ID}#CouncilGovernorLens`,
-} as const;
-
-export type ContractKey = keyof typeof CONTRACT_IDS;
-export const CONTRACT_KEYS = Object.keys(CONTRACT_IDS) as ContractKey[];
-
-/** Contracts of the community phase, read when the address file has them (older deployments do not). */
-export const OPTIONAL_CONTRACT_IDS = {
-  advisors: `${MODULE_ID}#AdvisorBoard`,
-  voteExtension: `${MODULE_ID}#VoteExtension`,
-} as const;
-
-export type OptionalContractKey = keyof typeof OPTIONAL_CONTRACT_IDS;
-export type Addresses = Record<ContractKey, string> & Partial<Record<OptionalContractKey, string>>;
-const OPTIONAL_KEYS = Object.keys(OPTIONAL_CONTRACT_IDS) as OptionalContractKey[];
+/** Every contract's address; the community contracts only when the address file has them (older deployments). */
+export type Addresses = Record<ContractKey, string> & Partial<Record<CommunityContractKey, string>>;
 
 /** The deploy command's address file for a chain, under the project root. */
 export function defaultDeploymentFile(root: string, chainId: bigint): string {
@@ -70,7 +54,7 @@ export function defaultDeploymentFile(root: string, chainId: bigint): string {
 export function readAddresses(file: string): Addresses {
   if (!existsSync(file)) {
     throw new OpsError(
-      `no deployment file ${file}: deploy first (npx hardhat ignition deploy …) or pass --deployment <file>`,
+      `no deployment file ${file}: deploy first (./gc ignition deploy …) or pass --deployment <file>`,
     );
   }
   let json: Record<string, unknown>;
@@ -81,17 +65,17 @@ export function readAddresses(file: string): Addresses {
   }
   const addresses = {} as Addresses;
   for (const key of CONTRACT_KEYS) {
-    const value = json[CONTRACT_IDS[key]] ?? json[key];
+    const value = json[futureId(key)] ?? json[key];
     if (typeof value !== "string" || !isAddress(value)) {
-      throw new OpsError(`deployment file ${file} has no address for ${CONTRACT_IDS[key]} (or "${key}")`);
+      throw new OpsError(`deployment file ${file} has no address for ${futureId(key)} (or "${key}")`);
     }
     addresses[key] = getAddress(value);
   }
-  for (const key of OPTIONAL_KEYS) {
-    const value = json[OPTIONAL_CONTRACT_IDS[key]] ?? json[key];
+  for (const key of COMMUNITY_CONTRACT_KEYS) {
+    const value = json[communityFutureId(key)] ?? json[key];
     if (value === undefined) continue;
     if (typeof value !== "string" || !isAddress(value)) {
-      throw new OpsError(`deployment file ${file}: ${OPTIONAL_CONTRACT_IDS[key]} is not an address`);
+      throw new OpsError(`deployment file ${file}: ${communityFutureId(key)} is not an address`);
     }
     addresses[key] = getAddress(value);
   }
@@ -133,7 +117,7 @@ export async function connectContracts(
   for (const key of CONTRACT_KEYS) {
     if ((await provider.getCode(addresses[key])) === "0x") {
       throw new OpsError(
-        `no contract at ${addresses[key]} (${CONTRACT_IDS[key]}) on chain ${chainId}: wrong --network or --deployment?`,
+        `no contract at ${addresses[key]} (${futureId(key)}) on chain ${chainId}: wrong --network or --deployment?`,
       );
     }
   }
@@ -162,13 +146,21 @@ export async function connectContracts(
 
 /** The system's contract interfaces, for decoding reverts (see describeError). */
 export function systemInterfaces(): Record<string, Interface> {
+  const factories: Record<Exclude<ContractKey, "lens">, { createInterface(): Interface }> = {
+    registry: CouncilRegistry__factory,
+    vault: StakeVault__factory,
+    governor: CouncilGovernor__factory,
+    policy: MotionPolicy__factory,
+    reserve: ImprovementReserve__factory,
+    timelock: TimelockController__factory,
+  };
   return {
-    CouncilGovernor: CouncilGovernor__factory.createInterface(),
-    CouncilRegistry: CouncilRegistry__factory.createInterface(),
-    StakeVault: StakeVault__factory.createInterface(),
-    ImprovementReserve: ImprovementReserve__factory.createInterface(),
-    MotionPolicy: MotionPolicy__factory.createInterface(),
-    TimelockController: TimelockController__factory.createInterface(),
+    ...Object.fromEntries(
+      Object.entries(GOVERNED_CONTRACTS).map(([name, key]) => [
+        name,
+        factories[key as Exclude<ContractKey, "lens">].createInterface(),
+      ]),
+    ),
     AdvisorBoard: AdvisorBoard__factory.createInterface(),
     VoteExtension: VoteExtension__factory.createInterface(),
   };
@@ -178,7 +170,7 @@ export function systemInterfaces(): Record<string, Interface> {
 export function signerOf(c: CouncilContracts): Signer {
   if (c.signer === undefined) {
     throw new OpsError(
-      "this command sends a transaction, but the network has no account configured: set its key (e.g. npx hardhat keystore set KAIROS_PRIVATE_KEY)",
+      "this command sends a transaction, but the network has no account configured: set its key (e.g. ./gc keystore set KAIROS_PRIVATE_KEY)",
     );
   }
   return c.signer;

@@ -7,7 +7,7 @@ import type { CouncilContracts } from "./deployment.js";
 import { signerOf } from "./deployment.js";
 import { OpsError } from "./errors.js";
 import { formatDuration, formatTime } from "./format.js";
-import { eventArgs } from "./chain.js";
+import { eventArgs } from "./transactions.js";
 import { getMotion, sent, voterMember, wrongState } from "./motions.js";
 import type { Sent } from "./motions.js";
 

@@ -8,7 +8,7 @@
  */
 import { ZeroAddress } from "ethers";
 
-import { eventArgs, latestTimestamp, mined, revertOf } from "./chain.js";
+import { eventArgs, latestTimestamp, mined, revertOf } from "./transactions.js";
 import type { CouncilContracts } from "./deployment.js";
 import { signerOf } from "./deployment.js";
 import { OpsError } from "./errors.js";
@@ -18,7 +18,7 @@ import { byteLength, parseAddress, parseAddressList, parseId, plainAmount, requi
 import { MemberStatus, memberLabel, memberOfCurrentVoter, readMember, statusName } from "./members.js";
 import type { MemberRecord } from "./members.js";
 import { acceptNomination } from "./keys.js";
-import { CLASS_NAMES } from "./motions.js";
+import { MOTION_CLASS_NAMES } from "./enums.js";
 import { stakeAsset } from "./stake.js";
 
 /** CouncilRegistry limits. */
@@ -286,7 +286,7 @@ async function motionResult(
   const proposalId = BigInt(args.getValue("proposalId"));
   return {
     proposalId,
-    className: CLASS_NAMES[Number(args.getValue("motionClass"))] ?? "unknown",
+    className: MOTION_CLASS_NAMES[Number(args.getValue("motionClass"))] ?? "unknown",
     subject,
     description,
     snapshot: await c.governor.proposalSnapshot(proposalId),

@@ -12,31 +12,24 @@ import { id as keccakText } from "ethers";
 import type { ContractTransactionResponse, TransactionReceipt } from "ethers";
 
 import type { ICouncilGovernor } from "../../typechain-types/contracts/governance/CouncilGovernorLens.js";
-import { latestTimestamp, mined } from "./chain.js";
+import { latestTimestamp, mined } from "./transactions.js";
 import type { CouncilContracts } from "./deployment.js";
 import { signerOf } from "./deployment.js";
+import { MOTION_CLASS_NAMES, ProposalState, VoteSupport, enumNames } from "./enums.js";
+import type { MotionClassName } from "./enums.js";
 import { OpsError, revertData } from "./errors.js";
-import { formatTime, formatWhen, shortAddress, table } from "./format.js";
+import { count, formatTime, formatWhen, shortAddress, table } from "./format.js";
 
-/** OpenZeppelin's ProposalState, in order. */
-export const STATE_NAMES = [
-  "Pending",
-  "Active",
-  "Canceled",
-  "Defeated",
-  "Succeeded",
-  "Queued",
-  "Expired",
-  "Executed",
-] as const;
-export type StateName = (typeof STATE_NAMES)[number];
+/** OpenZeppelin's ProposalState names, in order. */
+export type StateName = keyof typeof ProposalState;
+export const STATE_NAMES = enumNames(ProposalState) as StateName[];
 
-/** IMotionPolicy.MotionClass, in order. */
-export const CLASS_NAMES = ["Standard", "Treasury", "Constitutional", "Admission", "No-confidence"] as const;
-export type ClassName = (typeof CLASS_NAMES)[number];
-
-/** Bravo vote types, as the CLI spells them. */
-export const SUPPORT = { against: 0, for: 1, abstain: 2 } as const;
+/** Vote supports, as the CLI spells them. */
+export const SUPPORT = {
+  against: VoteSupport.Against,
+  for: VoteSupport.For,
+  abstain: VoteSupport.Abstain,
+} as const;
 export type SupportName = keyof typeof SUPPORT;
 
 /** Parses `for`, `against` or `abstain` (or 1, 0, 2). */
@@ -64,7 +57,7 @@ export interface Actions {
 export interface MotionView {
   id: bigint;
   state: StateName;
-  motionClass: ClassName;
+  motionClass: MotionClassName;
   proposer: string;
   snapshot: bigint;
   deadline: bigint;
@@ -96,7 +89,7 @@ function plain(
   return {
     id: d.proposalId,
     state: STATE_NAMES[Number(d.state)],
-    motionClass: CLASS_NAMES[Number(d.motionClass)],
+    motionClass: MOTION_CLASS_NAMES[Number(d.motionClass)],
     proposer: d.proposer,
     snapshot: d.snapshot,
     deadline: d.deadline,
@@ -267,7 +260,7 @@ export function progress(v: MotionView): {
 export function renderMotion(
   v: MotionView,
   actions: Actions,
-  decode: (target: string, data: string) => string,
+  describe: (target: string, value: bigint, data: string) => string,
 ) {
   const p = progress(v);
   const quorum =
@@ -290,7 +283,7 @@ export function renderMotion(
   }
   if (v.excludedMemberId !== 0n) lines.push(`  excluded from vote and quorum: member ${v.excludedMemberId}`);
   lines.push(
-    `  tally: For ${v.forVotes}, Against ${v.againstVotes}, Abstain ${v.abstainVotes} (${v.voters} members voted)`,
+    `  tally: For ${v.forVotes}, Against ${v.againstVotes}, Abstain ${v.abstainVotes} (${count(v.voters, "member")} voted)`,
     `  ${quorum}`,
     `  approval (${rule}): ${p.approved ? "met" : "not met"}`,
     "  timeline:",
@@ -308,8 +301,7 @@ export function renderMotion(
   }
   lines.push(`  actions (${actions.targets.length}):`);
   actions.targets.forEach((target, i) => {
-    const value = actions.values[i] > 0n ? ` with ${actions.values[i]} wei` : "";
-    lines.push(`    ${i + 1}. ${decode(target, actions.calldatas[i])}${value}`);
+    lines.push(`    ${i + 1}. ${describe(target, actions.values[i], actions.calldatas[i])}`);
   });
   lines.push("  description:", ...actions.description.split("\n").map((l) => `    ${l}`));
   return lines.join("\n");

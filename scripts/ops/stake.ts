@@ -11,7 +11,8 @@
  */
 import { ZeroAddress } from "ethers";
 
-import { assetBalance, assetUnit, erc20, eventArgs, latestTimestamp, mined } from "./chain.js";
+import { assetBalance, assetUnit, erc20 } from "./assets.js";
+import { eventArgs, latestTimestamp, mined } from "./transactions.js";
 import type { CouncilContracts } from "./deployment.js";
 import { signerOf } from "./deployment.js";
 import { OpsError, revertData } from "./errors.js";

@@ -1,5 +1,5 @@
 /**
- * Deployment verification (SPEC §5, §8): the role matrix and every parameter of a deployed system, checked against
+ * Deployment verification (deploy/README.md): the role matrix and every parameter of a deployed system, checked against
  * its parameter file. Each check is `{ name, expected, actual, pass }`; the `verify-deployment` task prints them.
  *
  * The checks read the system's current state. Right after the deploy every check passes; later governance changes
@@ -9,10 +9,11 @@
 import { ZeroAddress, ZeroHash, getAddress, id } from "ethers";
 import type { Provider } from "ethers";
 
-import { RESERVE_TREASURY_FUNCTIONS } from "../../deploy/modules/CouncilGovernance.js";
+import { RESERVE_TREASURY_FUNCTIONS } from "./system.js";
 import type { CouncilContracts } from "./deployment.js";
 import { formatDuration, formatTime } from "./format.js";
-import { CLASS_CONFIG_FIELDS, MOTION_CLASSES, PROPOSER_RULES } from "./parameters.js";
+import { MOTION_CLASS_NAMES } from "./enums.js";
+import { CLASS_CONFIG_FIELDS, PROPOSER_RULES } from "./parameters.js";
 import type { DeploymentParameters } from "./parameters.js";
 
 /** One verified property: what the parameter file (or the role matrix) says, what the chain holds. */
@@ -254,8 +255,8 @@ async function checkReserve(
 }
 
 async function checkPolicy(c: CouncilContracts, p: DeploymentParameters, equal: Equal): Promise<void> {
-  const configs = await Promise.all(MOTION_CLASSES.map((_, i) => c.policy.classConfig(i)));
-  MOTION_CLASSES.forEach((cls, i) => {
+  const configs = await Promise.all(MOTION_CLASS_NAMES.map((_, i) => c.policy.classConfig(i)));
+  MOTION_CLASS_NAMES.forEach((cls, i) => {
     for (const field of CLASS_CONFIG_FIELDS) {
       const show = field.endsWith("Delay") || field === "votingPeriod" ? seconds : String;
       equal(`policy ${cls} ${field}`, show(p.classConfigs[i][field]), show(configs[i][field]));
@@ -267,7 +268,7 @@ async function checkPolicy(c: CouncilContracts, p: DeploymentParameters, equal: 
   const reserve = c.addresses.reserve;
   const classOf = async (selector: string) => {
     const [cls, isSet] = await c.policy.actionClass(reserve, selector);
-    return isSet ? (MOTION_CLASSES[Number(cls)] ?? String(cls)) : "Constitutional (no entry)";
+    return isSet ? (MOTION_CLASS_NAMES[Number(cls)] ?? String(cls)) : "Constitutional (no entry)";
   };
   const treasury = RESERVE_TREASURY_FUNCTIONS.map((signature) => ({
     signature,
@@ -282,12 +283,13 @@ async function checkPolicy(c: CouncilContracts, p: DeploymentParameters, equal: 
   c.reserve.interface.forEachFunction((f) => {
     if (f.constant) return;
     const signature = f.format("sighash");
-    if (!RESERVE_TREASURY_FUNCTIONS.includes(signature)) others.push({ signature, selector: f.selector });
+    if (!(RESERVE_TREASURY_FUNCTIONS as readonly string[]).includes(signature))
+      others.push({ signature, selector: f.selector });
   });
   const otherEntries = await Promise.all(
     others.map(async (f) => {
       const [cls, isSet] = await c.policy.actionClass(reserve, f.selector);
-      return isSet ? `${f.signature} ${MOTION_CLASSES[Number(cls)] ?? String(cls)}` : "";
+      return isSet ? `${f.signature} ${MOTION_CLASS_NAMES[Number(cls)] ?? String(cls)}` : "";
     }),
   );
   const set = otherEntries.filter((e) => e !== "");

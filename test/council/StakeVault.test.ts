@@ -263,7 +263,7 @@ async function expectRevert(
 }
 
 /**
- * Recomputes the SPEC from the registry and the vault's stake and compares: eligibility, the cap, each member's
+ * Recomputes the voting rule (docs/architecture.md, StakeVault) from the registry and the vault's stake and compares: eligibility, the cap, each member's
  * votes (also through its voter's getVotes), the total, no member above half when at least two are eligible, and the
  * vault's asset balance equal to totalStaked + totalPending.
  */

@@ -7,7 +7,8 @@ import { fileURLToPath } from "node:url";
 
 import { expect } from "chai";
 
-import CouncilGovernance, { RESERVE_TREASURY_FUNCTIONS } from "../../deploy/modules/CouncilGovernance.js";
+import CouncilGovernance from "../../deploy/modules/CouncilGovernance.js";
+import { RESERVE_TREASURY_FUNCTIONS } from "../../scripts/ops/system.js";
 import { connection, ethers, networkHelpers } from "../utils/council.js";
 import { MotionClass } from "../utils/governance.js";
 

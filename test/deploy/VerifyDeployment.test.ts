@@ -1,5 +1,5 @@
 /**
- * `verify-deployment` (SPEC §8) on a system deployed by the Ignition module, and the parameter files for Kairos and
+ * `verify-deployment` (the role matrix and every parameter, see deploy/README.md) on a system deployed by the Ignition module, and the parameter files for Kairos and
  * Kaia: every check passes on the module's deployment; a wrong parameter, a role left to someone or a pending
  * ownership transfer fails with the exact mismatch and exit code 1; bad files give one-line errors.
  */
@@ -129,7 +129,7 @@ describe("verify-deployment", function () {
         "PASS  reserve guardian",
         "PASS  reserve guardian term",
         "PASS  reserve outflow limit of native coin",
-        "PASS  policy NoConfidence approvalDenominator",
+        "PASS  policy No-confidence approvalDenominator",
         "PASS  policy class of reserve pay(address,address,uint256,string)",
         "PASS  policy class of every other reserve function",
         "PASS  governor late quorum extension",
@@ -419,7 +419,7 @@ describe("verify-deployment", function () {
       const run = await runTask(VERIFY, { deployment: missing, parameters: PARAMETER_FILE });
       expect(run).to.deep.equal({
         out: "",
-        err: `Error: no deployment file ${missing}: deploy first (npx hardhat ignition deploy …) or pass --deployment <file>`,
+        err: `Error: no deployment file ${missing}: deploy first (./gc ignition deploy …) or pass --deployment <file>`,
         exitCode: 1,
       });
     });
@@ -471,7 +471,7 @@ describe("verify-deployment", function () {
         "four class configurations",
         (s) => (s.classConfigs as Section[]).pop(),
         "CouncilGovernance.classConfigs must have 5 entries (Standard, Treasury, Constitutional, Admission, " +
-          "NoConfidence)",
+          "No-confidence)",
       ],
       [
         "a limit missing for an asset",
@@ -544,7 +544,7 @@ describe("deploy/parameters for Kairos and Kaia", function () {
           );
       });
 
-      it("carries SPEC §11's defaults and a real outflow limit", async function () {
+      it("carries the documented defaults (docs/architecture.md) and a real outflow limit", async function () {
         const p = readParameters(await filledIn(file));
         expect(p.stakeUnit).to.equal(ethers.parseEther("5000000"));
         expect(p.stakeToken).to.equal(ethers.ZeroAddress);

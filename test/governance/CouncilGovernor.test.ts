@@ -783,6 +783,8 @@ describe("CouncilGovernor", function () {
       const s = await loadFixture(council);
       const g = s.governor;
       const motion = await signallingMotion(s, "Member motion");
+      const at = (await latest()) + 10n;
+      await time.setNextBlockTimestamp(at);
       await expect(
         g.connect(s.voters[2]).propose(motion.targets, motion.values, motion.calldatas, motion.description),
       )
@@ -794,8 +796,8 @@ describe("CouncilGovernor", function () {
           motion.values,
           [""],
           motion.calldatas,
-          (await latest()) + 1n + 7n * DAY,
-          (await latest()) + 1n + 14n * DAY,
+          at + 7n * DAY,
+          at + 14n * DAY,
           motion.description,
         );
       expect(await g.proposalProposer(1n)).to.equal(s.voters[2].address);
@@ -1551,7 +1553,7 @@ describe("CouncilGovernor", function () {
       // After the snapshot: member 1 bonds 3 more units (4 votes, total 8), members 4 and 5 unbond everything.
       await s.vault.connect(s.admins[0]).stake(3n * STAKE_UNIT, { value: 3n * STAKE_UNIT });
       await time.increase(1);
-      expect(await g.quorum((await latest()) - 1n)).to.equal(3n);
+      expect(await g.quorum((await latest()) - 1n)).to.equal(6n); // conservative: ceil(⅔ × 8)
       expect(await quorumOf(g, first.id)).to.deep.equal([2n, 2n]);
       await s.vault.connect(s.admins[3]).requestUnstake(4n, STAKE_UNIT);
       await s.vault.connect(s.admins[4]).requestUnstake(5n, STAKE_UNIT);
@@ -1592,18 +1594,19 @@ describe("CouncilGovernor", function () {
         .withArgs(snapshot, await latest());
     });
 
-    it("quorum(t) is the Standard vote quorum of the total votes at t", async function () {
+    it("quorum(t) is the For votes that pass any class at t: the strictest rules ever configured, and a majority", async function () {
       const s = await loadFixture(council);
       const g = s.governor;
       const t0 = (await latest()) - 1n;
-      expect(await g.quorum(t0)).to.equal(2n); // ceil(5 × 33.33 %)
+      expect(await g.quorum(t0)).to.equal(4n); // ceil(⅔ × 5)
       await s.vault.connect(s.admins[0]).stake(3n * STAKE_UNIT, { value: 3n * STAKE_UNIT });
       await s.vault.connect(s.admins[1]).stake(3n * STAKE_UNIT, { value: 3n * STAKE_UNIT });
       await time.increase(1);
       const t1 = (await latest()) - 1n;
       expect(await s.vault.getPastTotalSupply(t1)).to.equal(11n);
-      expect(await g.quorum(t1)).to.equal(4n); // ceil(11 × 33.33 %) = ceil(3.6663)
-      expect(await g.quorum(t0)).to.equal(2n);
+      expect(await g.quorum(t1)).to.equal(8n); // ceil(⅔ × 11) = ceil(7.33)
+      expect(await g.quorum(t0)).to.equal(4n);
+      expect(await s.policy.conservativeQuorum(11n)).to.equal(8n);
       const future = (await latest()) + 100n;
       await expect(g.quorum(future))
         .to.be.revertedWithCustomError(s.vault, "ERC5805FutureLookup")
@@ -1612,7 +1615,7 @@ describe("CouncilGovernor", function () {
 
     it("describes its counting mode", async function () {
       const s = await loadFixture(council);
-      expect(await s.governor.COUNTING_MODE()).to.equal("support=bravo&quorum=for,abstain,against");
+      expect(await s.governor.COUNTING_MODE()).to.equal("support=bravo&quorum=for");
     });
   });
 
@@ -2261,7 +2264,7 @@ describe("CouncilGovernor", function () {
       await time.increaseTo(snapshot + 1n);
       expect(await ig.state(id)).to.equal(ProposalState.Active);
       expect(await ig.getVotes(s.voters[0].address, snapshot)).to.equal(1n);
-      expect(await ig.quorum(snapshot)).to.equal(2n);
+      expect(await ig.quorum(snapshot)).to.equal(4n); // For votes that pass any class: ceil(⅔ × 5)
       for (const voter of s.voters.slice(0, 3)) {
         const cast = eventsOf(
           await receiptOf(await ig.connect(voter).castVote(id, Vote.For)),

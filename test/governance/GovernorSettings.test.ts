@@ -245,7 +245,7 @@ describe("CouncilGovernor settings", function () {
       expect(await g.votingDelay()).to.equal(7n * DAY);
       expect(await g.votingPeriod()).to.equal(7n * DAY);
       expect(await g.CLOCK_MODE()).to.equal("mode=timestamp");
-      expect(await g.COUNTING_MODE()).to.equal("support=bravo&quorum=for,abstain,against");
+      expect(await g.COUNTING_MODE()).to.equal("support=bravo&quorum=for");
       expect(await g.MAX_ACTIONS_LIMIT()).to.equal(256n);
       expect(await g.MAX_LIVE_PROPOSALS_LIMIT()).to.equal(20n);
       expect(await g.MAX_GUARDIAN_TERM()).to.equal(MAX_GUARDIAN_TERM);

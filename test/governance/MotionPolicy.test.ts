@@ -967,6 +967,57 @@ describe("MotionPolicy", function () {
     });
   });
 
+  describe("conservativeQuorum and strictestRules", function () {
+    it("start from the strictest of the deployed classes: ⅔ approval and a ½ vote quorum", async function () {
+      const s = await networkHelpers.loadFixture(policySystem);
+      expect([...(await s.policy.strictestRules())]).to.deep.equal([2n, 3n, 5000n]);
+      // The For votes that pass any class, out of a total: ceil(⅔ × total), and always a majority.
+      for (const [total, needed] of [
+        [0n, 1n],
+        [1n, 1n],
+        [2n, 2n],
+        [3n, 2n],
+        [5n, 4n],
+        [11n, 8n],
+        [254n * 255n, 43180n],
+      ]) {
+        expect(await s.policy.conservativeQuorum(total), `total ${total}`).to.equal(needed);
+      }
+    });
+
+    it("follow a stricter class configuration, and keep it after the class is relaxed again", async function () {
+      const s = await networkHelpers.loadFixture(policySystem);
+      const strict = withConfig(MotionClass.Constitutional, {
+        approvalNumerator: 3n,
+        approvalDenominator: 4n,
+        voteQuorumBps: 9000n,
+      });
+      await s.policy.connect(s.owner).setClassConfig(MotionClass.Constitutional, strict);
+      expect([...(await s.policy.strictestRules())]).to.deep.equal([3n, 4n, 9000n]);
+      expect(await s.policy.conservativeQuorum(11n)).to.equal(10n); // ceil(90 % × 11)
+      // Motions created under the strict rules keep them, so relaxing the class does not lower the number.
+      await s.policy
+        .connect(s.owner)
+        .setClassConfig(MotionClass.Constitutional, DEFAULT_CLASS_CONFIGS[MotionClass.Constitutional]);
+      expect([...(await s.policy.strictestRules())]).to.deep.equal([3n, 4n, 9000n]);
+      expect(await s.policy.conservativeQuorum(11n)).to.equal(10n);
+    });
+
+    it("a looser class configuration changes neither", async function () {
+      const s = await networkHelpers.loadFixture(policySystem);
+      await s.policy.connect(s.owner).setClassConfig(
+        MotionClass.Standard,
+        withConfig(MotionClass.Standard, {
+          approvalNumerator: 1n,
+          approvalDenominator: 2n,
+          voteQuorumBps: 100n,
+        }),
+      );
+      expect([...(await s.policy.strictestRules())]).to.deep.equal([2n, 3n, 5000n]);
+      expect(await s.policy.conservativeQuorum(11n)).to.equal(8n);
+    });
+  });
+
   describe("changesGuardian", function () {
     it("is true when any action calls setGuardian(address,uint256) (the governor's or the reserve's)", async function () {
       const s = await networkHelpers.loadFixture(policySystem);

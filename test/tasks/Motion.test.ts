@@ -9,7 +9,9 @@ import { fileURLToPath } from "node:url";
 
 import { expect } from "chai";
 
+import { readableAction } from "../../scripts/ops/arguments.js";
 import { formatTime, formatWhen } from "../../scripts/ops/format.js";
+import { argumentContext, encodeProposal } from "../../scripts/ops/proposals.js";
 import {
   ACCOUNT,
   chainNow,
@@ -174,7 +176,116 @@ function expectRefused(run: TaskRun, message: string): void {
 
 const VOTE = { reason: "", voter: "", printTx: false };
 
+/** One action of every argument form a proposal file accepts, and the line `motion show` prints for each. */
+const EVERY_FORM: [action: Record<string, unknown>, shown: string][] = [
+  [
+    { contract: "CouncilRegistry", function: "setSponsorshipWindow(uint256)", args: ["3 weeks"] },
+    "CouncilRegistry.setSponsorshipWindow(21 days)",
+  ],
+  [
+    {
+      contract: "CouncilGovernor",
+      function: "setExpiryWindows(uint256,uint256)",
+      args: ["14 days", "36 hours"],
+    },
+    "CouncilGovernor.setExpiryWindows(14 days, 36 hours)",
+  ],
+  [
+    { contract: "CouncilGovernor", function: "setLateQuorumVoteExtension(uint48)", args: ["5400"] },
+    "CouncilGovernor.setLateQuorumVoteExtension(90 minutes)",
+  ],
+  [
+    {
+      contract: "ImprovementReserve",
+      function: "approveBudget(bytes32,address,address,uint256,uint256,uint256)",
+      args: [
+        "grants Q1",
+        "0x0000000000000000000000000000000000000000",
+        "TimelockController",
+        "250,000.5 KAIA",
+        "2027-01-01",
+        "2027-04-01T12:30:00Z",
+      ],
+    },
+    "ImprovementReserve.approveBudget(grants Q1, 0x0000000000000000000000000000000000000000, TimelockController, " +
+      "250000.5 KAIA, 2027-01-01, 2027-04-01T12:30:00Z)",
+  ],
+  [
+    {
+      contract: "ImprovementReserve",
+      function: "setOutflowLimit(address,uint256)",
+      args: ["0x00000000000000000000000000000000000000aa", "1000000"],
+    },
+    "ImprovementReserve.setOutflowLimit(0x00000000000000000000000000000000000000AA, 1000000)",
+  ],
+  [
+    { contract: "StakeVault", function: "setStakeUnit(uint256)", args: ["5000000 KAIA"] },
+    "StakeVault.setStakeUnit(5000000 KAIA)",
+  ],
+  [
+    {
+      contract: "MotionPolicy",
+      function: "setActionClasses((address,bytes4,uint8)[])",
+      args: [[["ImprovementReserve", "setPauseDuration(uint256)", "Treasury"]]],
+    },
+    "MotionPolicy.setActionClasses([[ImprovementReserve, setPauseDuration(uint256), Treasury]])",
+  ],
+  [
+    {
+      contract: "ImprovementReserve",
+      function: "pay(address,address,uint256,string)",
+      args: ["0x0000000000000000000000000000000000000000", "CouncilRegistry", "1 KAIA", "a memo"],
+    },
+    'ImprovementReserve.pay(0x0000000000000000000000000000000000000000, CouncilRegistry, 1 KAIA, "a memo")',
+  ],
+  [
+    { target: "0x00000000000000000000000000000000000000bb", value: "10 KAIA" },
+    "pay 10 KAIA to 0x00000000000000000000000000000000000000bb",
+  ],
+];
+
 describe("tasks: motion", function () {
+  describe("readable arguments (one decoder for proposal files and motion show)", function () {
+    it("prints every argument form the way a proposal file writes it", async function () {
+      const s = await networkHelpers.loadFixture(staked);
+      const ctx = await argumentContext(s);
+      const p = encodeProposal(ctx, { description: "forms", actions: EVERY_FORM.map(([a]) => a) }, "forms");
+      expect(p.summary).to.deep.equal(EVERY_FORM.map(([, shown]) => shown));
+    });
+
+    it("reads back what it prints: the printed actions encode the same calls", async function () {
+      const s = await networkHelpers.loadFixture(staked);
+      const ctx = await argumentContext(s);
+      const p = encodeProposal(ctx, { description: "forms", actions: EVERY_FORM.map(([a]) => a) }, "forms");
+      const readable = p.targets.map((target, i) => readableAction(ctx, target, p.values[i], p.calldatas[i]));
+      const again = encodeProposal(ctx, { description: "forms", actions: readable }, "again");
+      expect([again.targets, again.values, again.calldatas]).to.deep.equal([
+        p.targets,
+        p.values,
+        p.calldatas,
+      ]);
+      expect(readable[0]).to.deep.equal({
+        contract: "CouncilRegistry",
+        function: "setSponsorshipWindow(uint256)",
+        args: ["21 days"],
+      });
+    });
+
+    it("prints stake amounts in wei when the vault stakes an ERC-20", async function () {
+      const s = await networkHelpers.loadFixture(staked);
+      const ctx = { ...(await argumentContext(s)), nativeStake: false };
+      const p = encodeProposal(
+        ctx,
+        {
+          description: "unit",
+          actions: [{ contract: "StakeVault", function: "setStakeUnit(uint256)", args: ["5 KAIA"] }],
+        },
+        "unit",
+      );
+      expect(p.summary).to.deep.equal([`StakeVault.setStakeUnit(${5n * 10n ** 18n})`]);
+    });
+  });
+
   describe("propose", function () {
     it("encodes the readable actions, prints the class and creates the motion", async function () {
       const s = await networkHelpers.loadFixture(staked);
@@ -185,7 +296,7 @@ describe("tasks: motion", function () {
       const lines = run.out.split("\n");
       expect(lines.slice(0, 2)).to.deep.equal([
         "Actions (1), class Constitutional:",
-        "  1. CouncilRegistry.setSponsorshipWindow(1814400)",
+        "  1. CouncilRegistry.setSponsorshipWindow(21 days)",
       ]);
       expect(lines[2]).to.match(/^Proposed motion 1 \(Constitutional\) in transaction 0x[0-9a-f]{64}$/);
       expect(lines[3]).to.equal(
@@ -219,12 +330,10 @@ describe("tasks: motion", function () {
       });
       const run = await task("propose", s, { file, printTx: false }, "1");
       expect(run.exitCode, run.err).to.equal(0);
-      const category = ethers.encodeBytes32String("ecosystem");
+      // Printed the way the file writes it (the amount without grouping, the end date at midnight as a day).
       expect(run.out.split("\n").slice(0, 2)).to.deep.equal([
         "Actions (1), class Treasury:",
-        `  1. ImprovementReserve.approveBudget(${category}, ${ethers.ZeroAddress}, ${secretariat}, ${ethers.parseEther(
-          "250000",
-        )}, 1798761600, 1806537600)`,
+        `  1. ImprovementReserve.approveBudget(ecosystem, ${ethers.ZeroAddress}, ${secretariat}, 250000 KAIA, 2027-01-01, 2027-04-01)`,
       ]);
       expect(await s.governor.motionClass(1n)).to.equal(1n);
     });
@@ -292,7 +401,7 @@ describe("tasks: motion", function () {
           "an unknown contract",
           { description: "x", actions: [{ contract: "Registry", function: "f()" }] },
           (f) =>
-            `proposal file ${f}: actions[0].contract "Registry" is not one of: CouncilRegistry, StakeVault, CouncilGovernor, ImprovementReserve, MotionPolicy, TimelockController`,
+            `proposal file ${f}: actions[0].contract "Registry" is not one of: CouncilRegistry, StakeVault, CouncilGovernor, MotionPolicy, ImprovementReserve, TimelockController`,
         ],
         [
           "neither contract nor target",
@@ -522,7 +631,7 @@ describe("tasks: motion", function () {
         "Motion 1 — Constitutional — Active",
         `  voting closes at ${formatWhen(deadline, t)}`,
         `  proposer: ${signers[ACCOUNT.secretariat].address}`,
-        "  tally: For 1, Against 0, Abstain 0 (1 members voted)",
+        "  tally: For 1, Against 0, Abstain 0 (1 member voted)",
         "  quorum: 1/2 members OR 1/2 votes → not reached",
         "  approval (For ≥ 2/3 of votes cast): met",
         "  timeline:",
@@ -531,7 +640,7 @@ describe("tasks: motion", function () {
         `    voting closes at   ${formatWhen(deadline, t)}`,
         `    queue before       ${formatWhen(deadline + 14n * DAY, t)}`,
         "  actions (1):",
-        "    1. CouncilRegistry.setSponsorshipWindow(1814400)",
+        "    1. CouncilRegistry.setSponsorshipWindow(21 days)",
         "  description:",
         "    # Longer sponsorship window",
         "    ",
@@ -600,7 +709,7 @@ describe("tasks: motion", function () {
       const s = await networkHelpers.loadFixture(active);
       const run = await task("vote", s, { id: "1", support: "for", ...VOTE }, String(ACCOUNT.voter + 1));
       expect(run.exitCode, run.err).to.equal(0);
-      expect(run.out).to.match(/^Member 2 voted for on motion 1 with 1 votes \(0x[0-9a-f]{64}\)$/);
+      expect(run.out).to.match(/^Member 2 voted for on motion 1 with 1 vote \(0x[0-9a-f]{64}\)$/);
       expect(await s.governor.hasMemberVoted(1n, 2n)).to.equal(true);
       expect(await s.governor.proposalVotes(1n)).to.deep.equal([0n, 1n, 0n]);
     });
@@ -708,7 +817,7 @@ describe("tasks: motion", function () {
       expect(sign.exitCode, sign.err).to.equal(0);
       expect(sign.out.split("\n")).to.deep.equal([
         `Signed for on motion 1 as ${voter.address} (nonce 0)`,
-        `Ballot written to ${out}; relay it with: npx hardhat motion relay-vote ${out}`,
+        `Ballot written to ${out}; relay it with: ./gc motion relay-vote ${out}`,
       ]);
       // Signing sent nothing: no gas spent, no vote yet.
       expect(await ethers.provider.getBalance(voter.address)).to.equal(balanceBefore);
@@ -717,7 +826,7 @@ describe("tasks: motion", function () {
       await networkHelpers.time.increaseTo((await s.governor.proposalSnapshot(1n)) + 1n);
       const relay = await task("relay-vote", s, { file: out }, String(ACCOUNT.outsider));
       expect(relay.exitCode, relay.err).to.equal(0);
-      expect(relay.out).to.match(/^Relayed: member 2 voted for on motion 1 with 1 votes \(0x[0-9a-f]{64}\)$/);
+      expect(relay.out).to.match(/^Relayed: member 2 voted for on motion 1 with 1 vote \(0x[0-9a-f]{64}\)$/);
       expect(await s.governor.proposalVotes(1n)).to.deep.equal([0n, 1n, 0n]);
       expect(await s.governor.proposalVoters(1n)).to.equal(1n);
       expect(await ethers.provider.getBalance(voter.address)).to.equal(balanceBefore);

@@ -18,6 +18,7 @@ import type {
   MockERC721,
   ReentrantRecipient,
 } from "../../typechain-types/index.js";
+import { BudgetStatus } from "../../scripts/ops/enums.js";
 import { DAY, ethers, networkHelpers } from "../utils/council.js";
 
 const { time } = networkHelpers;
@@ -167,7 +168,7 @@ interface BudgetView {
   spent: bigint;
   start: bigint;
   end: bigint;
-  canceled: boolean;
+  status: BudgetStatus;
 }
 
 interface GrantView {
@@ -193,7 +194,7 @@ async function readBudget(reserve: ImprovementReserve, id: bigint): Promise<Budg
     spent: b.spent,
     start: b.start,
     end: b.end,
-    canceled: b.canceled,
+    status: Number(b.status) as BudgetStatus,
   };
 }
 
@@ -857,7 +858,7 @@ describe("ImprovementReserve", function () {
         spent: 0n,
         start,
         end,
-        canceled: false,
+        status: BudgetStatus.Approved,
       });
       expect(await f.reserve.committed(NATIVE)).to.equal(E(300));
       expect(await f.reserve.available(NATIVE)).to.equal(FUND - E(300));
@@ -1062,7 +1063,7 @@ describe("ImprovementReserve", function () {
         spent: E(300),
         start: b.start,
         end: b.end,
-        canceled: false,
+        status: BudgetStatus.Approved,
       });
       expect(await f.reserve.balanceOf(NATIVE)).to.equal(FUND - E(300));
     });
@@ -1248,7 +1249,7 @@ describe("ImprovementReserve", function () {
         spent: E(30),
         start: f.tokenBudget.start,
         end: f.tokenBudget.end,
-        canceled: true,
+        status: BudgetStatus.Canceled,
       });
       expect(await f.reserve.committed(f.tokenAddress)).to.equal(0n);
       expect(await f.reserve.available(f.tokenAddress)).to.equal(FUND - E(30));
@@ -1346,23 +1347,34 @@ describe("ImprovementReserve", function () {
       await f.reserve.connect(f.spender).spend(2n, f.others[0], E(60), "Before the end");
       await time.setNextBlockTimestamp(f.tokenBudget.end);
       const tx = f.reserve.connect(f.others[3]).releaseExpiredBudget(2n);
-      await expect(tx).to.emit(f.reserve, "BudgetCanceled").withArgs(2n, E(140));
+      await expect(tx).to.emit(f.reserve, "BudgetEnded").withArgs(2n, E(140));
+      await expect(tx).not.to.emit(f.reserve, "BudgetCanceled");
       await expect(tx).to.changeTokenBalances(ethers, f.token, [f.reserve, f.others[3]], [0n, 0n]);
-      expect((await readBudget(f.reserve, 2n)).canceled).to.equal(true);
+      expect((await readBudget(f.reserve, 2n)).status).to.equal(BudgetStatus.Ended);
       expect((await readBudget(f.reserve, 2n)).spent).to.equal(E(60));
       expect(await f.reserve.committed(f.tokenAddress)).to.equal(0n);
       expect(await f.reserve.available(f.tokenAddress)).to.equal(FUND - E(60));
     });
 
-    it("reverts before the window has ended", async function () {
+    it("releases a budget that ended without any spend, all of it", async function () {
+      const f = await loadFixture(budgetReserve);
+      await time.increaseTo(f.nativeBudget.end);
+      await expect(f.reserve.connect(f.others[3]).releaseExpiredBudget(1n))
+        .to.emit(f.reserve, "BudgetEnded")
+        .withArgs(1n, E(300));
+      expect(await readBudget(f.reserve, 1n)).to.deep.include({ spent: 0n, status: BudgetStatus.Ended });
+      expect(await f.reserve.committed(NATIVE)).to.equal(0n);
+    });
+
+    it("reverts before the window has ended, saying when it ends", async function () {
       const f = await loadFixture(budgetReserve);
       await time.setNextBlockTimestamp(f.tokenBudget.end - 1n);
       await expectRevert(
         f,
         () => f.reserve.connect(f.others[3]).releaseExpiredBudget(2n),
         f.reserve,
-        "ReserveBudgetClosed",
-        [2n],
+        "ReserveBudgetNotEnded",
+        [2n, f.tokenBudget.end],
       );
     });
 

@@ -16,7 +16,7 @@ export const connection = await network.create();
 export const { ethers, networkHelpers } = connection;
 
 export const DAY = 24n * 60n * 60n;
-/** SPEC §11 defaults. */
+/** The default settings (docs/architecture.md, Defaults and bounds). */
 export const STAKE_UNIT = ethers.parseEther("5000000");
 export const UNBONDING_PERIOD = 7n * DAY;
 export const WITHDRAWAL_WINDOW = 7n * DAY;

@@ -1,6 +1,6 @@
 /**
  * Fixture for the whole governance system: registry, stake vault, timelock, motion policy and governor, with every
- * role handed to the timelock and none left to the deployer (SPEC §1, §5), and lifecycle helpers.
+ * role handed to the timelock and none left to the deployer (docs/architecture.md, Roles), and lifecycle helpers.
  */
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { AddressLike, BigNumberish, BytesLike } from "ethers";
@@ -14,38 +14,11 @@ import type {
   TimelockController,
   VoteExtension,
 } from "../../typechain-types/index.js";
+import { MotionClass, ProposerRule, VoteSupport as Vote } from "../../scripts/ops/enums.js";
 import { DAY, RICH, SPONSORSHIP_WINDOW, STAKE_UNIT, ethers, networkHelpers, nodeAddress } from "./council.js";
 
-export enum MotionClass {
-  Standard,
-  Treasury,
-  Constitutional,
-  Admission,
-  NoConfidence,
-}
-
-export enum ProposalState {
-  Pending,
-  Active,
-  Canceled,
-  Defeated,
-  Succeeded,
-  Queued,
-  Expired,
-  Executed,
-}
-
-export enum Vote {
-  Against,
-  For,
-  Abstain,
-}
-
-export enum ProposerRule {
-  SecretariatAndMembers,
-  SecretariatOnly,
-  MembersOnly,
-}
+// The contracts' enums, from their one TypeScript source (the tests call VoteSupport `Vote`).
+export { MotionClass, ProposalState, ProposerRule, VoteSupport as Vote } from "../../scripts/ops/enums.js";
 
 export interface ClassConfig {
   votingDelay: bigint;
@@ -57,7 +30,7 @@ export interface ClassConfig {
   approvalDenominator: bigint;
 }
 
-/** SPEC §11 defaults, indexed by MotionClass. */
+/** The default class configurations (docs/architecture.md, Motion classes), indexed by MotionClass. */
 export const DEFAULT_CLASS_CONFIGS: ClassConfig[] = [
   // Standard, Treasury: 1/3 quorum, For > Against + Abstain, 2-day timelock
   cfg(7n, 7n, 2n, 3333n, 3333n, 1n, 2n),

@@ -36,7 +36,7 @@ import type {
   StockVotesToken,
   TimelockController,
 } from "../../typechain-types/index.js";
-import type { Chain } from "./chain.js";
+import type { Chain } from "./bench-chain.js";
 
 export { DAY, STAKE_UNIT, MotionClass };
 
@@ -187,6 +187,7 @@ export async function deployCouncil(
   );
   const address = await deployed.getAddress();
   const council = await ethers.getContractAt("CouncilGovernor", address);
+  await chain.send((o) => vault.bindGovernor(address, o));
   await handOverTimelock(chain, timelock, address, deployer);
 
   for (let i = 0; i < size; i++) {
