@@ -7,6 +7,7 @@
  */
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import { expect } from "chai";
+import type { ContractTransactionResponse } from "ethers";
 
 import type { VoteExtension } from "../../typechain-types/index.js";
 import { timeOf } from "../utils/chain.js";
@@ -67,6 +68,18 @@ async function unboundExtension(s: System): Promise<VoteExtension> {
     await s.vault.getAddress(),
     DAY,
   ]);
+}
+
+/** The call granted a week: both contracts' events carry the new deadline, which `proposalDeadline` now returns. */
+async function expectGrant(
+  s: System & { ext: VoteExtension },
+  call: Promise<ContractTransactionResponse>,
+  id: bigint,
+  deadline: bigint,
+): Promise<void> {
+  await expect(call).to.emit(s.ext, "VoteExtended").withArgs(id, WEEK, deadline);
+  await expect(call).to.emit(s.governor, "ProposalExtended").withArgs(id, deadline);
+  expect(await s.governor.proposalDeadline(id)).to.equal(deadline);
 }
 
 async function callAll(ext: VoteExtension, id: bigint, voters: HardhatEthersSigner[]): Promise<void> {
@@ -152,13 +165,7 @@ describe("VoteExtension", function () {
 
       const third = s.ext.connect(s.voters[2]).callForExtension(id);
       await expect(third).to.emit(s.ext, "ExtensionCalled").withArgs(id, 3n, 3n, 3n);
-      await expect(third)
-        .to.emit(s.ext, "VoteExtended")
-        .withArgs(id, WEEK, before + WEEK);
-      await expect(third)
-        .to.emit(s.governor, "ProposalExtended")
-        .withArgs(id, before + WEEK);
-      expect(await s.governor.proposalDeadline(id)).to.equal(before + WEEK);
+      await expectGrant(s, third, id, before + WEEK);
       expect(await s.ext.extensionStatus(id)).to.deep.equal([3n, 3n, before + WEEK]);
       expect(await s.ext.hasCalled(id, 3n)).to.equal(true);
       expect(await s.ext.hasCalled(id, 4n)).to.equal(false);
@@ -329,14 +336,7 @@ describe("VoteExtension", function () {
       const late = base - DAY + LATE_QUORUM_EXTENSION;
       expect(await s.governor.proposalDeadline(id)).to.equal(late);
       await callAll(s.ext, id, s.voters.slice(0, 2));
-      const tx = s.ext.connect(s.voters[2]).callForExtension(id);
-      await expect(tx)
-        .to.emit(s.ext, "VoteExtended")
-        .withArgs(id, WEEK, late + WEEK);
-      await expect(tx)
-        .to.emit(s.governor, "ProposalExtended")
-        .withArgs(id, late + WEEK);
-      expect(await s.governor.proposalDeadline(id)).to.equal(late + WEEK);
+      await expectGrant(s, s.ext.connect(s.voters[2]).callForExtension(id), id, late + WEEK);
     });
 
     it("quorum reached early, then the members' extension: the scheduled deadline moves by the amount", async function () {
