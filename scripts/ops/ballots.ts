@@ -5,10 +5,10 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 
-import { getAddress, isAddress, verifyTypedData } from "ethers";
+import { TypedDataEncoder, getAddress, isAddress, verifyTypedData } from "ethers";
 import type { TypedDataDomain, TypedDataField } from "ethers";
 
-import { BALLOT_FORMAT, ballotTypedData, checkBallot } from "./ballot-file.js";
+import { BALLOT_FORMAT, BALLOT_TYPES, ballotTypedData, checkBallot } from "./ballot-file.js";
 import type { Ballot } from "./ballot-file.js";
 import type { CouncilContracts } from "./deployment.js";
 import { signerOf } from "./deployment.js";
@@ -18,6 +18,20 @@ import type { Sent } from "./motions.js";
 
 export { BALLOT_FORMAT } from "./ballot-file.js";
 export type { Ballot } from "./ballot-file.js";
+
+/**
+ * The EIP-712 digest of a plain Ballot: what a contract voter (a DAO's Safe-like wallet) signs or approves, so that
+ * anyone can relay `castVoteBySig(proposalId, support, voter, signature)` for it.
+ */
+export function ballotDigest(
+  domain: TypedDataDomain,
+  proposalId: bigint,
+  support: number,
+  voter: string,
+  nonce: bigint,
+): string {
+  return TypedDataEncoder.hash(domain, { Ballot: [...BALLOT_TYPES.Ballot] }, { proposalId, support, voter, nonce });
+}
 
 /** The governor's EIP-712 domain, as it reports it (ERC-5267). */
 export async function ballotDomain(c: CouncilContracts): Promise<TypedDataDomain> {

@@ -2320,6 +2320,7 @@ describe("CouncilGovernor", function () {
         lateQuorumExtension: LATE_QUORUM_EXTENSION,
         guardian: s.guardian.address,
         guardianTerm: GUARDIAN_TERM,
+        voteExtension: ethers.ZeroAddress,
         ...overrides,
       };
       return {

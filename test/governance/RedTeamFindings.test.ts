@@ -403,6 +403,7 @@ describe("red-team findings (issue 11)", function () {
         lateQuorumExtension: 2n * DAY,
         guardian: s.guardian.address,
         guardianTerm: GUARDIAN_TERM,
+        voteExtension: ethers.ZeroAddress,
       };
       const vault = await s.vault.getAddress();
       const policy = await s.policy.getAddress();
