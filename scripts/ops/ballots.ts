@@ -30,7 +30,11 @@ export function ballotDigest(
   voter: string,
   nonce: bigint,
 ): string {
-  return TypedDataEncoder.hash(domain, { Ballot: [...BALLOT_TYPES.Ballot] }, { proposalId, support, voter, nonce });
+  return TypedDataEncoder.hash(
+    domain,
+    { Ballot: [...BALLOT_TYPES.Ballot] },
+    { proposalId, support, voter, nonce },
+  );
 }
 
 /** The governor's EIP-712 domain, as it reports it (ERC-5267). */
