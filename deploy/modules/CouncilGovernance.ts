@@ -4,12 +4,14 @@
  * Order: TimelockController (the deployer is its temporary admin) → CouncilRegistry (initial council) → StakeVault
  * → bind the vault → ImprovementReserve → MotionPolicy (class configurations, and the reserve's functions
  * classified: Treasury for payments, budgets, grants and collectibles; its limits, guardian, pause and unpause
- * stay Constitutional by default) → CouncilGovernor → CouncilGovernorLens → bind the governor to the vault (it
- * freezes a no-confidence target's stake); then the governor becomes the timelock's proposer, executor and
- * canceller; CommunityPetitions and CommunityVeto (phase off) are deployed, owned by the timelock, and named in the
- * policy by the deployer (its one-time binding); then the deployer renounces its admin role. Both guardians (the
- * governor's and the reserve's) serve the same term, `guardianTerm`. Registry, vault, policy, reserve and the
- * community contracts are owned by the timelock from their constructors, so the deployer keeps no role anywhere.
+ * stay Constitutional by default) → VoteExtension (members' call to extend a live vote; the governor fixes its
+ * address) → CouncilGovernor → CouncilGovernorLens → AdvisorBoard → bind the governor to the vault (it
+ * freezes a no-confidence target's stake) and to the vote extension; then the governor becomes the timelock's
+ * proposer, executor and canceller; CommunityPetitions and CommunityVeto (phase off) are deployed, owned by the
+ * timelock, and named in the policy by the deployer (its one-time binding); then the deployer renounces its admin
+ * role. Both guardians (the governor's and the reserve's) serve the same term, `guardianTerm`. Registry, vault,
+ * policy, reserve and the community contracts are owned by the timelock from their constructors, so the deployer
+ * keeps no role anywhere.
  *
  * Parameters (deploy/parameters/<network>.json, module "CouncilGovernance"): see deploy/README.md.
  */
@@ -23,6 +25,9 @@ import { COMMUNITY_DEFAULTS, MODULE_ID, RESERVE_TREASURY_FUNCTIONS } from "../..
 function selector(signature: string): string {
   return id(signature).slice(0, 10);
 }
+
+/** Default members' vote extension, in seconds (SPEC §11: 7 days, bounds 1 to 7 days). */
+export const VOTE_EXTENSION_AMOUNT = 7 * 24 * 60 * 60;
 
 export default buildModule(MODULE_ID, (m) => {
   const deployer = m.getAccount(0);
@@ -67,6 +72,13 @@ export default buildModule(MODULE_ID, (m) => {
     })),
   ]);
 
+  // The members' vote extension: the governor fixes its address at construction, and the deployer binds it back.
+  const voteExtension = m.contract("VoteExtension", [
+    timelock,
+    vault,
+    m.getParameter("voteExtensionAmount", VOTE_EXTENSION_AMOUNT),
+  ]);
+
   const governor = m.contract(
     "CouncilGovernor",
     [
@@ -83,12 +95,16 @@ export default buildModule(MODULE_ID, (m) => {
         lateQuorumExtension: m.getParameter("lateQuorumExtension"),
         guardian: m.getParameter("guardian"),
         guardianTerm: m.getParameter("guardianTerm"),
+        voteExtension,
       },
     ],
     { after: [bind] },
   );
   const lens = m.contract("CouncilGovernorLens");
+  // Advisors' statements of opinion on the governor's motions; the timelock appoints and removes advisors.
+  const advisors = m.contract("AdvisorBoard", [timelock, governor]);
   const bindGovernor = m.call(vault, "bindGovernor", [governor]);
+  const bindExtension = m.call(voteExtension, "bindGovernor", [governor]);
 
   // The community's contracts (docs/community-guide.md), owned by the timelock; the policy names them, so that the
   // governor accepts the petitions contract as sponsor and the veto contract as canceller of membership motions.
@@ -113,8 +129,8 @@ export default buildModule(MODULE_ID, (m) => {
   const canceller = m.call(timelock, "grantRole", [id("CANCELLER_ROLE"), governor], { id: "grantCanceller" });
   m.call(timelock, "renounceRole", [ZeroHash, deployer], {
     id: "renounceDeployerAdmin",
-    after: [proposer, executor, canceller, lens, bindGovernor, bindCommunity],
+    after: [proposer, executor, canceller, lens, advisors, bindGovernor, bindExtension, bindCommunity],
   });
 
-  return { timelock, registry, vault, reserve, policy, governor, lens, petitions, veto };
+  return { timelock, registry, vault, reserve, policy, voteExtension, governor, lens, advisors, petitions, veto };
 });

@@ -8,19 +8,12 @@
 import { getAddress, isAddress } from "viem";
 import type { Address } from "viem";
 
+import { CONTRACT_KEYS, futureId } from "../../scripts/ops/system.js";
+import type { ContractKey } from "../../scripts/ops/system.js";
+
 declare const __BUILD_ADDRESSES__: Record<string, unknown>;
 
-/** The system's contracts, by the deployment file's plain key, with their Ignition future ids. */
-export const CONTRACT_IDS = {
-  timelock: "CouncilGovernance#TimelockController",
-  registry: "CouncilGovernance#CouncilRegistry",
-  vault: "CouncilGovernance#StakeVault",
-  reserve: "CouncilGovernance#ImprovementReserve",
-  policy: "CouncilGovernance#MotionPolicy",
-  governor: "CouncilGovernance#CouncilGovernor",
-  lens: "CouncilGovernance#CouncilGovernorLens",
-} as const;
-export type ContractKey = keyof typeof CONTRACT_IDS;
+export type { ContractKey };
 export type Addresses = Record<ContractKey, Address>;
 
 export interface PortalConfig {
@@ -38,11 +31,11 @@ export interface PortalConfig {
   addresses: Addresses;
 }
 
-/** Reads an address map with Ignition future ids or plain keys; undefined when any contract is missing. */
+/** Reads an address map with Ignition future ids (scripts/ops/system.ts) or plain keys; undefined when any contract is missing. */
 export function parseAddresses(json: Record<string, unknown>): Addresses | undefined {
   const out: Partial<Addresses> = {};
-  for (const key of Object.keys(CONTRACT_IDS) as ContractKey[]) {
-    const value = json[CONTRACT_IDS[key]] ?? json[key];
+  for (const key of CONTRACT_KEYS) {
+    const value = json[futureId(key)] ?? json[key];
     if (typeof value !== "string" || !isAddress(value)) return undefined;
     out[key] = getAddress(value);
   }

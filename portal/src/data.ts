@@ -5,7 +5,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { parseEventLogs } from "viem";
-import type { Address, ContractFunctionReturnType, Hex } from "viem";
+import type { Address, ContractFunctionReturnType, Hex, PublicClient } from "viem";
 
 import {
   CouncilGovernorAbi,
@@ -16,8 +16,10 @@ import {
 } from "./abi";
 import { readHistory } from "./chain";
 import type { History, SystemEvent } from "./chain";
+import type { PortalConfig } from "./config";
 import { usePortal } from "./context";
 import { CLASS_NAMES, MEMBER_STATUS, STATE_NAMES } from "./format";
+import type { MemberStatusName } from "./format";
 import type { ClassName, NameBook, StateName } from "./format";
 
 /** The chain's current time (latest block timestamp). */
@@ -37,7 +39,7 @@ export interface MemberRow {
   admin: Address;
   voter: Address;
   nodes: readonly Address[];
-  status: (typeof MEMBER_STATUS)[number];
+  status: MemberStatusName;
   appliedAt: number;
   joinedAt: number;
   leftAt: number;
@@ -253,16 +255,24 @@ export function useMotionPage(firstId: bigint, count: bigint, enabled = true): U
   return useQuery({
     queryKey: ["motionPage", String(firstId), String(count)],
     enabled,
-    queryFn: async () => {
-      const page = await client.readContract({
-        address: config.addresses.lens,
-        abi: CouncilGovernorLensAbi,
-        functionName: "motionPage",
-        args: [config.addresses.governor, firstId, count],
-      });
-      return page.map(row);
-    },
+    queryFn: () => readMotionPage(client, config, firstId, count),
   });
+}
+
+/** Up to `count` motions from `firstId`, from the lens (`motionPage`), in one call. */
+export async function readMotionPage(
+  client: PublicClient,
+  config: PortalConfig,
+  firstId: bigint,
+  count: bigint,
+): Promise<MotionRow[]> {
+  const page = await client.readContract({
+    address: config.addresses.lens,
+    abi: CouncilGovernorLensAbi,
+    functionName: "motionPage",
+    args: [config.addresses.governor, firstId, count],
+  });
+  return page.map(row);
 }
 
 export interface Proposal {

@@ -1,24 +1,23 @@
 /** Display helpers: times in UTC, durations in days, addresses named when they are known. */
 import type { Address } from "viem";
 
-export const STATE_NAMES = [
-  "Pending",
-  "Active",
-  "Canceled",
-  "Defeated",
-  "Succeeded",
-  "Queued",
-  "Expired",
-  "Executed",
-] as const;
-export type StateName = (typeof STATE_NAMES)[number];
+import {
+  MOTION_CLASS_NAMES,
+  MemberStatus,
+  PROPOSAL_STATE_NAMES,
+  VoteSupport,
+  enumNames,
+} from "../../scripts/ops/enums.js";
+import type { MotionClassName, ProposalStateName } from "../../scripts/ops/enums.js";
 
-export const CLASS_NAMES = ["Standard", "Treasury", "Constitutional", "Admission", "No-confidence"] as const;
-export type ClassName = (typeof CLASS_NAMES)[number];
-
-export const MEMBER_STATUS = ["None", "Candidate", "Active", "Removed", "Resigned"] as const;
-
-export const SUPPORT_NAMES = ["Against", "For", "Abstain"] as const;
+/** The contracts' enum names, from the CLI's enums (scripts/ops/enums.ts). */
+export type StateName = ProposalStateName;
+export const STATE_NAMES: readonly StateName[] = PROPOSAL_STATE_NAMES;
+export const CLASS_NAMES = MOTION_CLASS_NAMES;
+export type ClassName = MotionClassName;
+export type MemberStatusName = keyof typeof MemberStatus;
+export const MEMBER_STATUS = enumNames(MemberStatus) as MemberStatusName[];
+export const SUPPORT_NAMES = enumNames(VoteSupport) as (keyof typeof VoteSupport)[];
 
 /** A UTC time, "2026-12-04 14:05 UTC"; "—" for zero. */
 export function formatTime(seconds: bigint | number): string {

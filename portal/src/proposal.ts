@@ -7,6 +7,7 @@
 import { encodeFunctionData, getAddress, isAddress, isHex, parseAbiItem, stringToHex } from "viem";
 import type { AbiFunction, AbiParameter, Address, Hex } from "viem";
 
+import { READABLE_INTEGER_FORMS, readableInteger as parseReadable } from "../../scripts/ops/readable.js";
 import { SYSTEM, signatureOf, typeString, writableFunctions } from "./abi";
 import type { Addresses } from "./config";
 
@@ -28,39 +29,11 @@ export interface Draft {
   actions: DraftAction[];
 }
 
-const UNITS: Record<string, bigint> = {
-  second: 1n,
-  seconds: 1n,
-  minute: 60n,
-  minutes: 60n,
-  hour: 3600n,
-  hours: 3600n,
-  day: 86400n,
-  days: 86400n,
-  week: 604800n,
-  weeks: 604800n,
-};
-
-/** An integer in the CLI's readable forms: "1,000", "250000 KAIA", "21 days", "2027-01-01". */
+/** An integer in the CLI's readable forms (scripts/ops/readable.ts): "1,000", "250000 KAIA", "21 days", "2027-01-01". */
 export function readableInteger(text: string): bigint {
-  const t = text.trim().replace(/[,_]/g, "");
-  if (/^-?\d+$/.test(t)) return BigInt(t);
-  const amount = /^(\d+)(?:\.(\d{1,18}))?\s*(KAIA|KLAY|ether)$/i.exec(t);
-  if (amount !== null)
-    return BigInt(amount[1]) * 10n ** 18n + BigInt((amount[2] ?? "").padEnd(18, "0") || "0");
-  const duration = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i.exec(t);
-  if (duration !== null && UNITS[duration[2].toLowerCase()] !== undefined) {
-    const [whole, frac = ""] = duration[1].split(".");
-    const unit = UNITS[duration[2].toLowerCase()];
-    return BigInt(whole) * unit + (BigInt(frac.padEnd(6, "0").slice(0, 6) || "0") * unit) / 1_000_000n;
-  }
-  if (/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?Z?)?$/.test(t)) {
-    const ms = Date.parse(t.length === 10 ? `${t}T00:00:00Z` : t.endsWith("Z") ? t : `${t}Z`);
-    if (!Number.isNaN(ms)) return BigInt(ms / 1000);
-  }
-  throw new Error(
-    `"${text}" is not a number, an amount ("250000 KAIA"), a duration ("21 days") or a date ("2027-01-01")`,
-  );
+  const n = parseReadable(text);
+  if (n === undefined) throw new Error(`"${text}" is not ${READABLE_INTEGER_FORMS}`);
+  return n;
 }
 
 function argument(addresses: Addresses, p: AbiParameter, raw: unknown, where: string): unknown {

@@ -80,9 +80,12 @@ export interface DeploymentParameters {
   petitionBond: bigint;
   vetoWindow: bigint;
   vetoThreshold: bigint;
+  /** Seconds a members' call adds to a live vote (VoteExtension; 1 to 7 days). */
+  voteExtensionAmount: bigint;
 }
 
-/** The module's parameters; those with a default in the module (stake token, proposer rule, community) may be left out. */
+/** The module's parameters; those with a default in the module (stake token, proposer rule, vote extension,
+ * community) may be left out. */
 const KNOWN_KEYS: readonly (keyof DeploymentParameters)[] = [
   "timelockMinDelay",
   "minMembers",
@@ -112,6 +115,7 @@ const KNOWN_KEYS: readonly (keyof DeploymentParameters)[] = [
   "petitionBond",
   "vetoWindow",
   "vetoThreshold",
+  "voteExtensionAmount",
 ];
 
 /** Defaults the module applies (`m.getParameter(name, default)`). */
@@ -119,6 +123,7 @@ const MODULE_DEFAULTS: Partial<Record<keyof DeploymentParameters, unknown>> = {
   stakeToken: "0x0000000000000000000000000000000000000000",
   proposerRule: 0,
   ...Object.fromEntries(Object.entries(COMMUNITY_DEFAULTS).map(([key, value]) => [key, String(value)])),
+  voteExtensionAmount: 604800,
 };
 
 /** Reads one parameter file and checks it; every problem is a one-line OpsError naming the file and the key. */
@@ -240,6 +245,13 @@ export function parseParameters(json: unknown, source: string): DeploymentParame
     );
   }
 
+  const voteExtensionAmount = uint("voteExtensionAmount");
+  if (voteExtensionAmount < 86400n || voteExtensionAmount > 604800n) {
+    fail(
+      `${at("voteExtensionAmount")} is ${voteExtensionAmount}: the vote extension is 1 to 7 days (86400 to 604800)`,
+    );
+  }
+
   return {
     timelockMinDelay: uint("timelockMinDelay"),
     minMembers: uint("minMembers"),
@@ -269,6 +281,7 @@ export function parseParameters(json: unknown, source: string): DeploymentParame
     petitionBond: uint("petitionBond"),
     vetoWindow: uint("vetoWindow"),
     vetoThreshold: uint("vetoThreshold"),
+    voteExtensionAmount,
   };
 }
 

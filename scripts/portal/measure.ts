@@ -19,7 +19,7 @@ import type { Browser, Page } from "playwright-core";
 
 import { launchChromium, chromiumExecutable } from "./browser.js";
 import { buildPortal, PORTAL_DIST } from "./build.js";
-import { startLocalChain } from "./chain.js";
+import { startLocalChain } from "./local-chain.js";
 import { runtimeConfig } from "./portal.js";
 import { largeCouncilAccounts, seedLargeCouncil, SEED_START } from "./seed.js";
 import { startStaticServer } from "./static-server.js";

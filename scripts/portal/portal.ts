@@ -7,8 +7,8 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 
 import type { Addresses } from "../ops/deployment.js";
 import { buildPortal, PORTAL_DIST } from "./build.js";
-import { startLocalChain } from "./chain.js";
-import type { LocalChain, LocalChainOptions } from "./chain.js";
+import { startLocalChain } from "./local-chain.js";
+import type { LocalChain, LocalChainOptions } from "./local-chain.js";
 import { seedCouncil, SEED_START } from "./seed.js";
 import type { Print, SeededCouncil } from "./seed.js";
 import { startStaticServer } from "./static-server.js";

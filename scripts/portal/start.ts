@@ -15,7 +15,7 @@ import hre from "hardhat";
 
 import { defaultDeploymentFile } from "../ops/deployment.js";
 import { CONTRACT_KEYS, futureId } from "../ops/system.js";
-import { TEST_MNEMONIC } from "./chain.js";
+import { TEST_MNEMONIC } from "./local-chain.js";
 import { startLocalPortal } from "./portal.js";
 import type { LocalPortal } from "./portal.js";
 import { SEED_ACCOUNT } from "./seed.js";

@@ -21,7 +21,7 @@ import {
   waitForEta,
   waitForSnapshot,
 } from "../utils/governance.js";
-import { stateBitmap } from "../utils/chain.js";
+import { stateBitmap } from "../utils/blocks.js";
 import {
   type CommunitySystem,
   VETO_THRESHOLD,

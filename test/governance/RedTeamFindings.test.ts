@@ -29,7 +29,7 @@ import {
   waitForSnapshot,
 } from "../utils/governance.js";
 import type { Motion, System } from "../utils/governance.js";
-import { stateBitmap } from "../utils/chain.js";
+import { stateBitmap } from "../utils/blocks.js";
 
 const { loadFixture, time } = networkHelpers;
 
@@ -403,6 +403,7 @@ describe("red-team findings (issue 11)", function () {
         lateQuorumExtension: 2n * DAY,
         guardian: s.guardian.address,
         guardianTerm: GUARDIAN_TERM,
+        voteExtension: ethers.ZeroAddress,
       };
       const vault = await s.vault.getAddress();
       const policy = await s.policy.getAddress();

@@ -81,8 +81,9 @@ function isoDate(seconds: bigint): string {
 }
 
 /**
- * Participation from the governor: the motions whose vote opened while the member was active (snapshot inside its
- * membership, not Pending, not cancelled before its snapshot, not a motion excluding it), and how many it voted on.
+ * Participation from the chain: the motions the member could vote on — their vote opened (not Pending, not cancelled
+ * before their snapshot), the member had votes at their snapshot (`getPastMemberVotes`, asked for every motion) and
+ * was not their excluded member — and how many of those it voted on (`hasMemberVoted`).
  */
 async function participation(
   h: Harness,
@@ -98,11 +99,10 @@ async function participation(
   let could = 0;
   let voted = 0;
   for (const v of motions) {
-    if (v.state === "Pending" || m.joinedAt === 0n || v.snapshot < m.joinedAt) continue;
-    if (m.leftAt !== 0n && v.snapshot >= m.leftAt) continue;
-    if (v.excludedMemberId === m.id) continue;
+    if (v.state === "Pending" || v.excludedMemberId === m.id) continue;
     const canceled = canceledAt.get(v.id);
     if (canceled !== undefined && canceled <= v.snapshot) continue;
+    if ((await c.vault.getPastMemberVotes(m.id, v.snapshot)) === 0n) continue;
     could++;
     if (await c.governor.hasMemberVoted(v.id, m.id)) voted++;
   }
@@ -179,9 +179,16 @@ describe("Portal: the council page (journey 1)", function () {
       }
       expect(row.cells["Last vote"], `${what}: last vote`).to.equal(last === 0n ? "—" : `motion ${last}`);
     }
-    // The seed's history is there to compare: the founders voted, the candidate could not.
+    // The seed's history is there to compare: the founders voted, the candidate could not, and neither could the
+    // member without stake (Active throughout, so its membership dates alone would have counted every motion).
     expect(rows[0].cells.Participation).to.not.equal("—");
     expect(rows[rows.length - 1].cells.Participation).to.equal("—");
+    const unstaked = h.seeded.members.find((m) => m.units === 0n);
+    expect(unstaked, "the seed has a member without stake").to.not.equal(undefined);
+    const record = await memberRow(h.seeded.contracts, unstaked!.id);
+    expect(record.status).to.equal("Active");
+    const row = rows.find((r) => r.id === String(unstaked!.id));
+    expect(row?.cells.Participation, "the member without stake could vote on nothing").to.equal("—");
   });
 
   it("shows the totals the registry and the vault report", async function () {

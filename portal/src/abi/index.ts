@@ -2,9 +2,11 @@
  * The system's ABIs (generated from the compiled artifacts) and what the portal does with them: decode a motion's
  * actions into contract, function and arguments, and decode any revert into its custom error.
  */
-import { decodeErrorResult, decodeFunctionData, formatEther, hexToString, isHex } from "viem";
+import { decodeErrorResult, decodeFunctionData, formatEther, hexToString } from "viem";
 import type { Abi, AbiFunction, AbiParameter, Address, Hex } from "viem";
 
+import { revertData } from "../../../scripts/ops/revert.js";
+import { DEPLOYED_CONTRACTS } from "../../../scripts/ops/system.js";
 import type { Addresses, ContractKey } from "../config";
 import {
   CouncilGovernorAbi,
@@ -19,14 +21,16 @@ import {
 export * from "../../generated/abis";
 
 /** Each system contract's display name (as the CLI's proposal files spell it), deployment key and ABI. */
-export const SYSTEM: readonly { name: string; key: ContractKey; abi: Abi }[] = [
-  { name: "CouncilRegistry", key: "registry", abi: CouncilRegistryAbi },
-  { name: "StakeVault", key: "vault", abi: StakeVaultAbi },
-  { name: "CouncilGovernor", key: "governor", abi: CouncilGovernorAbi },
-  { name: "ImprovementReserve", key: "reserve", abi: ImprovementReserveAbi },
-  { name: "MotionPolicy", key: "policy", abi: MotionPolicyAbi },
-  { name: "TimelockController", key: "timelock", abi: TimelockControllerAbi },
-];
+export const SYSTEM: readonly { name: string; key: ContractKey; abi: Abi }[] = (
+  [
+    ["registry", CouncilRegistryAbi],
+    ["vault", StakeVaultAbi],
+    ["governor", CouncilGovernorAbi],
+    ["reserve", ImprovementReserveAbi],
+    ["policy", MotionPolicyAbi],
+    ["timelock", TimelockControllerAbi],
+  ] as const
+).map(([key, abi]) => ({ name: DEPLOYED_CONTRACTS[key], key, abi }));
 
 /** The state-changing functions of an ABI (what a motion may call). */
 export function writableFunctions(abi: Abi): AbiFunction[] {
@@ -112,25 +116,6 @@ const ALL_ABIS: readonly [string, Abi][] = [
   ...SYSTEM.map((s) => [s.name, s.abi] as [string, Abi]),
   ["CouncilGovernorLens", CouncilGovernorLensAbi],
 ];
-
-/** Revert data carried by an error, wherever viem or the wallet put it. */
-export function revertData(error: unknown): Hex | undefined {
-  const seen = new Set<unknown>();
-  const queue: unknown[] = [error];
-  while (queue.length > 0) {
-    const e = queue.shift();
-    if (e === null || typeof e !== "object" || seen.has(e)) continue;
-    seen.add(e);
-    const record = e as Record<string, unknown>;
-    if (typeof record.data === "string" && isHex(record.data) && record.data.length >= 10) return record.data;
-    if (record.data !== null && typeof record.data === "object") {
-      const inner = record.data as Record<string, unknown>;
-      if (typeof inner.data === "string" && isHex(inner.data) && inner.data.length >= 10) return inner.data;
-    }
-    for (const key of ["cause", "error", "data", "info"]) queue.push(record[key]);
-  }
-  return undefined;
-}
 
 function argText(value: unknown): string {
   if (typeof value === "bigint") return value.toString();

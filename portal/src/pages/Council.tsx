@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 
-import { coinUnits } from "../abi";
+import { StakeVaultAbi, coinUnits } from "../abi";
 import { usePortal } from "../context";
 import { blockTimes } from "../chain";
 import { useCouncil, useHistory, useMotionCount, useMotionPage, voterMembers } from "../data";
@@ -16,6 +16,10 @@ interface Row extends MemberRow {
   couldVote: number;
   voted: number;
   lastVote: bigint;
+}
+
+function pairKey(memberId: bigint, snapshot: bigint): string {
+  return `${memberId}@${snapshot}`;
 }
 
 function ceilShare(value: bigint, bpsValue: number): bigint {
@@ -42,6 +46,51 @@ export default function CouncilPage() {
         cancels.map((e) => e.blockNumber),
       ),
   });
+  // Motions whose vote opened: not Pending, and not canceled before their snapshot (no one could vote on those).
+  const ended = useMemo(() => {
+    const canceledAt = new Map<bigint, bigint>();
+    for (const e of cancels) canceledAt.set(e.args.proposalId as bigint, cancelTimes.data?.get(e.blockNumber) ?? 0n);
+    return (motions.data ?? []).filter((m) => {
+      if (m.state === "Pending") return false;
+      const at = canceledAt.get(m.id);
+      return at === undefined || at > m.snapshot;
+    });
+  }, [motions.data, cancels, cancelTimes.data]);
+  // A member could vote on a motion iff it had votes at the motion's snapshot (and was not its excluded member). The
+  // vault gives votes only to Active members, so only the snapshots inside a member's membership are asked, all in
+  // one batched read.
+  const pairs = useMemo(() => {
+    const out = new Map<string, [bigint, bigint]>();
+    for (const m of council.data?.members ?? []) {
+      if (m.joinedAt === 0) continue;
+      for (const x of ended) {
+        if (x.snapshot >= BigInt(m.joinedAt) && (m.leftAt === 0 || x.snapshot < BigInt(m.leftAt)))
+          out.set(pairKey(m.id, x.snapshot), [m.id, x.snapshot]);
+      }
+    }
+    return [...out.values()];
+  }, [council.data, ended]);
+  const pastVotes = useQuery({
+    queryKey: ["pastMemberVotes", pairs.map(([id, at]) => pairKey(id, at)).join(",")],
+    enabled:
+      council.data !== undefined &&
+      motions.data !== undefined &&
+      history.data !== undefined &&
+      (cancels.length === 0 || cancelTimes.data !== undefined),
+    queryFn: async () => {
+      const votes = await Promise.all(
+        pairs.map(([id, at]) =>
+          client.readContract({
+            address: config.addresses.vault,
+            abi: StakeVaultAbi,
+            functionName: "getPastMemberVotes",
+            args: [id, at],
+          }),
+        ),
+      );
+      return new Map(pairs.map(([id, at], i) => [pairKey(id, at), votes[i] > 0n]));
+    },
+  });
   const [sort, setSort] = useState<{ key: Key; desc: boolean }>({ key: "id", desc: false });
 
   const rows = useMemo<Row[]>(() => {
@@ -64,24 +113,14 @@ export default function CouncilPage() {
     }
     const canceledAt = new Map<bigint, bigint>();
     for (const e of cancels) canceledAt.set(e.args.proposalId as bigint, cancelTimes.data?.get(e.blockNumber) ?? 0n);
-    const ended = (motions.data ?? []).filter((m) => {
-      if (m.state === "Pending") return false;
-      const at = canceledAt.get(m.id);
-      return at === undefined || at > m.snapshot;
-    });
     return council.data.members.map((m) => {
-      // Motions whose snapshot fell while the member was active, excluding a motion against itself.
       const could = ended.filter(
-        (x) =>
-          m.joinedAt !== 0 &&
-          x.snapshot >= BigInt(m.joinedAt) &&
-          (m.leftAt === 0 || x.snapshot < BigInt(m.leftAt)) &&
-          x.excludedMemberId !== m.id,
+        (x) => pastVotes.data?.get(pairKey(m.id, x.snapshot)) === true && x.excludedMemberId !== m.id,
       );
       const voted = could.filter((x) => votedBy.get(m.id)?.has(x.id) === true).length;
       return { ...m, couldVote: could.length, voted, lastVote: lastVote.get(m.id) ?? 0n };
     });
-  }, [council.data, history.data, motions.data, cancels, cancelTimes.data]);
+  }, [council.data, history.data, ended, pastVotes.data]);
 
   const sorted = useMemo(() => {
     const value = (r: Row): string | bigint | number => {
@@ -213,10 +252,12 @@ export default function CouncilPage() {
                 </td>
                 <td className="num">{percent(m.votes, c.totalVotes)}</td>
                 <td data-col="eligible">{m.eligible ? "yes" : "no"}</td>
-                <td className="num">
-                  {m.couldVote === 0
-                    ? "—"
-                    : `${m.voted}/${m.couldVote} (${Math.round((m.voted * 100) / m.couldVote)} %)`}
+                <td className="num" data-col="participation">
+                  {pastVotes.data === undefined
+                    ? "…"
+                    : m.couldVote === 0
+                      ? "—"
+                      : `${m.voted}/${m.couldVote} (${Math.round((m.voted * 100) / m.couldVote)} %)`}
                 </td>
                 <td className="num">
                   {m.lastVote === 0n ? "—" : <a href={`#/motions/${m.lastVote}`}>motion {m.lastVote.toString()}</a>}

@@ -8,14 +8,7 @@ import { useConfig } from "wagmi";
 import { signTypedData } from "wagmi/actions";
 
 import { CouncilGovernorAbi, describeError } from "../abi";
-import {
-  BALLOT_FORMAT,
-  BALLOT_TYPES,
-  EXTENDED_BALLOT_TYPES,
-  ballotSignature,
-  ballotVoter,
-  parseBallot,
-} from "../ballots";
+import { BALLOT_FORMAT, ballotSignature, ballotTypedData, ballotVoter, parseBallot } from "../ballots";
 import type { Ballot } from "../ballots";
 import { usePortal } from "../context";
 import { useCouncil, useHistory, useMotion, useNames, useNow, voterMembers } from "../data";
@@ -342,17 +335,7 @@ function SignPanel({ id }: { id: bigint }) {
         client.readContract({ ...g, functionName: "nonces", args: [address] }),
       ]);
       const d = { name: domain[1], version: domain[2], chainId: Number(domain[3]), verifyingContract: domain[4] };
-      const message = { proposalId: id, support, voter: address, nonce };
-      const signature: Hex =
-        reason === ""
-          ? await signTypedData(wagmiConfig, { domain: d, types: BALLOT_TYPES, primaryType: "Ballot", message })
-          : await signTypedData(wagmiConfig, {
-              domain: d,
-              types: EXTENDED_BALLOT_TYPES,
-              primaryType: "ExtendedBallot",
-              message: { ...message, reason, params: "0x" },
-            });
-      setBallot({
+      const unsigned: Ballot = {
         format: BALLOT_FORMAT,
         chainId: String(chain.id),
         governor: config.addresses.governor,
@@ -361,8 +344,14 @@ function SignPanel({ id }: { id: bigint }) {
         voter: address,
         nonce: nonce.toString(),
         reason,
-        signature,
-      });
+        signature: "",
+      };
+      const typed = ballotTypedData(unsigned);
+      const signature: Hex =
+        typed.primaryType === "Ballot"
+          ? await signTypedData(wagmiConfig, { domain: d, ...typed })
+          : await signTypedData(wagmiConfig, { domain: d, ...typed });
+      setBallot({ ...unsigned, signature });
     } catch (e) {
       setError(describeError(e));
     }
@@ -448,12 +437,22 @@ function SafeBallotPanel({ id }: { id: bigint }) {
       } catch (e) {
         refusal = describeError(e);
       }
-      const message = { proposalId: id.toString(), support, voter: voter as string, nonce: nonce.toString() };
+      const { primaryType, types, message } = ballotTypedData({
+        format: BALLOT_FORMAT,
+        chainId: String(chain.id),
+        governor: config.addresses.governor,
+        proposalId: id.toString(),
+        support,
+        voter: voter as string,
+        nonce: nonce.toString(),
+        reason,
+        signature: "",
+      });
       const typed = {
         domain: { name: domain[1], version: domain[2], chainId: Number(domain[3]), verifyingContract: domain[4] },
-        types: reason === "" ? BALLOT_TYPES : EXTENDED_BALLOT_TYPES,
-        primaryType: reason === "" ? "Ballot" : "ExtendedBallot",
-        message: reason === "" ? message : { ...message, reason, params: "0x" },
+        types,
+        primaryType,
+        message: { ...message, proposalId: message.proposalId.toString(), nonce: message.nonce.toString() },
       };
       return { typed, nonce, refusal };
     },

@@ -1,25 +1,53 @@
-/** Motions: newest first, 25 to a page from the lens; filters by state and class. */
-import { useMemo, useState } from "react";
+/**
+ * Motions: newest first, 25 to a page from the lens; filters by state and class, which read the lens in chunks of 50
+ * until a page of matches is found or the ids run out, with the progress on the page.
+ */
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useEffect, useMemo, useState } from "react";
 import { Link } from "react-router";
 
-import { useHistory, useMotionCount, useMotionPage, useNames, useNow } from "../data";
+import { usePortal } from "../context";
+import { readMotionPage, useHistory, useMotionCount, useMotionPage, useNames, useNow } from "../data";
+import type { MotionRow } from "../data";
 import { CLASS_NAMES, STATE_NAMES, titleOf } from "../format";
 import { Addr, Failed, HistoryGaps, Loading, Progress } from "../ui/common";
 import { nextTransition, useWindows } from "../ui/motion";
 
 const PAGE = 25n;
+/** Motions read per lens call while looking for a filter's matches. */
+const CHUNK = 50n;
+
+/** One lens chunk of a filtered scan, newest first, and the id the next (older) chunk ends at. */
+interface Chunk {
+  rows: MotionRow[];
+  first: bigint;
+}
 
 export default function MotionsPage() {
+  const { client, config } = usePortal();
   const count = useMotionCount();
   const [page, setPage] = useState(0n);
   const [state, setState] = useState("");
   const [cls, setCls] = useState("");
   const filtered = state !== "" || cls !== "";
   const total = count.data ?? 0n;
-  // Unfiltered: one lens page. Filtered: every motion in one lens call, then pages of the matches.
-  const firstId = filtered ? 1n : total - (page + 1n) * PAGE + 1n > 0n ? total - (page + 1n) * PAGE + 1n : 1n;
-  const pageCount = filtered ? total : total - page * PAGE - firstId + 1n;
-  const motions = useMotionPage(firstId, pageCount > 0n ? pageCount : 0n, count.data !== undefined);
+  // Unfiltered: one lens page of 25.
+  const firstId = total - (page + 1n) * PAGE + 1n > 0n ? total - (page + 1n) * PAGE + 1n : 1n;
+  const pageCount = total - page * PAGE - firstId + 1n;
+  const motions = useMotionPage(firstId, pageCount > 0n ? pageCount : 0n, count.data !== undefined && !filtered);
+  // Filtered: the lens in chunks, newest first, until the page's matches are found or the ids run out. The chunks
+  // do not depend on the filters, so changing a filter reuses what was read.
+  const scan = useInfiniteQuery({
+    queryKey: ["motionScan", String(total)],
+    enabled: filtered && count.data !== undefined && total > 0n,
+    initialPageParam: total,
+    queryFn: async ({ pageParam }): Promise<Chunk> => {
+      const first = pageParam - CHUNK + 1n > 0n ? pageParam - CHUNK + 1n : 1n;
+      const rows = await readMotionPage(client, config, first, pageParam - first + 1n);
+      return { rows: rows.reverse(), first };
+    },
+    getNextPageParam: (last: Chunk) => (last.first > 1n ? last.first - 1n : undefined),
+  });
   const history = useHistory();
   const names = useNames();
   const now = useNow();
@@ -33,17 +61,29 @@ export default function MotionsPage() {
     return map;
   }, [history.data]);
 
-  const rows = useMemo(() => {
-    const list = [...(motions.data ?? [])].reverse();
-    if (!filtered) return list;
-    const matches = list.filter((m) => (state === "" || m.state === state) && (cls === "" || m.motionClass === cls));
-    return matches.slice(Number(page * PAGE), Number((page + 1n) * PAGE));
-  }, [motions.data, filtered, state, cls, page]);
-  const matchCount = filtered
-    ? (motions.data ?? []).filter((m) => (state === "" || m.state === state) && (cls === "" || m.motionClass === cls))
-        .length
-    : Number(total);
-  const pages = Math.max(1, Math.ceil(matchCount / Number(PAGE)));
+  const scanned = useMemo(() => (scan.data?.pages ?? []).flatMap((c) => c.rows), [scan.data]);
+  const matches = useMemo(
+    () => scanned.filter((m) => (state === "" || m.state === state) && (cls === "" || m.motionClass === cls)),
+    [scanned, state, cls],
+  );
+  const needed = Number((page + 1n) * PAGE);
+  const { hasNextPage, isFetching, fetchNextPage } = scan;
+  useEffect(() => {
+    // One more match than the page shows says whether an older page exists.
+    if (filtered && matches.length <= needed && hasNextPage && !isFetching) void fetchNextPage();
+  }, [filtered, matches.length, needed, hasNextPage, isFetching, fetchNextPage]);
+  const searching = filtered && matches.length <= needed && (hasNextPage || isFetching);
+
+  const rows = useMemo(
+    () => (filtered ? matches.slice(Number(page * PAGE), needed) : [...(motions.data ?? [])].reverse()),
+    [filtered, matches, motions.data, page, needed],
+  );
+  const pending = filtered ? scan.isPending && total > 0n : motions.isPending;
+  const error = filtered ? scan.error : motions.error;
+  const pages = filtered
+    ? Math.max(1, Math.ceil(matches.length / Number(PAGE)))
+    : Math.max(1, Math.ceil(Number(total) / Number(PAGE)));
+  const hasOlder = filtered ? matches.length > needed || hasNextPage : Number(page) + 1 < pages;
 
   if (count.isError) return <Failed what="the motions" error={count.error} />;
   return (
@@ -82,10 +122,16 @@ export default function MotionsPage() {
           </select>
         </label>
       </form>
-      {motions.isPending ? (
+      {searching && (
+        <p role="status" data-testid="motion-scan">
+          Searching the motions, newest first: {scanned.length.toString()} of {total.toString()} read, {matches.length}{" "}
+          {matches.length === 1 ? "match" : "matches"} so far…
+        </p>
+      )}
+      {pending ? (
         <Loading what="motions" />
-      ) : motions.isError ? (
-        <Failed what="the motions" error={motions.error} />
+      ) : error !== null ? (
+        <Failed what="the motions" error={error} />
       ) : (
         <table aria-label="Motions">
           <thead>
@@ -136,15 +182,16 @@ export default function MotionsPage() {
           </tbody>
         </table>
       )}
-      {rows.length === 0 && !motions.isPending && <p>No motions{filtered ? " match these filters" : " yet"}.</p>}
+      {rows.length === 0 && !pending && !searching && <p>No motions{filtered ? " match these filters" : " yet"}.</p>}
       <nav aria-label="Pages" className="action">
         <button type="button" disabled={page === 0n} onClick={() => setPage(page - 1n)}>
           Newer
         </button>
         <span>
-          Page {(page + 1n).toString()} of {pages}
+          Page {(page + 1n).toString()}
+          {filtered && hasNextPage ? "" : ` of ${pages}`}
         </span>
-        <button type="button" disabled={Number(page) + 1 >= pages} onClick={() => setPage(page + 1n)}>
+        <button type="button" disabled={!hasOlder} onClick={() => setPage(page + 1n)}>
           Older
         </button>
       </nav>

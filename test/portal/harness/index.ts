@@ -17,8 +17,8 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 
 import { launchChromium } from "../../../scripts/portal/browser.js";
 import { buildPortal, PORTAL_DIST } from "../../../scripts/portal/build.js";
-import { startLocalChain } from "../../../scripts/portal/chain.js";
-import type { LocalChain } from "../../../scripts/portal/chain.js";
+import { startLocalChain } from "../../../scripts/portal/local-chain.js";
+import type { LocalChain } from "../../../scripts/portal/local-chain.js";
 import { runtimeConfig } from "../../../scripts/portal/portal.js";
 import type { PortalRuntimeConfig } from "../../../scripts/portal/portal.js";
 import { seedCouncil, SEED_START } from "../../../scripts/portal/seed.js";
