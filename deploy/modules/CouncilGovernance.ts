@@ -132,5 +132,17 @@ export default buildModule(MODULE_ID, (m) => {
     after: [proposer, executor, canceller, lens, advisors, bindGovernor, bindExtension, bindCommunity],
   });
 
-  return { timelock, registry, vault, reserve, policy, voteExtension, governor, lens, advisors, petitions, veto };
+  return {
+    timelock,
+    registry,
+    vault,
+    reserve,
+    policy,
+    voteExtension,
+    governor,
+    lens,
+    advisors,
+    petitions,
+    veto,
+  };
 });
