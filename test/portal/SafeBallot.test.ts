@@ -15,7 +15,10 @@ import { proposeMotion } from "../../scripts/ops/proposals.js";
 import { signal } from "../../scripts/portal/seed.js";
 import { readBallot } from "../../scripts/ops/ballots.js";
 import { signer, timeTravelTo } from "./harness/index.js";
-import { act, connect, journey, settled, waitForText } from "./steps.js";
+import type { Harness, SeededCouncil } from "./harness/index.js";
+import { act, connect, journey, reload, settled, waitForText } from "./steps.js";
+
+type SeededMember = SeededCouncil["members"][number];
 
 interface PageTypedData {
   domain: { name: string; version: string; chainId: number; verifyingContract: string };
@@ -24,37 +27,54 @@ interface PageTypedData {
   message: Record<string, unknown>;
 }
 
-describe("Portal: a ballot for a Safe (ERC-1271), signed by its owner and relayed", function () {
+/** The member's voter becomes a MockERC1271Wallet owned by `owner`: the admin nominates it, the wallet accepts. */
+async function walletAsVoter(h: Harness, member: SeededMember, owner: string) {
+  const { registry } = h.seeded.contracts;
+  const wallet = await h.chain.connection.ethers.deployContract(
+    "MockERC1271Wallet",
+    [owner],
+    await signer(owner),
+  );
+  await wallet.waitForDeployment();
+  const safe = await wallet.getAddress();
+  await (await registry.connect(await signer(member.admin)).proposeVoter(member.id, safe)).wait();
+  const accept = registry.interface.encodeFunctionData("acceptVoter", [member.id]);
+  await (await wallet.connect(await signer(owner)).execute(await registry.getAddress(), accept)).wait();
+  expect((await registry.getMember(member.id)).voter).to.equal(safe);
+  return { wallet, safe };
+}
+
+/** A fresh signalling motion (its snapshot after whatever came before), with the clock pinned past its voting delay. */
+async function activeMotion(h: Harness, description: string): Promise<bigint> {
+  const c = h.seeded.contracts;
+  const proposed = await proposeMotion(
+    actingAs(c, await signer(h.seeded.accounts.secretariat)),
+    signal(c, description),
+  );
+  await timeTravelTo(proposed.snapshot + 1n);
+  expect(await c.governor.state(proposed.motionId)).to.equal(1n); // Active
+  return proposed.motionId;
+}
+
+describe("Portal: Safes: an ERC-1271 ballot relayed, and an action exported to the Transaction Builder", function () {
   this.timeout(180_000);
   const j = journey();
 
   it("counts the wallet's relayed ballot once, for its member, and refuses it again", async function () {
     const { h } = j;
     const c = h.seeded.contracts;
-    const { governor, registry } = c;
+    const { governor } = c;
     const { ethers } = h.chain.connection;
     const member = h.seeded.members[1]; // 4 stake units
     const owner = h.seeded.accounts.free[2];
     const relayer = h.seeded.accounts.free[1];
     const reason = "Signed by the Safe's owners";
 
-    // The member's voter becomes a contract wallet: the admin nominates it, the wallet accepts (through its owner).
-    const wallet = await ethers.deployContract("MockERC1271Wallet", [owner], await signer(owner));
-    await wallet.waitForDeployment();
-    const safe = await wallet.getAddress();
-    await (await registry.connect(await signer(member.admin)).proposeVoter(member.id, safe)).wait();
-    const accept = registry.interface.encodeFunctionData("acceptVoter", [member.id]);
-    await (await wallet.connect(await signer(owner)).execute(await registry.getAddress(), accept)).wait();
-    expect((await registry.getMember(member.id)).voter).to.equal(safe);
-
-    // A fresh motion, so its snapshot comes after the rotation; then the clock past its voting delay (pinned).
-    const proposed = await proposeMotion(
-      actingAs(c, await signer(h.seeded.accounts.secretariat)),
-      signal(c, "# Signal from a Safe\n\nA motion the Safe's member votes on with an ERC-1271 ballot."),
+    const { safe } = await walletAsVoter(h, member, owner);
+    const motionId = await activeMotion(
+      h,
+      "# Signal from a Safe\n\nA motion the Safe's member votes on with an ERC-1271 ballot.",
     );
-    const motionId = proposed.motionId;
-    await timeTravelTo(proposed.snapshot + 1n);
-    expect(await governor.state(motionId)).to.equal(1n); // Active
 
     const p = await j.open({ wallet: { account: relayer }, route: `#/motions/${motionId}` });
     const { page } = p;
@@ -132,6 +152,94 @@ describe("Portal: a ballot for a Safe (ERC-1271), signed by its owner and relaye
         .castVoteWithReasonAndParamsBySig(motionId, 1, safe, reason, "0x", signature),
     ).to.be.revertedWithCustomError(governor, "GovernorInvalidSignature");
     expect(await governor.proposalVoters(motionId)).to.equal(votersBefore + 1n);
+    await settled(page);
+    await p.expectClean();
+  });
+
+  it("exports a vote for the Safe's Transaction Builder, shows it pending, and shows it once the Safe executes it", async function () {
+    const { h } = j;
+    const { governor } = h.seeded.contracts;
+    const { ethers } = h.chain.connection;
+    const member = h.seeded.members[3]; // 3 stake units
+    const owner = h.seeded.accounts.free[0];
+    const reason = "Executed by the Safe";
+    const { wallet, safe } = await walletAsVoter(h, member, owner);
+    const motionId = await activeMotion(
+      h,
+      "# Export to a Safe\n\nA motion the Safe votes on through its Transaction Builder.",
+    );
+
+    // The Safe is the connected account (as through WalletConnect from Safe{Wallet}); nothing is sent from the page.
+    const p = await j.open({ wallet: { account: safe }, route: `#/motions/${motionId}` });
+    const { page } = p;
+    await connect(p);
+    await settled(page);
+    await page.getByLabel("Reason (optional, recorded on chain)").fill(reason);
+    const voteFor = page
+      .locator(".action")
+      .filter({ has: page.getByRole("button", { name: "Vote For", exact: true }) });
+    const downloading = page.waitForEvent("download");
+    await voteFor.getByRole("button", { name: "Export for a Safe" }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).to.equal("safe-castVoteWithReason.json");
+
+    // The Transaction Builder's batch format, for this Safe, on this chain.
+    const batch = JSON.parse(readFileSync(await download.path(), "utf8")) as {
+      version: string;
+      chainId: string;
+      createdAt: number;
+      meta: { name: string; description: string; txBuilderVersion: string; createdFromSafeAddress?: string };
+      transactions: {
+        to: string;
+        value: string;
+        data: string;
+        contractMethod: unknown;
+        contractInputsValues: unknown;
+      }[];
+    };
+    expect(batch.version).to.equal("1.0");
+    expect(batch.chainId).to.equal(String(h.chain.chainId));
+    expect(batch.meta.name).to.be.a("string").and.not.equal("");
+    expect(batch.meta.txBuilderVersion).to.match(/^\d+\.\d+\.\d+$/);
+    expect(batch.meta.createdFromSafeAddress).to.equal(safe);
+    expect(batch.transactions).to.have.length(1);
+    const [tx] = batch.transactions;
+    expect(tx.to).to.equal(await governor.getAddress());
+    expect(tx.value).to.equal("0");
+    expect(tx.data).to.equal(
+      governor.interface.encodeFunctionData("castVoteWithReason", [motionId, 1, reason]),
+    );
+
+    // Pending in the Safe: said on the page; nothing on chain yet.
+    await waitForText(
+      page.getByTestId("safe-pending"),
+      `Exported for Safe ${safe}: “Vote For” is pending there until its owners sign and execute it; this page shows it once it is on chain.`,
+    );
+    expect(await governor.hasVoted(motionId, safe)).to.equal(false);
+    await settled(page);
+    await p.expectClean();
+
+    // The Safe's owners execute the batch (here: the wallet's owner through `execute`); the page then shows the vote.
+    const receipt = await (await wallet.connect(await signer(owner)).execute(tx.to, tx.data)).wait();
+    const voteCast = receipt!.logs
+      .filter((l) => l.address === tx.to)
+      .map((l) => governor.interface.parseLog(l))
+      .find((e) => e?.name === "VoteCast");
+    expect(voteCast?.args.voter).to.equal(safe);
+    expect(voteCast?.args.weight).to.equal(member.units);
+    expect(voteCast?.args.reason).to.equal(reason);
+    expect(await governor.hasMemberVoted(motionId, member.id)).to.equal(true);
+    const [, forVotes] = await governor.proposalVotes(motionId);
+    expect(forVotes).to.equal(member.units);
+    expect(await ethers.provider.getCode(safe)).to.not.equal("0x");
+    await reload(p);
+    await waitForText(page.getByTestId("tally-for"), member.units.toString());
+    const row = page.getByRole("table", { name: "Votes cast" }).getByRole("row").filter({ hasText: reason });
+    expect(await row.count()).to.equal(1);
+    await waitForText(
+      page.locator(".why-not").filter({ hasText: "You cannot vote now" }),
+      /GovernorMemberAlreadyVoted\(/,
+    );
     await settled(page);
     await p.expectClean();
   });
