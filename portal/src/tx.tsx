@@ -120,13 +120,26 @@ export function download(filename: string, json: unknown) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** The Safe Transaction Builder's batch file for these transactions. */
-export function safeBatch(chainId: number, name: string, txs: { to: Address; value: bigint; data: Hex }[]) {
+/**
+ * The Safe Transaction Builder's batch file for these transactions; `safe`, when known (the connected account is a
+ * contract), goes in `meta.createdFromSafeAddress` as the Transaction Builder writes it.
+ */
+export function safeBatch(
+  chainId: number,
+  name: string,
+  txs: { to: Address; value: bigint; data: Hex }[],
+  safe?: Address,
+) {
   return {
     version: "1.0",
     chainId: String(chainId),
     createdAt: 0,
-    meta: { name, description: name, txBuilderVersion: "1.16.5" },
+    meta: {
+      name,
+      description: name,
+      txBuilderVersion: "1.16.5",
+      ...(safe !== undefined ? { createdFromSafeAddress: safe } : {}),
+    },
     transactions: txs.map((t) => ({
       to: t.to,
       value: t.value.toString(),
@@ -159,11 +172,36 @@ export interface ActionProps {
  * reason; the result (or the decoded refusal) as one line; and the Safe Transaction Builder export.
  */
 export function Action({ label, call, what, onDone, children }: ActionProps) {
-  const { chain } = usePortal();
+  const { chain, client } = usePortal();
+  const account = useAccount();
   const check = usePrecheck(call);
   const send = useSend();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  /** After "Export for a Safe": the Safe it was exported for ("" when the connected account is not one). */
+  const [exported, setExported] = useState<Address | "">();
+
+  /**
+   * Downloads the Transaction Builder file; the call is then pending in the Safe, which the page cannot see (no Safe
+   * Transaction Service offline): it says so, and shows the result once the Safe executes it on chain.
+   */
+  async function exportForSafe() {
+    if (call === undefined) return;
+    const from = account.address;
+    const isContract =
+      from !== undefined && ((await client.getCode({ address: from }).catch(() => undefined)) ?? "0x") !== "0x";
+    const safe = isContract ? from : undefined;
+    download(
+      `safe-${call.functionName}.json`,
+      safeBatch(
+        chain.id,
+        `${label}: ${call.functionName}`,
+        [{ to: call.address, value: call.value ?? 0n, data: encodeCall(call) }],
+        safe,
+      ),
+    );
+    setExported(safe ?? "");
+  }
 
   async function run() {
     if (call === undefined) return;
@@ -198,20 +236,21 @@ export function Action({ label, call, what, onDone, children }: ActionProps) {
         <p className="muted">Checking…</p>
       )}
       {call !== undefined && (
-        <button
-          type="button"
-          className="secondary"
-          onClick={() =>
-            download(
-              `safe-${call.functionName}.json`,
-              safeBatch(chain.id, `${label}: ${call.functionName}`, [
-                { to: call.address, value: call.value ?? 0n, data: encodeCall(call) },
-              ]),
-            )
-          }
-        >
+        <button type="button" className="secondary" onClick={() => void exportForSafe()}>
           Export for a Safe
         </button>
+      )}
+      {exported !== undefined && (
+        <p role="status" className="muted" data-testid="safe-pending">
+          {exported === "" ? (
+            "Exported for a Safe"
+          ) : (
+            <>
+              Exported for Safe <code>{exported}</code>
+            </>
+          )}
+          : “{label}” is pending there until its owners sign and execute it; this page shows it once it is on chain.
+        </p>
       )}
       {error !== undefined && (
         <p role="alert" className="error">

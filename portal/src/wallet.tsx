@@ -14,6 +14,7 @@ import type { PortalConfig } from "./config";
 import { usePortal } from "./context";
 import { useNames } from "./data";
 import { nameOf, shortAddress } from "./format";
+import { loadWalletConnect } from "./walletconnect";
 
 export function makeWagmiConfig(config: PortalConfig, chain: Chain): Config {
   const others = [kairos, kaia].filter((c) => c.id !== chain.id);
@@ -46,6 +47,7 @@ export function WalletBar() {
   const { switchChainAsync } = useSwitchChain();
   const names = useNames();
   const [error, setError] = useState<string>();
+  const [walletConnectSdk, setWalletConnectSdk] = useState<"idle" | "loading" | "ready" | "failed">("idle");
   // EIP-6963 wallets announce themselves with an rdns; the generic injected connector only when nothing announced.
   const announced = connectors.filter((c) => c.id !== "injected");
   const hasWindowEthereum = typeof window !== "undefined" && "ethereum" in window;
@@ -60,11 +62,22 @@ export function WalletBar() {
     }
   }
 
+  /** Starts loading the WalletConnect SDK (on hover or focus of its button), so the click does not wait for it. */
+  function preloadWalletConnect() {
+    if (walletConnectSdk === "loading" || walletConnectSdk === "ready") return;
+    setWalletConnectSdk("loading");
+    loadWalletConnect().then(
+      () => setWalletConnectSdk("ready"),
+      () => setWalletConnectSdk("failed"),
+    );
+  }
+
   async function connectWalletConnect() {
     setError(undefined);
     try {
-      const { walletConnect } = await import("wagmi/connectors");
-      await connectAsync({ connector: walletConnect({ projectId: config.walletConnectProjectId, showQrModal: true }) });
+      const walletConnect = await loadWalletConnect();
+      setWalletConnectSdk("ready");
+      await connectAsync({ connector: walletConnect(config.walletConnectProjectId) });
     } catch (e) {
       // wagmi's WalletConnect connector needs its SDK as an optional peer dependency, installed for the build.
       setError(
@@ -129,7 +142,13 @@ export function WalletBar() {
         </button>
       ))}
       {config.walletConnectProjectId !== "" && (
-        <button type="button" onClick={() => void connectWalletConnect()}>
+        <button
+          type="button"
+          data-sdk={walletConnectSdk}
+          onPointerEnter={preloadWalletConnect}
+          onFocus={preloadWalletConnect}
+          onClick={() => void connectWalletConnect()}
+        >
           Connect with WalletConnect
         </button>
       )}
