@@ -75,6 +75,15 @@ interface IStakeVault {
     event EligibilityChanged(uint256 indexed memberId, bool eligible, uint256 eligibleCount);
 
     /**
+     * @notice The vote cap `max(1, eligibleCount - 1)` moved. Every member holding at least the smaller of the old
+     * and the new cap in stake units now has different votes, although no event was emitted for it: an indexer
+     * re-reads `getVotes` (or `getPastVotes` at this block's timestamp) of those members' voters.
+     * @param cap The new cap (votes).
+     * @param eligibleCount The eligible count that sets it.
+     */
+    event VoteCapChanged(uint256 cap, uint256 eligibleCount);
+
+    /**
      * @notice Governance changed the stake unit (the stake worth one vote).
      * @param previousUnit The former unit.
      * @param newUnit The new unit.

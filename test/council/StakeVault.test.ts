@@ -633,10 +633,12 @@ describe("StakeVault", function () {
 
       const admit = c.registry.connect(c.governance).admit(c.candidateId);
       await expect(admit).to.emit(c.vault, "EligibilityChanged").withArgs(c.candidateId, true, 4n);
+      // Only the admitted member's own votes are written; member 1 (10 units) follows the new cap on reading.
       expect(await eventArgs(admit, c.vault, "MemberVotesUpdated")).to.deep.equal([
-        [1n, c.voters[0].address, 2n, 3n],
         [c.candidateId, voter, 0n, 2n],
       ]);
+      await expect(admit).to.emit(c.vault, "VoteCapChanged").withArgs(3n, 4n);
+      expect(await c.vault.getVotes(c.voters[0].address)).to.equal(3n);
       expect(await c.vault.getVotes(voter)).to.equal(2n);
       await checkSpec(c);
     });
@@ -769,9 +771,10 @@ describe("StakeVault", function () {
       const tx = c.vault.connect(c.admins[0]).requestUnstake(1n, 10n * U);
       await expect(tx).to.emit(c.vault, "EligibilityChanged").withArgs(1n, false, 2n);
       expect(await eventArgs(tx, c.vault, "MemberVotesUpdated")).to.deep.equal([
-        [2n, c.voters[1].address, 2n, 1n],
         [1n, c.voters[0].address, 2n, 0n],
       ]);
+      await expect(tx).to.emit(c.vault, "VoteCapChanged").withArgs(1n, 2n);
+      expect(await c.vault.getVotes(c.voters[1].address)).to.equal(1n);
       const at = await timeOf(tx);
       expect(await c.vault.isEligible(1n)).to.equal(false);
       expect(await c.vault.voteCap()).to.equal(1n);
@@ -1175,10 +1178,11 @@ describe("StakeVault", function () {
       const tx = c.vault.connect(c.admins[2]).restake(3n, 0n);
       await expect(tx).to.emit(c.vault, "EligibilityChanged").withArgs(3n, true, 3n);
       expect(await eventArgs(tx, c.vault, "MemberVotesUpdated")).to.deep.equal([
-        [1n, c.voters[0].address, 1n, 2n],
-        [2n, c.voters[1].address, 1n, 2n],
         [3n, c.voters[2].address, 0n, 1n],
       ]);
+      await expect(tx).to.emit(c.vault, "VoteCapChanged").withArgs(2n, 3n);
+      expect(await c.vault.getVotes(c.voters[0].address)).to.equal(2n);
+      expect(await c.vault.getVotes(c.voters[1].address)).to.equal(2n);
       await checkSpec(c);
     });
 
@@ -1288,9 +1292,10 @@ describe("StakeVault", function () {
       const tx = c.registry.connect(c.governance).admit(c.candidateId);
       await expect(tx).to.emit(c.vault, "EligibilityChanged").withArgs(c.candidateId, true, 4n);
       expect(await eventArgs(tx, c.vault, "MemberVotesUpdated")).to.deep.equal([
-        [1n, c.voters[0].address, 2n, 3n],
         [c.candidateId, c.candidateVoter.address, 0n, 1n],
       ]);
+      await expect(tx).to.emit(c.vault, "VoteCapChanged").withArgs(3n, 4n);
+      expect(await c.vault.getVotes(c.voters[0].address)).to.equal(3n);
       const at = await timeOf(tx);
       await networkHelpers.mine();
       expect(await c.vault.getPastEligibleCount(at)).to.equal(4n);
@@ -2245,25 +2250,18 @@ describe("StakeVault", function () {
 
       const s3 = stakeNative(c, 3n, U);
       await expect(s3).to.emit(c.vault, "EligibilityChanged").withArgs(3n, true, 3n);
-      expect(await eventArgs(s3, c.vault, "MemberVotesUpdated")).to.deep.equal([
-        [1n, v1, 1n, 2n],
-        [2n, v2, 1n, 2n],
-        [3n, v3, 0n, 1n],
-      ]);
-      expect(await eventArgs(s3, c.vault, "DelegateVotesChanged")).to.deep.equal([
-        [v1, 1n, 2n],
-        [v2, 1n, 2n],
-        [v3, 0n, 1n],
-      ]);
+      // Members 1 and 2 are capped: their votes move with the cap, announced once by VoteCapChanged.
+      expect(await eventArgs(s3, c.vault, "MemberVotesUpdated")).to.deep.equal([[3n, v3, 0n, 1n]]);
+      expect(await eventArgs(s3, c.vault, "DelegateVotesChanged")).to.deep.equal([[v3, 0n, 1n]]);
+      expect(await eventArgs(s3, c.vault, "VoteCapChanged")).to.deep.equal([[2n, 3n]]);
+      expect(await c.vault.getVotes(v2)).to.equal(2n);
       const t3 = await timeOf(s3);
       expect(await c.vault.getVotes(v1)).to.equal(2n);
 
       const removal = c.registry.connect(c.governance).remove(2n);
       await expect(removal).to.emit(c.vault, "EligibilityChanged").withArgs(2n, false, 2n);
-      expect(await eventArgs(removal, c.vault, "MemberVotesUpdated")).to.deep.equal([
-        [1n, v1, 2n, 1n],
-        [2n, v2, 2n, 0n],
-      ]);
+      expect(await eventArgs(removal, c.vault, "MemberVotesUpdated")).to.deep.equal([[2n, v2, 2n, 0n]]);
+      expect(await eventArgs(removal, c.vault, "VoteCapChanged")).to.deep.equal([[1n, 2n]]);
       const t4 = await timeOf(removal);
       expect(await c.vault.getVotes(v1)).to.equal(1n);
 

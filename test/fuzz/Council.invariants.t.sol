@@ -112,4 +112,21 @@ contract CouncilInvariantTest is TestBase {
         }
         assertEq(counted, eligible, "eligible count");
     }
+
+    /// Every member's votes at every past timestamp equal the capped formula applied to the stake, status and unit
+    /// recorded then by the handler (and so to the eligible count then): the lazy vault never rewrites history.
+    function invariant_pastVotesFollowTheFormulaAtEveryTimestamp() public view {
+        uint48[] memory timestamps = handler.timestamps();
+        uint256 members = registry.memberCount();
+        for (uint256 t = 0; t < timestamps.length; ++t) {
+            if (timestamps[t] >= block.timestamp) continue;
+            for (uint256 id = 1; id <= members; ++id) {
+                assertEq(
+                    vault.getPastMemberVotes(id, timestamps[t]),
+                    handler.expectedPastVotes(timestamps[t], id),
+                    "past member votes"
+                );
+            }
+        }
+    }
 }

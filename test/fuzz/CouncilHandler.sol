@@ -25,6 +25,10 @@ contract CouncilHandler is TestBase {
     address[] private _voters;
     uint48[] private _timestamps;
     uint256 private _accountNonce;
+    /// @dev What each member's votes were computed from at each recorded timestamp (the last value in that second).
+    mapping(uint48 timestamp => mapping(uint256 memberId => uint256 stake)) private _pastStake;
+    mapping(uint48 timestamp => mapping(uint256 memberId => bool active)) private _pastActive;
+    mapping(uint48 timestamp => uint256 unit) private _pastUnit;
     uint256 public calls;
     /// @notice How many times each action changed state (to prove the runs reach every path).
     mapping(bytes4 selector => uint256) public succeeded;
@@ -200,6 +204,21 @@ contract CouncilHandler is TestBase {
         return _timestamps;
     }
 
+    /// @notice Votes by the capped formula from the stake, status and unit recorded at `timestamp` (independently of
+    /// the vault's own checkpoints): `min(stake / unit, max(1, eligible - 1))` when eligible, else 0.
+    function expectedPastVotes(uint48 timestamp, uint256 memberId) external view returns (uint256) {
+        uint256 unit = _pastUnit[timestamp];
+        uint256 members = registry.memberCount();
+        uint256 eligible;
+        for (uint256 id = 1; id <= members; ++id) {
+            if (_pastActive[timestamp][id] && _pastStake[timestamp][id] >= unit) ++eligible;
+        }
+        if (!_pastActive[timestamp][memberId] || _pastStake[timestamp][memberId] < unit) return 0;
+        uint256 cap = eligible > 2 ? eligible - 1 : 1;
+        uint256 units = _pastStake[timestamp][memberId] / unit;
+        return units < cap ? units : cap;
+    }
+
     /// @notice The selectors the invariant runner may call.
     function actions() external pure returns (bytes4[] memory selectors) {
         selectors = new bytes4[](12);
@@ -232,5 +251,12 @@ contract CouncilHandler is TestBase {
         ++succeeded[msg.sig];
         uint256 length = _timestamps.length;
         if (length == 0 || _timestamps[length - 1] != block.timestamp) _timestamps.push(uint48(block.timestamp));
+        uint48 now_ = uint48(block.timestamp);
+        _pastUnit[now_] = vault.stakeUnit();
+        uint256 members = registry.memberCount();
+        for (uint256 id = 1; id <= members; ++id) {
+            _pastStake[now_][id] = vault.stakeOf(id);
+            _pastActive[now_][id] = registry.isActive(id);
+        }
     }
 }
