@@ -1,7 +1,10 @@
 /**
  * Ignition module: deploys the whole Governance Council system and hands every role to the timelock.
  *
- * Order: TimelockController (the deployer is its temporary admin) → CouncilRegistry (initial council) → StakeVault
+ * Order: TimelockController (the deployer is its temporary admin) → CouncilRegistry (empty, bootstrap open) → the
+ * initial council in batches (`initialMembers`, then `initialMembers2` … `initialMembers13`, at most
+ * {BOOTSTRAP_BATCH_SIZE} members each so that every transaction stays far under EIP-7825's 16,777,216-gas cap; an
+ * unused batch is an empty call) → endBootstrap → StakeVault
  * → bind the vault → ImprovementReserve → MotionPolicy (class configurations, and the reserve's functions
  * classified: Treasury for payments, budgets, grants and collectibles; its limits, guardian, pause and unpause
  * stay Constitutional by default) → CouncilGovernor → CouncilGovernorLens → bind the governor to the vault (it
@@ -33,6 +36,16 @@ export const RESERVE_TREASURY_FUNCTIONS = [
   "transferCollectible(address,address,uint256,uint256,string)",
 ];
 
+/** Members per bootstrap transaction that the parameter checks allow (about 270,000 gas each with two nodes). */
+export const BOOTSTRAP_BATCH_SIZE = 20;
+/** Bootstrap transactions: enough for a council of 255 (13 × 20 = 260). */
+export const BOOTSTRAP_BATCHES = 13;
+
+/** The parameter that holds bootstrap batch `index` (0-based): `initialMembers`, then `initialMembers2`, … */
+export function bootstrapBatchKey(index: number): string {
+  return index === 0 ? "initialMembers" : `initialMembers${index + 1}`;
+}
+
 export default buildModule("CouncilGovernance", (m) => {
   const deployer = m.getAccount(0);
 
@@ -43,8 +56,18 @@ export default buildModule("CouncilGovernance", (m) => {
     m.getParameter("minMembers"),
     m.getParameter("maxMembers"),
     m.getParameter("sponsorshipWindow"),
-    m.getParameter("initialMembers"),
+    [],
   ]);
+  let batch = m.call(registry, "bootstrapMembers", [m.getParameter(bootstrapBatchKey(0))], {
+    id: "bootstrap1",
+  });
+  for (let i = 1; i < BOOTSTRAP_BATCHES; ++i) {
+    batch = m.call(registry, "bootstrapMembers", [m.getParameter(bootstrapBatchKey(i), [])], {
+      id: `bootstrap${i + 1}`,
+      after: [batch],
+    });
+  }
+  const endBootstrap = m.call(registry, "endBootstrap", [], { after: [batch] });
 
   const vault = m.contract("StakeVault", [
     registry,
@@ -54,7 +77,7 @@ export default buildModule("CouncilGovernance", (m) => {
     m.getParameter("withdrawalWindow"),
     timelock,
   ]);
-  const bind = m.call(registry, "bindStakeVault", [vault]);
+  const bind = m.call(registry, "bindStakeVault", [vault], { after: [endBootstrap] });
 
   const reserve = m.contract("ImprovementReserve", [
     timelock,

@@ -13,6 +13,11 @@ import path from "node:path";
 
 import { getAddress, isAddress } from "ethers";
 
+import {
+  BOOTSTRAP_BATCHES,
+  BOOTSTRAP_BATCH_SIZE,
+  bootstrapBatchKey,
+} from "../../deploy/modules/CouncilGovernance.js";
 import { OpsError } from "./errors.js";
 
 /** The module id, and the key of its section in a parameter file. */
@@ -113,6 +118,11 @@ const KNOWN_KEYS: readonly (keyof DeploymentParameters)[] = [
   "guardianTerm",
 ];
 
+/** The bootstrap batches after the first (`initialMembers2` … `initialMembers13`): optional, appended in order. */
+const MORE_MEMBER_KEYS: readonly string[] = Array.from({ length: BOOTSTRAP_BATCHES - 1 }, (_, i) =>
+  bootstrapBatchKey(i + 1),
+);
+
 /** Defaults the module applies (`m.getParameter(name, default)`). */
 const MODULE_DEFAULTS: Partial<Record<keyof DeploymentParameters, unknown>> = {
   stakeToken: "0x0000000000000000000000000000000000000000",
@@ -149,7 +159,7 @@ export function parseParameters(json: unknown, source: string): DeploymentParame
   if (!isRecord(section)) fail(`no "${PARAMETERS_KEY}" section (an object of the module's parameters)`);
   const own = section as Record<string, unknown>;
   for (const key of Object.keys(own)) {
-    if (!(KNOWN_KEYS as readonly string[]).includes(key)) {
+    if (!(KNOWN_KEYS as readonly string[]).includes(key) && !MORE_MEMBER_KEYS.includes(key)) {
       fail(`${PARAMETERS_KEY}.${key} is not a parameter of the module (a typo? see deploy/README.md)`);
     }
   }
@@ -165,9 +175,21 @@ export function parseParameters(json: unknown, source: string): DeploymentParame
   const uint = (key: keyof DeploymentParameters) => toUint(value(key), at(key), fail);
   const address = (key: keyof DeploymentParameters) => toAddress(value(key), at(key), fail);
 
-  const members = toArray(value("initialMembers"), at("initialMembers"), fail);
-  if (members.length === 0) fail(`${at("initialMembers")} is empty: the initial council needs members`);
-  const initialMembers = members.map((entry, i) => {
+  const batches = [toArray(value("initialMembers"), at("initialMembers"), fail)];
+  if (batches[0].length === 0) fail(`${at("initialMembers")} is empty: the initial council needs members`);
+  for (const key of MORE_MEMBER_KEYS) {
+    const found = own[key] ?? global[key];
+    batches.push(found === undefined ? [] : toArray(found, at(key), fail));
+  }
+  batches.forEach((b, i) => {
+    if (b.length > BOOTSTRAP_BATCH_SIZE) {
+      fail(
+        `${at(bootstrapBatchKey(i))} has ${b.length} members: put at most ${BOOTSTRAP_BATCH_SIZE} in each ` +
+          `bootstrap batch (initialMembers, initialMembers2, …)`,
+      );
+    }
+  });
+  const initialMembers = batches.flat().map((entry, i) => {
     const key = `${at("initialMembers")}[${i}]`;
     if (!isRecord(entry)) fail(`${key} must be an object { name, metadataURI, admin, voter, nodes }`);
     const m = entry as Record<string, unknown>;
