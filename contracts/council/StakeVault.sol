@@ -506,6 +506,14 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
         return _pastVotes(_latestFirst(_voterMember[account], t), t);
     }
 
+    /// @inheritdoc IStakeVault
+    function getPastVotesOfCurrentVoter(address account, uint256 timepoint) external view returns (uint256) {
+        uint48 t = _validateTimepoint(timepoint);
+        uint256 memberId = _voterMember[account].latest();
+        if (memberId == 0 || _positions[memberId].voter != account || _accounts[memberId].latest() & 1 == 0) return 0;
+        return _pastVotes(memberId, t);
+    }
+
     /**
      * @notice The capped total of all members' votes at a past timepoint.
      * @param timepoint A past timestamp.

@@ -229,6 +229,16 @@ interface IStakeVault {
     function getPastEligibleCount(uint256 timepoint) external view returns (uint256);
 
     /**
+     * @notice The votes at `timepoint` of the member whose voter `account` is now, when that member is active now;
+     * else 0. One read for a governor: a member that resigned or was removed stops voting at once, and a voter
+     * account replaced since the snapshot no longer votes for it.
+     * @param account The voter account.
+     * @param timepoint A past timestamp (the motion's snapshot).
+     * @return The votes.
+     */
+    function getPastVotesOfCurrentVoter(address account, uint256 timepoint) external view returns (uint256);
+
+    /**
      * @notice A member's votes at a past timepoint, whichever voter account held them.
      * @param memberId The member id.
      * @param timepoint A timestamp strictly before `clock()`.

@@ -2203,6 +2203,47 @@ describe("StakeVault", function () {
   });
 
   describe("voting power", function () {
+    it("re-reads capped members on VoteCapChanged, as an indexer does", async function () {
+      // An indexer that keeps a balance per voter from DelegateVotesChanged, and on VoteCapChanged re-reads the
+      // voters it knows (docs/integrator-guide.md), ends with the vault's numbers after every transaction.
+      const c = await networkHelpers.loadFixture(looseCouncil);
+      const balances = new Map<string, bigint>();
+      const steps: (() => TxPromise)[] = [
+        () => stakeNative(c, 1n, 10n * U),
+        () => stakeNative(c, 2n, 10n * U),
+        () => stakeNative(c, 3n, U), // cap 1 → 2: members 1 and 2 gain a vote without an event of their own
+        () => stakeNative(c, 4n, 3n * U), // cap 2 → 3
+        () => c.registry.connect(c.governance).remove(2n), // cap 3 → 2
+        () => c.vault.connect(c.admins[3]).requestUnstake(4n, 2n * U), // member 4's own votes: 2 → 1
+      ];
+      let capEvents = 0;
+      for (const step of steps) {
+        const receipt = await receiptOf(step());
+        const vaultAddress = (await c.vault.getAddress()).toLowerCase();
+        for (const log of receipt.logs) {
+          if (log.address.toLowerCase() !== vaultAddress) continue;
+          const parsed = c.vault.interface.parseLog(log);
+          if (parsed?.name === "DelegateVotesChanged") {
+            balances.set(parsed.args.delegate as string, parsed.args.newVotes as bigint);
+          } else if (parsed?.name === "VoteCapChanged") {
+            ++capEvents;
+            for (const voter of balances.keys()) {
+              balances.set(voter, await c.vault.getVotes(voter, { blockTag: receipt.blockNumber }));
+            }
+          }
+        }
+        let sum = 0n;
+        for (const [voter, votes] of balances) {
+          expect(votes).to.equal(await c.vault.getVotes(voter));
+          sum += votes;
+        }
+        expect(sum).to.equal(await c.vault.totalVotes());
+      }
+      expect(capEvents).to.equal(3);
+      expect(balances.get(c.voters[0].address)).to.equal(2n);
+      await checkSpec(c);
+    });
+
     it("gives a single eligible member with 10 units 1 vote", async function () {
       const c = await networkHelpers.loadFixture(nativeCouncil);
       await stakeUnits(c, 1, 10n);
