@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
 import { configVariable, defineConfig } from "hardhat/config";
 
+import { projectPlugin } from "./scripts/hardhat/plugin.js";
 import { projectTasks } from "./scripts/tasks/index.js";
 
 const require = createRequire(import.meta.url);
@@ -22,6 +23,12 @@ const GOVERNOR_COMPILER = {
 };
 
 const BUILD_PROFILE = {
+  // One build for every command: Hardhat's production profile (used by `ignition deploy`) would otherwise compile
+  // each file on its own (isolated) and record tool versions, which changes every compilation job and recompiles
+  // everything when switching between `build`/`test` and a deploy. With these two fixed, both profiles resolve to
+  // the same jobs and share one cache, so the deployed bytecode is the tested bytecode.
+  isolated: false,
+  toolVersionsInBuildInfo: false,
   compilers: [STANDARD_COMPILER],
   overrides: {
     // The governor composes OpenZeppelin Governor with eight extensions; the IR pipeline keeps it under the
@@ -31,13 +38,14 @@ const BUILD_PROFILE = {
 };
 
 export default defineConfig({
-  plugins: [hardhatToolboxMochaEthers],
+  // projectPlugin: OpenZeppelin's transient-storage warning left out of solc's output, plain Ignition logs off a terminal.
+  plugins: [hardhatToolboxMochaEthers, projectPlugin],
   tasks: projectTasks,
-  // The in-process network (default) and `localhost` (a `npx hardhat node`) need no settings. Kaia's networks take
+  // The in-process network (default) and `localhost` (a `./gc node`) need no settings. Kaia's networks take
   // their RPC URL and the sending key from configuration variables: environment variables or the encrypted keystore
-  // (`npx hardhat keystore set KAIROS_RPC_URL`). They are read only when the network is used.
+  // (`./gc keystore set KAIROS_RPC_URL`). They are read only when the network is used.
   networks: {
-    // `npx hardhat node` (the `localhost` network): the default accounts hold a billion coins each, so that members
+    // `./gc node` (the `localhost` network): the default accounts hold a billion coins each, so that members
     // can bond real stake units (5,000,000 coins each by default) on a local council.
     node: {
       type: "edr-simulated",
@@ -63,6 +71,7 @@ export default defineConfig({
     npmFilesToBuild: [
       "@openzeppelin/contracts/governance/TimelockController.sol",
       "@openzeppelin/contracts/governance/IGovernor.sol",
+      "@openzeppelin/contracts/governance/utils/IVotes.sol",
     ],
     // The same settings for `default` (build, test) and `production` (ignition deploy): Hardhat does not carry
     // compilers and overrides into the production profile by itself.
@@ -82,14 +91,14 @@ export default defineConfig({
   test: {
     solidity: {
       profiles: {
-        // `npm test` runs the invariants at CI strength (SPEC §10: at least 1,000 runs).
+        // `npm test` runs the fuzz and invariant tests at CI strength: 1,000 runs each.
         default: {
           // Solidity tests deploy the governor from its artifact (getCode), so they never recompile it.
           fsPermissions: { readDirectory: ["artifacts"] },
           fuzz: { runs: 1000 },
           invariant: { runs: 1000, depth: 25, failOnRevert: false },
         },
-        // A fast profile for local iteration: HARDHAT_TEST_PROFILE=quick npx hardhat test solidity
+        // A fast profile for local iteration: ./gc test solidity --test-profile quick
         quick: {
           fsPermissions: { readDirectory: ["artifacts"] },
           fuzz: { runs: 64 },

@@ -10,13 +10,13 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import { Chain, GENESIS_DATE } from "./lib/chain.js";
-import { renderChart } from "./lib/chart.js";
-import { measureOperations } from "./lib/operations.js";
-import { TX_GAS_CAP, gas, keptTimings, renderMarkdown } from "./lib/report.js";
-import type { BenchResult, ScalePoint } from "./lib/results.js";
-import { SIZES, measureScale } from "./lib/scaling.js";
-import { checkTargets } from "./lib/targets.js";
+import { Chain, GENESIS_DATE } from "./bench/bench-chain.js";
+import { renderChart } from "./bench/chart.js";
+import { measureOperations } from "./bench/operations.js";
+import { TX_GAS_CAP, gas, keptTimings, renderMarkdown } from "./bench/report.js";
+import type { BenchResult, ScalePoint } from "./bench/results.js";
+import { SIZES, measureScale } from "./bench/scaling.js";
+import { checkTargets } from "./bench/targets.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const DOCS = path.join(ROOT, "docs");
@@ -57,7 +57,6 @@ for (const size of SIZES) {
 }
 
 const result: BenchResult = {
-  date: new Date().toISOString().slice(0, 10),
   environment: {
     hardfork,
     solc: packageVersion("solc"),

@@ -5,6 +5,7 @@ import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol"
 import {Governor} from "@openzeppelin/contracts/governance/Governor.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {GovernorTimelockControl} from "@openzeppelin/contracts/governance/extensions/GovernorTimelockControl.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {GovernedOwnable} from "../access/GovernedOwnable.sol";
 import {CouncilRegistry} from "../council/CouncilRegistry.sol";
 import {IMotionPolicy} from "../interfaces/IMotionPolicy.sol";
@@ -54,6 +55,11 @@ contract MotionPolicy is IMotionPolicy, GovernedOwnable {
     address private immutable _REGISTRY;
 
     mapping(MotionClass motionClass => ClassConfig) private _classConfigs;
+    // The strictest approval fraction and vote-quorum share any class has ever had (running motions keep the
+    // configuration they were created with, so a standard client's quorum must cover all of them).
+    uint8 private _strictestApprovalNumerator;
+    uint8 private _strictestApprovalDenominator = 1;
+    uint16 private _strictestVoteQuorumBps;
     mapping(address target => mapping(bytes4 selector => uint8 classPlusOne)) private _actionClasses;
 
     /**
@@ -191,6 +197,32 @@ contract MotionPolicy is IMotionPolicy, GovernedOwnable {
     }
 
     /// @inheritdoc IMotionPolicy
+    function conservativeQuorum(uint256 totalVotes) external view returns (uint256) {
+        uint256 approval = Math.mulDiv(
+            totalVotes,
+            _strictestApprovalNumerator,
+            _strictestApprovalDenominator,
+            Math.Rounding.Ceil
+        );
+        uint256 quorum = Math.mulDiv(totalVotes, _strictestVoteQuorumBps, BPS, Math.Rounding.Ceil);
+        return Math.max(Math.max(approval, quorum), totalVotes / 2 + 1);
+    }
+
+    /**
+     * @notice The strictest approval fraction and vote-quorum share any class has had since deployment.
+     * @return approvalNumerator Numerator of the approval fraction.
+     * @return approvalDenominator Denominator of the approval fraction.
+     * @return voteQuorumBps The vote-quorum share, in basis points.
+     */
+    function strictestRules()
+        external
+        view
+        returns (uint256 approvalNumerator, uint256 approvalDenominator, uint256 voteQuorumBps)
+    {
+        return (_strictestApprovalNumerator, _strictestApprovalDenominator, _strictestVoteQuorumBps);
+    }
+
+    /// @inheritdoc IMotionPolicy
     function changesGuardian(bytes[] calldata calldatas) external pure returns (bool) {
         for (uint256 i = 0; i < calldatas.length; ++i) {
             if (calldatas[i].length >= 4 && bytes4(calldatas[i][:4]) == _SET_GUARDIAN) return true;
@@ -237,6 +269,14 @@ contract MotionPolicy is IMotionPolicy, GovernedOwnable {
             2 * uint256(config.approvalNumerator) < config.approvalDenominator
         ) revert MotionPolicyInvalidClassConfig(cls);
         _classConfigs[cls] = config;
+        if (
+            uint256(config.approvalNumerator) * _strictestApprovalDenominator >
+            uint256(_strictestApprovalNumerator) * config.approvalDenominator
+        ) {
+            _strictestApprovalNumerator = config.approvalNumerator;
+            _strictestApprovalDenominator = config.approvalDenominator;
+        }
+        if (config.voteQuorumBps > _strictestVoteQuorumBps) _strictestVoteQuorumBps = config.voteQuorumBps;
         emit ClassConfigSet(cls, config);
     }
 

@@ -7,6 +7,18 @@ pragma solidity 0.8.30;
  * recipients, a rolling outflow limit per asset and a guardian pause. The zero address stands for the native coin.
  */
 interface IImprovementReserve {
+    /**
+     * @notice How a budget stands. `Approved`: the spender may pay out of it within [start, end). `Canceled`:
+     * governance closed it and released its unspent amount. `Ended`: its window passed and its unspent amount was
+     * released (`releaseExpiredBudget`). An `Approved` budget whose window has passed can no longer be spent from, but
+     * keeps its unspent amount committed until it is released.
+     */
+    enum BudgetStatus {
+        Approved,
+        Canceled,
+        Ended
+    }
+
     /// @notice A budget the council approved: `spender` may pay out up to `amount` of `asset` in [start, end).
     struct Budget {
         bytes32 category;
@@ -16,7 +28,7 @@ interface IImprovementReserve {
         uint128 spent;
         uint48 start;
         uint48 end;
-        bool canceled;
+        BudgetStatus status;
     }
 
     /// @notice A vested grant: `total` of `asset` vests linearly from `start` over `duration`, none before the cliff.
@@ -73,6 +85,12 @@ interface IImprovementReserve {
      * @param released The unspent amount no longer committed.
      */
     event BudgetCanceled(uint256 indexed budgetId, uint256 released);
+    /**
+     * @notice A budget's window passed and its unspent amount was released.
+     * @param budgetId The budget.
+     * @param released The unspent amount no longer committed.
+     */
+    event BudgetEnded(uint256 indexed budgetId, uint256 released);
     /**
      * @notice A grant was created.
      * @param grantId The grant.
@@ -153,8 +171,10 @@ interface IImprovementReserve {
     error ReserveNotSpender(uint256 budgetId, address caller);
     /// @notice The caller is not the grant's recipient.
     error ReserveNotRecipient(uint256 grantId, address caller);
-    /// @notice The budget is canceled or outside [start, end).
+    /// @notice The budget is canceled or ended, or (for a spend) outside [start, end).
     error ReserveBudgetClosed(uint256 budgetId);
+    /// @notice The budget's window lasts until `end` (timestamp): its unspent amount cannot be released before.
+    error ReserveBudgetNotEnded(uint256 budgetId, uint256 end);
     /// @notice The spend exceeds what is left of the budget.
     error ReserveBudgetExceeded(uint256 budgetId, uint256 requested, uint256 remaining);
     /// @notice The grant was already canceled.

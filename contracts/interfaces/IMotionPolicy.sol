@@ -93,6 +93,16 @@ interface IMotionPolicy {
     function classConfig(MotionClass motionClass) external view returns (ClassConfig memory);
 
     /**
+     * @notice The For votes, out of `totalVotes`, that pass a motion of any class even if every other vote were
+     * cast against it: at least the strictest vote quorum and approval fraction any class has had, and more than
+     * half. The governor answers IGovernor's `quorum(t)` with it, so a standard client that counts only For votes
+     * towards that quorum never shows a motion as passing that the governor defeats.
+     * @param totalVotes The total votes at a snapshot.
+     * @return The For votes needed.
+     */
+    function conservativeQuorum(uint256 totalVotes) external view returns (uint256);
+
+    /**
      * @notice Whether a motion with these actions changes a guardian (the governor's or the reserve's
      * `setGuardian(address,uint256)`), so that the guardian may not cancel it.
      * @param calldatas Calldata per action.

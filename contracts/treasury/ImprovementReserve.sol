@@ -148,7 +148,7 @@ contract ImprovementReserve is IImprovementReserve, GovernedOwnable, ReentrancyG
                 spent: 0,
                 start: SafeCast.toUint48(start),
                 end: SafeCast.toUint48(end),
-                canceled: false
+                status: BudgetStatus.Approved
             })
         );
         budgetId = _budgets.length;
@@ -161,18 +161,20 @@ contract ImprovementReserve is IImprovementReserve, GovernedOwnable, ReentrancyG
      */
     function cancelBudget(uint256 budgetId) external onlyOwner {
         Budget storage b = _budget(budgetId);
-        if (b.canceled) revert ReserveBudgetClosed(budgetId);
-        _closeBudget(budgetId, b);
+        if (b.status != BudgetStatus.Approved) revert ReserveBudgetClosed(budgetId);
+        emit BudgetCanceled(budgetId, _closeBudget(b, BudgetStatus.Canceled));
     }
 
     /**
-     * @notice Release the unspent amount of a budget whose window has ended. Anyone may call.
+     * @notice Release the unspent amount of a budget whose window has ended; the budget becomes `Ended`. Anyone may
+     * call.
      * @param budgetId The budget.
      */
     function releaseExpiredBudget(uint256 budgetId) external {
         Budget storage b = _budget(budgetId);
-        if (b.canceled || block.timestamp < b.end) revert ReserveBudgetClosed(budgetId);
-        _closeBudget(budgetId, b);
+        if (b.status != BudgetStatus.Approved) revert ReserveBudgetClosed(budgetId);
+        if (block.timestamp < b.end) revert ReserveBudgetNotEnded(budgetId, b.end);
+        emit BudgetEnded(budgetId, _closeBudget(b, BudgetStatus.Ended));
     }
 
     /**
@@ -309,7 +311,9 @@ contract ImprovementReserve is IImprovementReserve, GovernedOwnable, ReentrancyG
     ) external nonReentrant whenNotPaused {
         Budget storage b = _budget(budgetId);
         if (msg.sender != b.spender) revert ReserveNotSpender(budgetId, msg.sender);
-        if (b.canceled || block.timestamp < b.start || block.timestamp >= b.end) revert ReserveBudgetClosed(budgetId);
+        if (b.status != BudgetStatus.Approved || block.timestamp < b.start || block.timestamp >= b.end) {
+            revert ReserveBudgetClosed(budgetId);
+        }
         uint256 remaining = b.amount - b.spent;
         if (amount > remaining) revert ReserveBudgetExceeded(budgetId, amount, remaining);
         b.spent += SafeCast.toUint128(amount);
@@ -517,11 +521,11 @@ contract ImprovementReserve is IImprovementReserve, GovernedOwnable, ReentrancyG
         }
     }
 
-    function _closeBudget(uint256 budgetId, Budget storage b) private {
-        uint256 released = b.amount - b.spent;
-        b.canceled = true;
+    /// @dev Closes an approved budget with `status` and releases its unspent amount, which it returns.
+    function _closeBudget(Budget storage b, BudgetStatus status) private returns (uint256 released) {
+        released = b.amount - b.spent;
+        b.status = status;
         _committed[b.asset] -= released;
-        emit BudgetCanceled(budgetId, released);
     }
 
     function _requireAvailable(address asset, uint256 amount) private view {

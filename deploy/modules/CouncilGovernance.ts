@@ -18,35 +18,20 @@
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import { ZeroAddress, ZeroHash, id } from "ethers";
 
+import { MotionClass } from "../../scripts/ops/enums.js";
+import {
+  BOOTSTRAP_BATCHES,
+  MODULE_ID,
+  RESERVE_TREASURY_FUNCTIONS,
+  bootstrapBatchKey,
+} from "../../scripts/ops/system.js";
+
 /** The first four bytes of keccak256(signature). */
 function selector(signature: string): string {
   return id(signature).slice(0, 10);
 }
 
-/** MotionClass.Treasury (see contracts/interfaces/IMotionPolicy.sol). */
-const TREASURY = 1;
-
-/** Reserve functions a Treasury motion may call; the others stay Constitutional. */
-export const RESERVE_TREASURY_FUNCTIONS = [
-  "pay(address,address,uint256,string)",
-  "approveBudget(bytes32,address,address,uint256,uint256,uint256)",
-  "cancelBudget(uint256)",
-  "createGrant(address,address,uint256,uint256,uint256,uint256)",
-  "cancelGrant(uint256)",
-  "transferCollectible(address,address,uint256,uint256,string)",
-];
-
-/** Members per bootstrap transaction that the parameter checks allow (about 270,000 gas each with two nodes). */
-export const BOOTSTRAP_BATCH_SIZE = 20;
-/** Bootstrap transactions: enough for a council of 255 (13 × 20 = 260). */
-export const BOOTSTRAP_BATCHES = 13;
-
-/** The parameter that holds bootstrap batch `index` (0-based): `initialMembers`, then `initialMembers2`, … */
-export function bootstrapBatchKey(index: number): string {
-  return index === 0 ? "initialMembers" : `initialMembers${index + 1}`;
-}
-
-export default buildModule("CouncilGovernance", (m) => {
+export default buildModule(MODULE_ID, (m) => {
   const deployer = m.getAccount(0);
 
   const timelock = m.contract("TimelockController", [m.getParameter("timelockMinDelay"), [], [], deployer]);
@@ -95,7 +80,7 @@ export default buildModule("CouncilGovernance", (m) => {
     RESERVE_TREASURY_FUNCTIONS.map((signature) => ({
       target: reserve,
       selector: selector(signature),
-      motionClass: TREASURY,
+      motionClass: MotionClass.Treasury,
     })),
   ]);
 

@@ -1,6 +1,6 @@
 /**
  * One season of a Governance Council, on the in-process network: the system is deployed by the Ignition module
- * (deploy/parameters/hardhat.json: five members, SPEC §11 defaults), then
+ * (deploy/parameters/hardhat.json: five members, the default settings of docs/architecture.md), then
  *   1. members bond stake;
  *   2. a candidate applies, bonds, is sponsored and admitted;
  *   3. the reserve is funded, a Treasury budget is approved and the secretariat pays twice out of it;
@@ -16,9 +16,9 @@ import { relayBallot, signBallot } from "../ops/ballots.js";
 import { councilStatus, renderCouncilStatus } from "../ops/council.js";
 import { actingAs, connectContracts } from "../ops/deployment.js";
 import type { Addresses, CouncilContracts } from "../ops/deployment.js";
-import { formatAmount, formatTime } from "../ops/format.js";
+import { count, formatAmount, formatTime } from "../ops/format.js";
 import { castVote, executeMotion, getMotion, queueMotion } from "../ops/motions.js";
-import { encodeProposal, proposeMotion } from "../ops/proposals.js";
+import { argumentContext, encodeProposal, proposeMotion } from "../ops/proposals.js";
 import { acceptVoter, apply, noConfidence, sponsor } from "../ops/membership.js";
 import { budgetLines, listBudgets, reserveStatus, reserveStatusLines, spend } from "../ops/reserve.js";
 import { deposit } from "../ops/stake.js";
@@ -81,19 +81,19 @@ export async function runSeason(
     await networkHelpers.time.increaseTo(view.snapshot + 1n);
     for (const ballot of ballots) {
       const r = await relayBallot(actingAs(c, secretariat), ballot);
-      print(`  the secretariat relays it: member ${r.memberId} votes with ${r.weight} vote(s)`);
+      print(`  the secretariat relays it: member ${r.memberId} votes with ${count(r.weight, "vote")}`);
     }
     for (const v of votes.filter((x) => x.ballot !== true)) {
       const r = await castVote(actingAs(c, v.voter), id, v.support);
       print(
-        `  member ${r.memberId} votes ${["against", "for", "abstain"][v.support]} with ${r.weight} vote(s)`,
+        `  member ${r.memberId} votes ${["against", "for", "abstain"][v.support]} with ${count(r.weight, "vote")}`,
       );
     }
     view = await getMotion(c, id);
     const cast = view.forVotes + view.againstVotes + view.abstainVotes;
     print(`  tally: For ${view.forVotes}, Against ${view.againstVotes}, Abstain ${view.abstainVotes}`);
     print(
-      `  quorum: ${view.voters} members voted (${view.memberQuorum} needed) or ${cast} votes cast (${view.voteQuorum} needed)`,
+      `  quorum: ${count(view.voters, "member")} voted (${view.memberQuorum} needed) or ${count(cast, "vote")} cast (${view.voteQuorum} needed)`,
     );
     await networkHelpers.time.increaseTo(view.deadline + 1n);
     const queued = await queueMotion(actingAs(c, secretariat), id);
@@ -113,7 +113,7 @@ export async function runSeason(
   }
   await networkHelpers.time.increase(1);
   for (const [i] of admins.entries()) {
-    print(`  member ${i + 1}: ${await c.vault.memberVotes(BigInt(i + 1))} vote(s)`);
+    print(`  member ${i + 1}: ${count(await c.vault.memberVotes(BigInt(i + 1)), "vote")}`);
   }
 
   step("Admission: a candidate applies, bonds a stake unit, and member 1 sponsors it");
@@ -155,7 +155,7 @@ export async function runSeason(
   const budgetMotion = await proposeMotion(
     actingAs(c, secretariat),
     encodeProposal(
-      c,
+      await argumentContext(c),
       {
         description:
           "# Ecosystem budget\n\nGrants for tooling and audits this season, paid by the secretariat.",
@@ -201,7 +201,7 @@ export async function runSeason(
   const constitutional = await proposeMotion(
     actingAs(c, voters[1]),
     encodeProposal(
-      c,
+      await argumentContext(c),
       {
         description: "# Longer sponsorship window\n\nCandidates need more time to find a sponsor.",
         actions: [
@@ -228,6 +228,7 @@ export async function runSeason(
   });
   const noConfidenceId = noConfidence_.proposalId;
   print(`  member 5 is excluded from the vote and from the quorum`);
+  print(`  member 5's stake is frozen until voting opens (${formatTime(noConfidence_.frozenUntil)})`);
   await runMotion(noConfidenceId, [
     { voter: voters[0], support: 1 },
     { voter: voters[1], support: 1 },

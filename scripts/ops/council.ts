@@ -5,7 +5,7 @@
 import { ZeroAddress } from "ethers";
 
 import type { CouncilContracts } from "./deployment.js";
-import { assetUnit } from "./chain.js";
+import { assetUnit } from "./assets.js";
 import { statusName } from "./members.js";
 import { formatAmount, formatDuration, formatWhen, table } from "./format.js";
 import type { Unit } from "./format.js";

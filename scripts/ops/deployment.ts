@@ -29,24 +29,10 @@ import type {
   TimelockController,
 } from "../../typechain-types/index.js";
 import { OpsError } from "./errors.js";
+import { CONTRACT_KEYS, GOVERNED_CONTRACTS, futureId } from "./system.js";
+import type { ContractKey } from "./system.js";
 
-/** The Ignition module's id: the prefix of every future id in deployed_addresses.json. */
-export const MODULE_ID = "CouncilGovernance";
-
-/** Each contract of the system, by its key and its Ignition future id. */
-export const CONTRACT_IDS = {
-  timelock: `${MODULE_ID}#TimelockController`,
-  registry: `${MODULE_ID}#CouncilRegistry`,
-  vault: `${MODULE_ID}#StakeVault`,
-  reserve: `${MODULE_ID}#ImprovementReserve`,
-  policy: `${MODULE_ID}#MotionPolicy`,
-  governor: `${MODULE_ID}#CouncilGovernor`,
-  lens: `${MODULE_ID}#CouncilGovernorLens`,
-} as const;
-
-export type ContractKey = keyof typeof CONTRACT_IDS;
 export type Addresses = Record<ContractKey, string>;
-export const CONTRACT_KEYS = Object.keys(CONTRACT_IDS) as ContractKey[];
 
 /** The deploy command's address file for a chain, under the project root. */
 export function defaultDeploymentFile(root: string, chainId: bigint): string {
@@ -57,7 +43,7 @@ export function defaultDeploymentFile(root: string, chainId: bigint): string {
 export function readAddresses(file: string): Addresses {
   if (!existsSync(file)) {
     throw new OpsError(
-      `no deployment file ${file}: deploy first (npx hardhat ignition deploy …) or pass --deployment <file>`,
+      `no deployment file ${file}: deploy first (./gc ignition deploy …) or pass --deployment <file>`,
     );
   }
   let json: Record<string, unknown>;
@@ -68,9 +54,9 @@ export function readAddresses(file: string): Addresses {
   }
   const addresses = {} as Addresses;
   for (const key of CONTRACT_KEYS) {
-    const value = json[CONTRACT_IDS[key]] ?? json[key];
+    const value = json[futureId(key)] ?? json[key];
     if (typeof value !== "string" || !isAddress(value)) {
-      throw new OpsError(`deployment file ${file} has no address for ${CONTRACT_IDS[key]} (or "${key}")`);
+      throw new OpsError(`deployment file ${file} has no address for ${futureId(key)} (or "${key}")`);
     }
     addresses[key] = getAddress(value);
   }
@@ -108,7 +94,7 @@ export async function connectContracts(
   for (const key of CONTRACT_KEYS) {
     if ((await provider.getCode(addresses[key])) === "0x") {
       throw new OpsError(
-        `no contract at ${addresses[key]} (${CONTRACT_IDS[key]}) on chain ${chainId}: wrong --network or --deployment?`,
+        `no contract at ${addresses[key]} (${futureId(key)}) on chain ${chainId}: wrong --network or --deployment?`,
       );
     }
   }
@@ -129,21 +115,27 @@ export async function connectContracts(
 
 /** The system's contract interfaces, for decoding reverts (see describeError). */
 export function systemInterfaces(): Record<string, Interface> {
-  return {
-    CouncilGovernor: CouncilGovernor__factory.createInterface(),
-    CouncilRegistry: CouncilRegistry__factory.createInterface(),
-    StakeVault: StakeVault__factory.createInterface(),
-    ImprovementReserve: ImprovementReserve__factory.createInterface(),
-    MotionPolicy: MotionPolicy__factory.createInterface(),
-    TimelockController: TimelockController__factory.createInterface(),
+  const factories: Record<Exclude<ContractKey, "lens">, { createInterface(): Interface }> = {
+    registry: CouncilRegistry__factory,
+    vault: StakeVault__factory,
+    governor: CouncilGovernor__factory,
+    policy: MotionPolicy__factory,
+    reserve: ImprovementReserve__factory,
+    timelock: TimelockController__factory,
   };
+  return Object.fromEntries(
+    Object.entries(GOVERNED_CONTRACTS).map(([name, key]) => [
+      name,
+      factories[key as Exclude<ContractKey, "lens">].createInterface(),
+    ]),
+  );
 }
 
 /** The sending account, or an error saying how to give one. */
 export function signerOf(c: CouncilContracts): Signer {
   if (c.signer === undefined) {
     throw new OpsError(
-      "this command sends a transaction, but the network has no account configured: set its key (e.g. npx hardhat keystore set KAIROS_PRIVATE_KEY)",
+      "this command sends a transaction, but the network has no account configured: set its key (e.g. ./gc keystore set KAIROS_PRIVATE_KEY)",
     );
   }
   return c.signer;

@@ -82,6 +82,11 @@ export function table(headers: string[], rows: string[][]): string {
   return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
+/** `1 vote`, `3 votes`, `0 votes`: a count with its noun in the right number. */
+export function count(n: bigint | number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${BigInt(n) === 1n ? singular : plural}`;
+}
+
 /** A short address: `0x1234…abcd`. */
 export function shortAddress(address: string): string {
   return `${address.slice(0, 6)}…${address.slice(-4)}`;

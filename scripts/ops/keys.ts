@@ -5,7 +5,7 @@
  */
 import { ZeroAddress } from "ethers";
 
-import { mined } from "./chain.js";
+import { mined } from "./transactions.js";
 import type { CouncilContracts } from "./deployment.js";
 import { signerOf } from "./deployment.js";
 import { OpsError } from "./errors.js";

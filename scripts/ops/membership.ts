@@ -8,7 +8,7 @@
  */
 import { ZeroAddress } from "ethers";
 
-import { eventArgs, latestTimestamp, mined, revertOf } from "./chain.js";
+import { eventArgs, latestTimestamp, mined, revertOf } from "./transactions.js";
 import type { CouncilContracts } from "./deployment.js";
 import { signerOf } from "./deployment.js";
 import { OpsError } from "./errors.js";
@@ -18,7 +18,7 @@ import { byteLength, parseAddress, parseAddressList, parseId, plainAmount, requi
 import { MemberStatus, memberLabel, memberOfCurrentVoter, readMember, statusName } from "./members.js";
 import type { MemberRecord } from "./members.js";
 import { acceptNomination } from "./keys.js";
-import { CLASS_NAMES } from "./motions.js";
+import { MOTION_CLASS_NAMES } from "./enums.js";
 import { stakeAsset } from "./stake.js";
 
 /** CouncilRegistry limits. */
@@ -286,7 +286,7 @@ async function motionResult(
   const proposalId = BigInt(args.getValue("proposalId"));
   return {
     proposalId,
-    className: CLASS_NAMES[Number(args.getValue("motionClass"))] ?? "unknown",
+    className: MOTION_CLASS_NAMES[Number(args.getValue("motionClass"))] ?? "unknown",
     subject,
     description,
     snapshot: await c.governor.proposalSnapshot(proposalId),
@@ -383,8 +383,14 @@ export interface NoConfidenceOptions {
   reason: string;
 }
 
-/** Moves no confidence in an active member: opens its No-confidence motion (the target cannot vote on it). */
-export async function noConfidence(c: CouncilContracts, options: NoConfidenceOptions): Promise<MotionResult> {
+/**
+ * Moves no confidence in an active member: opens its No-confidence motion (the target cannot vote on it, and its
+ * stake is frozen until the snapshot, as the vault reports).
+ */
+export async function noConfidence(
+  c: CouncilContracts,
+  options: NoConfidenceOptions,
+): Promise<MotionResult & { frozenUntil: bigint }> {
   const signer = signerOf(c);
   const account = await signer.getAddress();
   const target = await readMember(c, parseId(options.member, "member id"));
@@ -408,16 +414,19 @@ export async function noConfidence(c: CouncilContracts, options: NoConfidenceOpt
   const receipt = await sendMotion(c, target, "no-confidence", () =>
     c.governor.connect(signer).proposeNoConfidence(target.id, description),
   );
-  return motionResult(c, receipt, target, description);
+  const result = await motionResult(c, receipt, target, description);
+  return { ...result, frozenUntil: await c.vault.frozenUntil(target.id) };
 }
 
-export function noConfidenceLines(r: MotionResult): string[] {
+export function noConfidenceLines(r: MotionResult & { frozenUntil: bigint }): string[] {
   return [
     `Moved no confidence in ${memberLabel(r.subject)}: motion ${r.proposalId} (${r.className})`,
     `  description:   ${r.description}`,
     `  voting starts: ${formatWhen(r.snapshot, r.now)}`,
     `  voting ends:   ${formatWhen(r.deadline, r.now)}`,
     `  member ${r.subject.id} cannot vote on it and is left out of its quorum`,
+    `  member ${r.subject.id}'s stake is frozen until ${formatWhen(r.frozenUntil, r.now)}: no stake, unstake or ` +
+      "re-stake before voting opens",
     `  tx:            ${r.tx}`,
   ];
 }

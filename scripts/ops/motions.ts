@@ -2,36 +2,34 @@
  * Motions: reading them (list, show, timeline, quorum progress, actions), explaining their state in words, and the
  * lifecycle transactions (vote, queue, execute, cancel) with checks that turn every foreseeable refusal into a
  * one-line message before anything is sent.
+ *
+ * A motion's rules (approval rule, expiry windows, subject) come from its record, frozen when it was proposed
+ * (`motionRecord`), never from the policy's or the governor's current settings, which apply to later motions only.
+ * Where the governor decides (who may cancel), the check is a `staticCall` of the governor itself, its refusal put
+ * into words, rather than a copy of its rules.
  */
 import { id as keccakText } from "ethers";
 import type { ContractTransactionResponse, TransactionReceipt } from "ethers";
 
 import type { ICouncilGovernor } from "../../typechain-types/contracts/governance/CouncilGovernorLens.js";
-import { latestTimestamp, mined } from "./chain.js";
+import { latestTimestamp, mined } from "./transactions.js";
 import type { CouncilContracts } from "./deployment.js";
 import { signerOf } from "./deployment.js";
-import { OpsError } from "./errors.js";
-import { formatTime, formatWhen, shortAddress, table } from "./format.js";
+import { MOTION_CLASS_NAMES, ProposalState, VoteSupport, enumNames } from "./enums.js";
+import type { MotionClassName } from "./enums.js";
+import { OpsError, revertData } from "./errors.js";
+import { count, formatTime, formatWhen, shortAddress, table } from "./format.js";
 
-/** OpenZeppelin's ProposalState, in order. */
-export const STATE_NAMES = [
-  "Pending",
-  "Active",
-  "Canceled",
-  "Defeated",
-  "Succeeded",
-  "Queued",
-  "Expired",
-  "Executed",
-] as const;
-export type StateName = (typeof STATE_NAMES)[number];
+/** OpenZeppelin's ProposalState names, in order. */
+export type StateName = keyof typeof ProposalState;
+export const STATE_NAMES = enumNames(ProposalState) as StateName[];
 
-/** IMotionPolicy.MotionClass, in order. */
-export const CLASS_NAMES = ["Standard", "Treasury", "Constitutional", "Admission", "No-confidence"] as const;
-export type ClassName = (typeof CLASS_NAMES)[number];
-
-/** Bravo vote types, as the CLI spells them. */
-export const SUPPORT = { against: 0, for: 1, abstain: 2 } as const;
+/** Vote supports, as the CLI spells them. */
+export const SUPPORT = {
+  against: VoteSupport.Against,
+  for: VoteSupport.For,
+  abstain: VoteSupport.Abstain,
+} as const;
 export type SupportName = keyof typeof SUPPORT;
 
 /** Parses `for`, `against` or `abstain` (or 1, 0, 2). */
@@ -59,7 +57,7 @@ export interface Actions {
 export interface MotionView {
   id: bigint;
   state: StateName;
-  motionClass: ClassName;
+  motionClass: MotionClassName;
   proposer: string;
   snapshot: bigint;
   deadline: bigint;
@@ -75,11 +73,11 @@ export interface MotionView {
   memberQuorum: bigint;
   /** Votes cast needed, or 0 before the snapshot. */
   voteQuorum: bigint;
-  /** The approval rule of the motion's class: For must reach numerator/denominator of the votes cast. */
+  /** The approval rule frozen into the motion: For must reach numerator/denominator of the votes cast. */
   approval: { numerator: bigint; denominator: bigint };
-  /** A Succeeded motion must be queued by this time. */
+  /** A Succeeded motion must be queued by this time (its deadline plus its frozen queue window). */
   queueBy: bigint;
-  /** A Queued motion must be executed by this time. */
+  /** A Queued motion must be executed by this time (its ETA plus its frozen execution window). */
   executeBy: bigint;
   /** The chain's time when this view was read. */
   now: bigint;
@@ -91,7 +89,7 @@ function plain(
   return {
     id: d.proposalId,
     state: STATE_NAMES[Number(d.state)],
-    motionClass: CLASS_NAMES[Number(d.motionClass)],
+    motionClass: MOTION_CLASS_NAMES[Number(d.motionClass)],
     proposer: d.proposer,
     snapshot: d.snapshot,
     deadline: d.deadline,
@@ -126,61 +124,50 @@ export async function getMotion(c: CouncilContracts, motionId: bigint): Promise<
         : `unknown motion ${motionId}: motions are numbered 1 to ${count} (see: motion list)`,
     );
   }
-  const [details, context] = await Promise.all([
+  const [details, record, now] = await Promise.all([
     c.lens.motionDetails(c.addresses.governor, motionId),
-    viewContext(c),
+    c.governor.motionRecord(motionId),
+    latestTimestamp(c.provider),
   ]);
-  return toView(details, context);
+  return toView(details, record, now);
 }
 
-/** What turns the lens's details into a MotionView: the expiry windows, the class rules, the chain's time. */
-interface ViewContext {
+/** The part of a motion's record (ICouncilGovernor.MotionRecord) a MotionView needs: its frozen rules. */
+interface FrozenRules {
+  approvalNumerator: bigint;
+  approvalDenominator: bigint;
   queueWindow: bigint;
   executionWindow: bigint;
-  approvals: { numerator: bigint; denominator: bigint }[];
-  now: bigint;
 }
 
-async function viewContext(c: CouncilContracts): Promise<ViewContext> {
-  const [queueWindow, executionWindow, now, configs] = await Promise.all([
-    c.governor.queueWindow(),
-    c.governor.executionWindow(),
-    latestTimestamp(c.provider),
-    Promise.all(CLASS_NAMES.map((_, i) => c.policy.classConfig(i))),
-  ]);
-  const approvals = configs.map((k) => ({
-    numerator: k.approvalNumerator,
-    denominator: k.approvalDenominator,
-  }));
-  return { queueWindow, executionWindow, approvals, now };
-}
-
-function toView(d: ICouncilGovernor.MotionDetailsStructOutput, k: ViewContext): MotionView {
+/** The lens's details and the motion's own record (its rules, frozen at proposal) as a MotionView. */
+function toView(d: ICouncilGovernor.MotionDetailsStructOutput, r: FrozenRules, now: bigint): MotionView {
   const view = plain(d);
   return {
     ...view,
-    approval: k.approvals[Number(d.motionClass)],
-    queueBy: view.deadline + k.queueWindow,
-    executeBy: view.eta === 0n ? 0n : view.eta + k.executionWindow,
-    now: k.now,
+    approval: { numerator: r.approvalNumerator, denominator: r.approvalDenominator },
+    queueBy: view.deadline + r.queueWindow,
+    executeBy: view.eta === 0n ? 0n : view.eta + r.executionWindow,
+    now,
   };
 }
 
-/** Lists motions, newest first, reading pages of `pageSize` through the lens. */
+/** Lists motions, newest first, reading pages of `pageSize` through the lens, each with its own record. */
 export async function listMotions(
   c: CouncilContracts,
   options: { states?: StateName[]; limit?: number; pageSize?: number } = {},
 ): Promise<MotionView[]> {
   const limit = options.limit ?? 20;
   const pageSize = BigInt(options.pageSize ?? 25);
-  const [count, context] = await Promise.all([c.governor.proposalCount(), viewContext(c)]);
+  const [count, now] = await Promise.all([c.governor.proposalCount(), latestTimestamp(c.provider)]);
   const rows: MotionView[] = [];
   let last = count;
   while (last >= 1n && rows.length < limit) {
     const first = last > pageSize ? last - pageSize + 1n : 1n;
     const page = await c.lens.motionPage(c.addresses.governor, first, last - first + 1n);
-    for (const d of [...page].reverse()) {
-      const view = toView(d, context);
+    const records = await Promise.all(page.map((d) => c.governor.motionRecord(d.proposalId)));
+    for (const [i, d] of [...page.entries()].reverse()) {
+      const view = toView(d, records[i], now);
       if (options.states !== undefined && !options.states.includes(view.state)) continue;
       rows.push(view);
       if (rows.length >= limit) break;
@@ -273,7 +260,7 @@ export function progress(v: MotionView): {
 export function renderMotion(
   v: MotionView,
   actions: Actions,
-  decode: (target: string, data: string) => string,
+  describe: (target: string, value: bigint, data: string) => string,
 ) {
   const p = progress(v);
   const quorum =
@@ -296,7 +283,7 @@ export function renderMotion(
   }
   if (v.excludedMemberId !== 0n) lines.push(`  excluded from vote and quorum: member ${v.excludedMemberId}`);
   lines.push(
-    `  tally: For ${v.forVotes}, Against ${v.againstVotes}, Abstain ${v.abstainVotes} (${v.voters} members voted)`,
+    `  tally: For ${v.forVotes}, Against ${v.againstVotes}, Abstain ${v.abstainVotes} (${count(v.voters, "member")} voted)`,
     `  ${quorum}`,
     `  approval (${rule}): ${p.approved ? "met" : "not met"}`,
     "  timeline:",
@@ -314,8 +301,7 @@ export function renderMotion(
   }
   lines.push(`  actions (${actions.targets.length}):`);
   actions.targets.forEach((target, i) => {
-    const value = actions.values[i] > 0n ? ` with ${actions.values[i]} wei` : "";
-    lines.push(`    ${i + 1}. ${decode(target, actions.calldatas[i])}${value}`);
+    lines.push(`    ${i + 1}. ${describe(target, actions.values[i], actions.calldatas[i])}`);
   });
   lines.push("  description:", ...actions.description.split("\n").map((l) => `    ${l}`));
   return lines.join("\n");
@@ -475,37 +461,91 @@ export async function executeMotion(c: CouncilContracts, motionId: bigint): Prom
   return sent(tx);
 }
 
-/** Cancels a motion: its proposer while Pending, or the guardian before execution. */
+/**
+ * Cancels a motion. The governor decides who may (its proposer while Pending; the guardian while the motion is
+ * live; only the guardian for an admission or no-confidence motion; never the guardian for a guardian change): the
+ * cancel is first simulated (`staticCall`), and a refusal is put into one line before anything is sent.
+ */
 export async function cancelMotion(c: CouncilContracts, motionId: bigint): Promise<Sent> {
   const view = await getMotion(c, motionId);
-  if (!["Pending", "Active", "Succeeded", "Queued"].includes(view.state)) {
-    throw wrongState(view, "cancelling", ["Pending", "Active", "Succeeded", "Queued"]);
-  }
   const signer = signerOf(c);
-  const caller = (await signer.getAddress()).toLowerCase();
+  const a = await motionActions(c, view);
+  const governor = c.governor.connect(signer);
+  const args = [a.targets, a.values, a.calldatas, keccakText(a.description)] as const;
+  try {
+    await governor.cancel.staticCall(...args);
+  } catch (error) {
+    throw await cancelRefusal(c, view, (await signer.getAddress()).toLowerCase(), error);
+  }
+  return sent(await governor.cancel(...args));
+}
+
+/** A cancel the governor refused (its simulated revert), in words; an unexpected error is returned as it is. */
+async function cancelRefusal(
+  c: CouncilContracts,
+  view: MotionView,
+  caller: string,
+  error: unknown,
+): Promise<unknown> {
+  const data = revertData(error);
+  const parsed = data === undefined ? null : c.governor.interface.parseError(data);
+  if (parsed === null) return error;
+  switch (parsed.name) {
+    case "GovernorUnexpectedProposalState":
+      return wrongState(view, "cancelling", statesOf(parsed.args[2] as string));
+    case "GovernorGuardianConflict":
+      return new OpsError(
+        `the guardian may not cancel motion ${view.id}: it changes a guardian (setGuardian), and the council ` +
+          "must always be able to replace its guardian",
+      );
+    case "GovernorUnableToCancel":
+      return unableToCancel(c, view, caller);
+    default:
+      return error;
+  }
+}
+
+/** Why the governor refused `caller`'s cancel (GovernorUnableToCancel), from the motion and the caller's member. */
+async function unableToCancel(c: CouncilContracts, view: MotionView, caller: string): Promise<OpsError> {
+  const refused = `account ${caller} may not cancel motion ${view.id}`;
   // The guardian reads as zero once its term has ended.
   const guardian = await c.governor.guardian();
-  const isGuardian = guardian.toLowerCase() === caller;
-  if (!isGuardian) {
-    const proposerMember = await c.registry.memberIdOfVoter(view.proposer);
-    const callerMember = await c.registry.memberIdOfVoter(caller);
-    const own =
-      proposerMember === 0n
-        ? view.proposer.toLowerCase() === caller
-        : callerMember === proposerMember &&
-          (await c.registry.memberAccounts(proposerMember))[1].toLowerCase() === caller;
-    if (!own) {
-      throw new OpsError(
-        `account ${caller} may not cancel motion ${motionId}: only its proposer (${shortAddress(
-          view.proposer,
-        )}, or its member's current voter) while Pending, or the guardian (${guardian})`,
+  const guardianEnded = BigInt(guardian) === 0n;
+  if (view.subjectMemberId !== 0n) {
+    const only = guardianEnded
+      ? "only the guardian may cancel it, and the guardian's term has ended"
+      : `only the guardian (${guardian}) may cancel it`;
+    const article = /^[AEIOU]/.test(view.motionClass) ? "an" : "a";
+    return new OpsError(
+      `${refused}: ${article} ${view.motionClass} motion, once opened, goes to a vote; ${only}`,
+    );
+  }
+  const proposerMember = await c.registry.memberIdOfVoter(view.proposer);
+  const callerMember = await c.registry.memberIdOfVoter(caller);
+  const own =
+    view.proposer.toLowerCase() === caller || (proposerMember !== 0n && callerMember === proposerMember);
+  if (own) {
+    if (view.state !== "Pending") return wrongState(view, "a proposer's cancel", ["Pending"]);
+    const [, voter, status] = await c.registry.memberAccounts(proposerMember);
+    if (proposerMember !== 0n && status !== 2n) {
+      return new OpsError(
+        `${refused}: its member ${proposerMember} is no longer an active member of the council`,
       );
     }
-    if (view.state !== "Pending") throw wrongState(view, "a proposer's cancel", ["Pending"]);
+    if (proposerMember !== 0n && voter.toLowerCase() !== caller) {
+      return new OpsError(
+        `${refused}: it is no longer member ${proposerMember}'s voter (now ${voter}); use that account`,
+      );
+    }
   }
-  const a = await motionActions(c, view);
-  const tx = await c.governor
-    .connect(signer)
-    .cancel(a.targets, a.values, a.calldatas, keccakText(a.description));
-  return sent(tx);
+  return new OpsError(
+    `${refused}: only its proposer (${shortAddress(view.proposer)}, or its member's current voter) while ` +
+      `Pending, or the guardian (${guardian})`,
+  );
+}
+
+/** The states set in an OpenZeppelin state bitmap (GovernorUnexpectedProposalState's `expectedStates`). */
+function statesOf(bitmap: string): StateName[] {
+  const bits = BigInt(bitmap);
+  return STATE_NAMES.filter((_, i) => ((bits >> BigInt(i)) & 1n) === 1n);
 }

@@ -11,17 +11,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-import { getAddress, isAddress } from "ethers";
+import { ZeroAddress, getAddress, isAddress } from "ethers";
 
-import {
-  BOOTSTRAP_BATCHES,
-  BOOTSTRAP_BATCH_SIZE,
-  bootstrapBatchKey,
-} from "../../deploy/modules/CouncilGovernance.js";
+import { MOTION_CLASS_NAMES, ProposerRule, enumNames } from "./enums.js";
 import { OpsError } from "./errors.js";
-
-/** The module id, and the key of its section in a parameter file. */
-export const PARAMETERS_KEY = "CouncilGovernance";
+import { BOOTSTRAP_BATCHES, BOOTSTRAP_BATCH_SIZE, MODULE_ID, bootstrapBatchKey } from "./system.js";
 
 /** The section Ignition falls back to for any module's parameter. */
 const GLOBAL_KEY = "$global";
@@ -29,17 +23,8 @@ const GLOBAL_KEY = "$global";
 /** A placeholder the secretariat must replace: `"<replace: the secretariat's Safe address>"`. */
 export const PLACEHOLDER = /^\s*<\s*replace\b/i;
 
-/** The classes of MotionPolicy, in their on-chain order (IMotionPolicy.MotionClass). */
-export const MOTION_CLASSES = [
-  "Standard",
-  "Treasury",
-  "Constitutional",
-  "Admission",
-  "NoConfidence",
-] as const;
-
 /** The governor's proposer rules, in their on-chain order (ICouncilGovernor.ProposerRule). */
-export const PROPOSER_RULES = ["SecretariatAndMembers", "SecretariatOnly", "MembersOnly"] as const;
+export const PROPOSER_RULES = enumNames(ProposerRule);
 
 /** The fields of one class configuration (IMotionPolicy.ClassConfig). */
 export const CLASS_CONFIG_FIELDS = [
@@ -145,7 +130,7 @@ export function readParameters(file: string): DeploymentParameters {
 
 /** Whether a parsed parameter file has a section for this module (other modules' files are left alone). */
 export function hasModuleSection(json: unknown): boolean {
-  return isRecord(json) && PARAMETERS_KEY in json;
+  return isRecord(json) && MODULE_ID in json;
 }
 
 /** Checks the shape of a parsed parameter file and types its values; `source` names it in errors. */
@@ -153,25 +138,25 @@ export function parseParameters(json: unknown, source: string): DeploymentParame
   const fail: Fail = (message: string): never => {
     throw new OpsError(`parameter file ${source}: ${message}`);
   };
-  if (!isRecord(json)) fail(`expected an object with a "${PARAMETERS_KEY}" section`);
+  if (!isRecord(json)) fail(`expected an object with a "${MODULE_ID}" section`);
   const root = json as Record<string, unknown>;
-  const section = root[PARAMETERS_KEY];
-  if (!isRecord(section)) fail(`no "${PARAMETERS_KEY}" section (an object of the module's parameters)`);
+  const section = root[MODULE_ID];
+  if (!isRecord(section)) fail(`no "${MODULE_ID}" section (an object of the module's parameters)`);
   const own = section as Record<string, unknown>;
   for (const key of Object.keys(own)) {
     if (!(KNOWN_KEYS as readonly string[]).includes(key) && !MORE_MEMBER_KEYS.includes(key)) {
-      fail(`${PARAMETERS_KEY}.${key} is not a parameter of the module (a typo? see deploy/README.md)`);
+      fail(`${MODULE_ID}.${key} is not a parameter of the module (a typo? see deploy/README.md)`);
     }
   }
   const global = isRecord(root[GLOBAL_KEY]) ? (root[GLOBAL_KEY] as Record<string, unknown>) : {};
-  findPlaceholder(own, PARAMETERS_KEY, fail);
+  findPlaceholder(own, MODULE_ID, fail);
 
   const value = (key: keyof DeploymentParameters): unknown => {
     const found = own[key] ?? global[key] ?? MODULE_DEFAULTS[key];
-    if (found === undefined) fail(`${PARAMETERS_KEY}.${key} is missing`);
+    if (found === undefined) fail(`${MODULE_ID}.${key} is missing`);
     return found;
   };
-  const at = (key: string) => `${PARAMETERS_KEY}.${key}`;
+  const at = (key: string) => `${MODULE_ID}.${key}`;
   const uint = (key: keyof DeploymentParameters) => toUint(value(key), at(key), fail);
   const address = (key: keyof DeploymentParameters) => toAddress(value(key), at(key), fail);
 
@@ -221,12 +206,14 @@ export function parseParameters(json: unknown, source: string): DeploymentParame
   }
 
   const configs = toArray(value("classConfigs"), at("classConfigs"), fail);
-  if (configs.length !== MOTION_CLASSES.length) {
-    fail(`${at("classConfigs")} must have ${MOTION_CLASSES.length} entries (${MOTION_CLASSES.join(", ")})`);
+  if (configs.length !== MOTION_CLASS_NAMES.length) {
+    fail(
+      `${at("classConfigs")} must have ${MOTION_CLASS_NAMES.length} entries (${MOTION_CLASS_NAMES.join(", ")})`,
+    );
   }
   const classConfigs = configs.map((entry, i) => {
     const key = `${at("classConfigs")}[${i}]`;
-    if (!isRecord(entry)) fail(`${key} (${MOTION_CLASSES[i]}) must be an object`);
+    if (!isRecord(entry)) fail(`${key} (${MOTION_CLASS_NAMES[i]}) must be an object`);
     const c = entry as Record<string, unknown>;
     for (const field of Object.keys(c)) {
       if (!(CLASS_CONFIG_FIELDS as readonly string[]).includes(field)) {
@@ -246,6 +233,18 @@ export function parseParameters(json: unknown, source: string): DeploymentParame
     fail(`${at("proposerRule")} must be 0, 1 or 2 (${PROPOSER_RULES.join(", ")}), found ${proposerRule}`);
   }
 
+  // The module gives both guardians (the governor's and the reserve's) the one term `guardianTerm`, and each
+  // contract wants a term with a guardian and none without: both guardians are set, or neither is.
+  const guardian = address("guardian");
+  const reserveGuardian = address("reserveGuardian");
+  if ((guardian === ZeroAddress) !== (reserveGuardian === ZeroAddress)) {
+    fail(
+      `${at(guardian === ZeroAddress ? "guardian" : "reserveGuardian")} is the zero address but ` +
+        `${at(guardian === ZeroAddress ? "reserveGuardian" : "guardian")} is not: both guardians serve the one ` +
+        `${at("guardianTerm")}, so set both, or neither (with guardianTerm 0)`,
+    );
+  }
+
   return {
     timelockMinDelay: uint("timelockMinDelay"),
     minMembers: uint("minMembers"),
@@ -256,7 +255,7 @@ export function parseParameters(json: unknown, source: string): DeploymentParame
     stakeUnit: uint("stakeUnit"),
     unbondingPeriod: uint("unbondingPeriod"),
     withdrawalWindow: uint("withdrawalWindow"),
-    reserveGuardian: address("reserveGuardian"),
+    reserveGuardian,
     reservePauseDuration: uint("reservePauseDuration"),
     reserveAssets,
     reserveOutflowLimits,
@@ -268,7 +267,7 @@ export function parseParameters(json: unknown, source: string): DeploymentParame
     queueWindow: uint("queueWindow"),
     executionWindow: uint("executionWindow"),
     lateQuorumExtension: uint("lateQuorumExtension"),
-    guardian: address("guardian"),
+    guardian,
     guardianTerm: uint("guardianTerm"),
   };
 }

@@ -17,127 +17,39 @@
  * }
  * ```
  *
- * Readable argument forms: amounts `"250000 KAIA"` (18 decimals) or plain integers; durations `"21 days"`,
- * `"12 hours"`; dates `"2027-01-01"` or `"2027-01-01T12:00:00Z"` (UTC); a system contract's name for an address;
- * short text for a `bytes32`.
+ * Readable argument forms (amounts `"250000 KAIA"`, durations `"21 days"`, dates `"2027-01-01"`, contract names
+ * for addresses, short text for a `bytes32`, signatures for a selector) are read and printed by arguments.ts, so that
+ * `motion show` prints an action as its proposal file wrote it.
  */
 import { readFileSync } from "node:fs";
 
-import {
-  FunctionFragment,
-  Interface,
-  encodeBytes32String,
-  getAddress,
-  isAddress,
-  isHexString,
-  id,
-} from "ethers";
-import type { ParamType } from "ethers";
+import { FunctionFragment, Interface, getAddress, isAddress, id } from "ethers";
 
-import { eventArgs, latestTimestamp } from "./chain.js";
-import type { CouncilContracts, ContractKey } from "./deployment.js";
+import { describeCall, parseArgument, parseInteger } from "./arguments.js";
+import type { ArgumentContext } from "./arguments.js";
+import { eventArgs, latestTimestamp } from "./transactions.js";
+import type { CouncilContracts } from "./deployment.js";
 import { signerOf, systemInterfaces } from "./deployment.js";
+import { MOTION_CLASS_NAMES } from "./enums.js";
+import type { MotionClassName } from "./enums.js";
 import { OpsError } from "./errors.js";
-import { CLASS_NAMES, sent } from "./motions.js";
-import type { Actions, ClassName, Sent, UnsignedCall } from "./motions.js";
-
-/** System contract names a proposal file may use, with the deployment key they stand for. */
-export const CONTRACT_NAMES: Record<string, ContractKey> = {
-  CouncilRegistry: "registry",
-  StakeVault: "vault",
-  CouncilGovernor: "governor",
-  ImprovementReserve: "reserve",
-  MotionPolicy: "policy",
-  TimelockController: "timelock",
-};
+import { sent } from "./motions.js";
+import type { Actions, Sent, UnsignedCall } from "./motions.js";
+import { GOVERNED_CONTRACTS } from "./system.js";
 
 /** An encoded proposal, with a readable line per action. */
 export interface EncodedProposal extends Actions {
   summary: string[];
 }
 
-const UNITS: Record<string, bigint> = {
-  second: 1n,
-  seconds: 1n,
-  minute: 60n,
-  minutes: 60n,
-  hour: 3600n,
-  hours: 3600n,
-  day: 86400n,
-  days: 86400n,
-  week: 604800n,
-  weeks: 604800n,
-};
-
-function decimal(text: string, decimals: number): bigint | undefined {
-  const m = /^(\d+)(?:\.(\d+))?$/.exec(text);
-  if (m === null || (m[2] ?? "").length > decimals) return undefined;
-  return BigInt(m[1]) * 10n ** BigInt(decimals) + BigInt((m[2] ?? "").padEnd(decimals, "0") || "0");
-}
-
-/** An integer argument: a number, "1,000", "250000 KAIA", "21 days", or a UTC date. */
-function integer(value: unknown, where: string): bigint {
-  if (typeof value === "number" && Number.isSafeInteger(value)) return BigInt(value);
-  if (typeof value !== "string")
-    throw new OpsError(`${where}: expected a number or a string, got ${JSON.stringify(value)}`);
-  const text = value.trim().replace(/[,_]/g, "");
-  if (/^-?\d+$/.test(text)) return BigInt(text);
-  const amount = /^(\d+(?:\.\d+)?)\s*(KAIA|KLAY|ether)$/i.exec(text);
-  if (amount !== null) {
-    const wei = decimal(amount[1], 18);
-    if (wei !== undefined) return wei;
-  }
-  const duration = /^(\d+)\s*([a-z]+)$/i.exec(text);
-  if (duration !== null && UNITS[duration[2].toLowerCase()] !== undefined) {
-    return BigInt(duration[1]) * UNITS[duration[2].toLowerCase()];
-  }
-  if (/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?Z?)?$/.test(text)) {
-    const ms = Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text.endsWith("Z") ? text : `${text}Z`);
-    if (!Number.isNaN(ms)) return BigInt(ms / 1000);
-  }
-  throw new OpsError(
-    `${where}: "${value}" is not a number, an amount ("250000 KAIA"), a duration ("21 days") or a date ("2027-01-01")`,
-  );
-}
-
-/** Converts one readable argument to what ethers encodes for `type`. */
-function argument(c: CouncilContracts, type: ParamType, value: unknown, where: string): unknown {
-  if (type.baseType === "array" || type.baseType === "tuple") {
-    if (!Array.isArray(value)) throw new OpsError(`${where}: expected a list for ${type.format()}`);
-    if (type.baseType === "array") {
-      return value.map((v, i) => argument(c, type.arrayChildren!, v, `${where}[${i}]`));
-    }
-    return type.components!.map((component, i) =>
-      argument(c, component, value[i], `${where}.${component.name || i}`),
-    );
-  }
-  if (type.baseType.startsWith("uint") || type.baseType.startsWith("int")) return integer(value, where);
-  if (type.baseType === "address") {
-    if (typeof value === "string" && CONTRACT_NAMES[value] !== undefined)
-      return c.addresses[CONTRACT_NAMES[value]];
-    if (typeof value === "string" && isAddress(value)) return getAddress(value);
-    throw new OpsError(`${where}: "${String(value)}" is not an address or a system contract name`);
-  }
-  if (type.baseType === "bool") {
-    if (typeof value === "boolean") return value;
-    throw new OpsError(`${where}: expected true or false`);
-  }
-  if (type.baseType === "bytes32") {
-    if (typeof value === "string" && isHexString(value, 32)) return value;
-    if (typeof value === "string" && value.length <= 31) return encodeBytes32String(value);
-    throw new OpsError(
-      `${where}: "${String(value)}" is neither 32 bytes of hex nor text of at most 31 characters`,
-    );
-  }
-  if (type.baseType.startsWith("bytes")) {
-    if (typeof value === "string" && isHexString(value)) return value;
-    throw new OpsError(`${where}: expected hex bytes (0x…)`);
-  }
-  if (type.baseType === "string") {
-    if (typeof value === "string") return value;
-    throw new OpsError(`${where}: expected text`);
-  }
-  throw new OpsError(`${where}: type ${type.format()} is not supported in proposal files`);
+/** What reading and printing arguments need from the deployment (reads whether the vault stakes the native coin). */
+export async function argumentContext(c: CouncilContracts): Promise<ArgumentContext> {
+  const stakeToken = await c.vault.stakeToken();
+  return {
+    addresses: c.addresses,
+    nativeStake: BigInt(stakeToken) === 0n,
+    interfaces: systemInterfaces(),
+  };
 }
 
 interface RawAction {
@@ -149,7 +61,7 @@ interface RawAction {
 }
 
 /** Reads and checks a proposal file; every problem is one line naming the file and the action. */
-export function readProposalFile(c: CouncilContracts, file: string): EncodedProposal {
+export function readProposalFile(ctx: ArgumentContext, file: string): EncodedProposal {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -162,11 +74,11 @@ export function readProposalFile(c: CouncilContracts, file: string): EncodedProp
   } catch (e) {
     throw new OpsError(`proposal file ${file} is not valid JSON: ${(e as Error).message}`);
   }
-  return encodeProposal(c, json, `proposal file ${file}`);
+  return encodeProposal(ctx, json, `proposal file ${file}`);
 }
 
 /** Encodes a parsed proposal document (see the module comment for its shape). */
-export function encodeProposal(c: CouncilContracts, json: unknown, where: string): EncodedProposal {
+export function encodeProposal(ctx: ArgumentContext, json: unknown, where: string): EncodedProposal {
   if (json === null || typeof json !== "object" || Array.isArray(json)) {
     throw new OpsError(`${where}: expected an object with "description" and "actions"`);
   }
@@ -177,7 +89,6 @@ export function encodeProposal(c: CouncilContracts, json: unknown, where: string
   if (!Array.isArray(doc.actions) || doc.actions.length === 0) {
     throw new OpsError(`${where}: "actions" must be a non-empty list`);
   }
-  const interfaces = systemInterfaces();
   const out: EncodedProposal = {
     targets: [],
     values: [],
@@ -192,22 +103,22 @@ export function encodeProposal(c: CouncilContracts, json: unknown, where: string
     let iface: Interface | undefined;
     let name: string;
     if (raw.contract !== undefined) {
-      const key = typeof raw.contract === "string" ? CONTRACT_NAMES[raw.contract] : undefined;
+      const key = typeof raw.contract === "string" ? GOVERNED_CONTRACTS[raw.contract] : undefined;
       if (key === undefined) {
         throw new OpsError(
-          `${at}.contract "${String(raw.contract)}" is not one of: ${Object.keys(CONTRACT_NAMES).join(", ")}`,
+          `${at}.contract "${String(raw.contract)}" is not one of: ${Object.keys(GOVERNED_CONTRACTS).join(", ")}`,
         );
       }
-      target = c.addresses[key];
+      target = ctx.addresses[key];
       name = raw.contract as string;
-      iface = interfaces[name];
+      iface = ctx.interfaces[name];
     } else if (typeof raw.target === "string" && isAddress(raw.target)) {
       target = getAddress(raw.target);
       name = target;
     } else {
       throw new OpsError(`${at} needs "contract" (a system contract's name) or "target" (an address)`);
     }
-    const value = raw.value === undefined ? 0n : integer(raw.value, `${at}.value`);
+    const value = raw.value === undefined ? 0n : parseInteger(raw.value, `${at}.value`);
     if (raw.function === undefined) {
       if (raw.args !== undefined) throw new OpsError(`${at} has "args" but no "function"`);
       if (value === 0n)
@@ -215,7 +126,7 @@ export function encodeProposal(c: CouncilContracts, json: unknown, where: string
       out.targets.push(target);
       out.values.push(value);
       out.calldatas.push("0x");
-      out.summary.push(`pay ${value} wei to ${name}`);
+      out.summary.push(describeCall(ctx, target, value, "0x"));
       return;
     }
     if (typeof raw.function !== "string")
@@ -253,31 +164,15 @@ export function encodeProposal(c: CouncilContracts, json: unknown, where: string
       );
     }
     const values = fragment.inputs.map((input, j) =>
-      argument(c, input, args[j], `${at}.args[${j}] (${input.name || input.type})`),
+      parseArgument(ctx, input, args[j], `${at}.args[${j}] (${input.name || input.type})`),
     );
+    const data = new Interface([fragment]).encodeFunctionData(fragment, values);
     out.targets.push(target);
     out.values.push(value);
-    out.calldatas.push(new Interface([fragment]).encodeFunctionData(fragment, values));
-    out.summary.push(
-      `${name}.${fragment.name}(${values.map((v) => String(v)).join(", ")})${value > 0n ? ` with ${value} wei` : ""}`,
-    );
+    out.calldatas.push(data);
+    out.summary.push(describeCall(ctx, target, value, data));
   });
   return out;
-}
-
-/** A readable form of one action, decoded against the system's ABIs when the target is a system contract. */
-export function describeAction(c: CouncilContracts, target: string, data: string): string {
-  const interfaces = systemInterfaces();
-  const entry = Object.entries(CONTRACT_NAMES).find(([, key]) => c.addresses[key] === getAddress(target));
-  if (entry === undefined)
-    return data === "0x"
-      ? `call ${target}`
-      : `${target} ← ${data.slice(0, 10)}… (${(data.length - 2) / 2} bytes)`;
-  const [name] = entry;
-  if (data === "0x") return `${name} (no calldata)`;
-  const parsed = interfaces[name].parseTransaction({ data });
-  if (parsed === null) return `${name} ← ${data.slice(0, 10)}…`;
-  return `${name}.${parsed.name}(${parsed.args.map((a: unknown) => String(a)).join(", ")})`;
 }
 
 /** Checks that the sender may propose a motion of `motionClass` now (proposer rule, votes, live limit). */
@@ -317,7 +212,7 @@ export async function checkProposer(
     }
     if (rule === 1n && motionClass !== 2 && motionClass !== 4) {
       throw new OpsError(
-        `only the secretariat may propose ${CLASS_NAMES[motionClass]} motions (members may propose Constitutional ones)`,
+        `only the secretariat may propose ${MOTION_CLASS_NAMES[motionClass]} motions (members may propose Constitutional ones)`,
       );
     }
   }
@@ -327,9 +222,9 @@ export async function checkProposer(
 }
 
 /** The class the policy assigns to these actions (refusals come back as one line). */
-export async function classify(c: CouncilContracts, p: Actions): Promise<ClassName> {
+export async function classify(c: CouncilContracts, p: Actions): Promise<MotionClassName> {
   const cls = await c.policy.classifyActions(c.addresses.governor, p.targets, p.values, p.calldatas);
-  return CLASS_NAMES[Number(cls)];
+  return MOTION_CLASS_NAMES[Number(cls)];
 }
 
 /** The proposal as a transaction for `proposer` (e.g. a Safe) to send, after the same checks as proposeMotion. */
@@ -339,7 +234,7 @@ export async function proposeCall(
   proposer: string,
 ): Promise<UnsignedCall> {
   const motionClass = await classify(c, p);
-  await checkProposer(c, proposer, CLASS_NAMES.indexOf(motionClass), p.targets.length);
+  await checkProposer(c, proposer, MOTION_CLASS_NAMES.indexOf(motionClass), p.targets.length);
   const data = c.governor.interface.encodeFunctionData("propose", [
     p.targets,
     p.values,
@@ -353,10 +248,15 @@ export async function proposeCall(
 export async function proposeMotion(
   c: CouncilContracts,
   p: EncodedProposal,
-): Promise<Sent & { motionId: bigint; motionClass: ClassName; snapshot: bigint; deadline: bigint }> {
+): Promise<Sent & { motionId: bigint; motionClass: MotionClassName; snapshot: bigint; deadline: bigint }> {
   const signer = signerOf(c);
   const motionClass = await classify(c, p);
-  await checkProposer(c, await signer.getAddress(), CLASS_NAMES.indexOf(motionClass), p.targets.length);
+  await checkProposer(
+    c,
+    await signer.getAddress(),
+    MOTION_CLASS_NAMES.indexOf(motionClass),
+    p.targets.length,
+  );
   const existing = await c.governor
     .getProposalId(p.targets, p.values, p.calldatas, id(p.description))
     .catch(() => 0n);

@@ -9,9 +9,11 @@
 import { ZeroAddress, decodeBytes32String } from "ethers";
 import type { Provider } from "ethers";
 
-import { assetBalance, assetUnit, erc20, eventArgs, latestTimestamp, mined } from "./chain.js";
+import { assetBalance, assetUnit, erc20 } from "./assets.js";
+import { eventArgs, latestTimestamp, mined } from "./transactions.js";
 import type { CouncilContracts } from "./deployment.js";
 import { signerOf } from "./deployment.js";
+import { BudgetStatus } from "./enums.js";
 import { OpsError } from "./errors.js";
 import {
   formatAmount,
@@ -155,10 +157,10 @@ export function reserveStatusLines(s: ReserveStatus): string[] {
   const guardian = s.guardian === ZeroAddress ? "no guardian" : `guardian ${s.guardian}`;
   return [
     `Improvement Reserve ${s.address}`,
-    table(
+    ...table(
       ["asset", "holdings", "committed", "free", "outflow limit (30 days)", "used this window", "left"],
       rows,
-    ),
+    ).split("\n"),
     s.pausedUntil > s.now
       ? `paused: until ${formatWhen(s.pausedUntil, s.now)} (${guardian}); governance may unpause it earlier`
       : `paused: no (${guardian} may pause outflows for ${formatDuration(s.pauseDuration)})`,
@@ -212,6 +214,10 @@ function pageFooter(ids: bigint[], count: bigint, what: string): string[] {
 
 // ---------------------------------------------------------------- budgets
 
+/**
+ * Where a budget stands now: not open yet, open, ended (its window passed; `released` once its unspent amount was
+ * released), or canceled by governance.
+ */
 export type BudgetState = "upcoming" | "open" | "ended" | "canceled";
 
 export interface BudgetView {
@@ -224,18 +230,20 @@ export interface BudgetView {
   spent: bigint;
   start: bigint;
   end: bigint;
-  canceled: boolean;
+  /** The on-chain status: Approved until it is canceled or its unspent amount is released after its end. */
+  status: BudgetStatus;
   state: BudgetState;
 }
 
-function budgetState(b: { canceled: boolean; start: bigint; end: bigint }, at: bigint): BudgetState {
-  if (b.canceled) return "canceled";
-  if (at < b.start) return "upcoming";
-  return at < b.end ? "open" : "ended";
+function budgetState(b: { status: BudgetStatus; start: bigint; end: bigint }, at: bigint): BudgetState {
+  if (b.status === BudgetStatus.Canceled) return "canceled";
+  if (b.status === BudgetStatus.Ended || at >= b.end) return "ended";
+  return at < b.start ? "upcoming" : "open";
 }
 
 async function readBudget(c: CouncilContracts, units: Units, id: bigint, now: bigint): Promise<BudgetView> {
   const b = await c.reserve.budget(id);
+  const status = Number(b.status) as BudgetStatus;
   return {
     id,
     category: categoryText(b.category),
@@ -246,8 +254,8 @@ async function readBudget(c: CouncilContracts, units: Units, id: bigint, now: bi
     spent: b.spent,
     start: b.start,
     end: b.end,
-    canceled: b.canceled,
-    state: budgetState(b, now),
+    status,
+    state: budgetState({ status, start: b.start, end: b.end }, now),
   };
 }
 
@@ -268,7 +276,10 @@ export function budgetLines(list: BudgetList): string[] {
   if (list.count === 0n) return ["The reserve has no budgets yet."];
   const validity = (b: BudgetView): string => {
     const range = `${formatTime(b.start)} to ${formatTime(b.end)}`;
-    return b.state === "open" ? `open, ${range}` : `${b.state}, ${range}`;
+    if (b.state !== "ended") return `${b.state}, ${range}`;
+    return b.status === BudgetStatus.Ended
+      ? `ended, released, ${range}`
+      : `ended, not yet released, ${range}`;
   };
   const rows = list.budgets.map((b) => [
     String(b.id),
@@ -277,11 +288,13 @@ export function budgetLines(list: BudgetList): string[] {
     b.spender,
     formatAmount(b.amount, b.unit),
     formatAmount(b.spent, b.unit),
-    formatAmount(b.state === "canceled" ? 0n : b.amount - b.spent, b.unit),
+    formatAmount(b.status === BudgetStatus.Approved ? b.amount - b.spent : 0n, b.unit),
     validity(b),
   ]);
   return [
-    table(["id", "purpose", "asset", "spender", "amount", "spent", "remaining", "validity"], rows),
+    ...table(["id", "purpose", "asset", "spender", "amount", "spent", "remaining", "validity"], rows).split(
+      "\n",
+    ),
     ...pageFooter(
       list.budgets.map((b) => b.id),
       list.count,
@@ -355,7 +368,9 @@ export function grantLines(list: GrantList): string[] {
     grantSchedule(g),
   ]);
   return [
-    table(["id", "recipient", "asset", "total", "vested", "claimed", "claimable", "schedule"], rows),
+    ...table(["id", "recipient", "asset", "total", "vested", "claimed", "claimable", "schedule"], rows).split(
+      "\n",
+    ),
     ...pageFooter(
       list.grants.map((g) => g.id),
       list.count,
@@ -492,11 +507,11 @@ export async function spend(c: CouncilContracts, options: SpendOptions): Promise
   const amount = parseAmount(options.amount, b.unit, "amount");
   if (amount === 0n) throw new OpsError(`amount must be greater than 0 ${b.unit.symbol}`);
   const next = now + 1n;
-  if (b.canceled) throw new OpsError(`${label} was canceled: nothing can be spent from it`);
-  if (next < b.start) throw new OpsError(`${label} opens ${formatWhen(b.start, now)}: spend from it then`);
-  if (next >= b.end) {
-    throw new OpsError(`${label} expired ${formatWhen(b.end, now)}: ask the council for a new budget`);
+  if (b.state === "canceled") throw new OpsError(`${label} was canceled: nothing can be spent from it`);
+  if (b.state === "ended" || next >= b.end) {
+    throw new OpsError(`${label} ended ${formatWhen(b.end, now)}: ask the council for a new budget`);
   }
+  if (next < b.start) throw new OpsError(`${label} opens ${formatWhen(b.start, now)}: spend from it then`);
   const remaining = b.amount - b.spent;
   if (amount > remaining) {
     throw new OpsError(

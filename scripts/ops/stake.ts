@@ -5,13 +5,17 @@
  *
  * Amounts are typed in whole coins ("5000000", "0.5"); the vault's asset is the native coin (KAIA) or, in ERC-20
  * mode, its token (approved before staking when the allowance is short).
+ *
+ * A no-confidence target's stake is frozen until the motion's snapshot: staking, unstaking and re-staking are first
+ * simulated, and the vault's refusal (StakeVaultStakeFrozen) is put into one line before anything is sent.
  */
 import { ZeroAddress } from "ethers";
 
-import { assetBalance, assetUnit, erc20, eventArgs, latestTimestamp, mined } from "./chain.js";
+import { assetBalance, assetUnit, erc20 } from "./assets.js";
+import { eventArgs, latestTimestamp, mined } from "./transactions.js";
 import type { CouncilContracts } from "./deployment.js";
 import { signerOf } from "./deployment.js";
-import { OpsError } from "./errors.js";
+import { OpsError, revertData } from "./errors.js";
 import { formatAmount, formatWhen, parseAmount } from "./format.js";
 import type { Unit } from "./format.js";
 import { parseAddress, parseId } from "./input.js";
@@ -20,6 +24,31 @@ import type { MemberRecord } from "./members.js";
 
 /** Unbonding requests read per batch of calls. */
 const PAGE = 50;
+
+/**
+ * Simulates `operation` (a `staticCall`); if the vault refuses it because the member's stake is frozen by a
+ * no-confidence motion (StakeVaultStakeFrozen), says so in one line. Any other refusal is left to the transaction.
+ */
+async function refuseIfFrozen(
+  c: CouncilContracts,
+  member: MemberRecord,
+  operation: string,
+  simulate: () => Promise<unknown>,
+): Promise<void> {
+  try {
+    await simulate();
+  } catch (error) {
+    const data = revertData(error);
+    const parsed = data === undefined ? null : c.vault.interface.parseError(data);
+    if (parsed?.name !== "StakeVaultStakeFrozen") return;
+    const until = BigInt(parsed.args[1] as bigint);
+    throw new OpsError(
+      `the stake of ${memberLabel(member)} is frozen until ${formatWhen(until, await latestTimestamp(c.provider))}, ` +
+        `while a no-confidence motion against it awaits its snapshot: ${operation} is possible after that ` +
+        "(withdrawing an earlier request still works)",
+    );
+  }
+}
 
 /** The staked asset: the zero address for the native coin, else the ERC-20, with its display unit. */
 export interface StakeAsset {
@@ -103,6 +132,12 @@ export async function deposit(c: CouncilContracts, options: DepositOptions): Pro
   }
 
   const vault = c.vault.connect(signer);
+  const value = asset.token === ZeroAddress ? amount : 0n;
+  await refuseIfFrozen(c, member, "staking", () =>
+    forMember
+      ? vault.stakeFor.staticCall(member.id, amount, { value })
+      : vault.stake.staticCall(amount, { value }),
+  );
   let approveTx: string | undefined;
   if (asset.token !== ZeroAddress) {
     const token = erc20(asset.token, signer);
@@ -110,7 +145,6 @@ export async function deposit(c: CouncilContracts, options: DepositOptions): Pro
       approveTx = (await mined(await token.approve(c.addresses.vault, amount))).hash;
     }
   }
-  const value = asset.token === ZeroAddress ? amount : 0n;
   const tx = forMember
     ? await vault.stakeFor(member.id, amount, { value })
     : await vault.stake(amount, { value });
@@ -170,7 +204,9 @@ export async function unstake(c: CouncilContracts, options: { amount: string }):
       `member ${member.id} has ${formatAmount(staked, asset.unit)} staked; cannot unstake ${formatAmount(amount, asset.unit)}`,
     );
   }
-  const receipt = await mined(await c.vault.connect(signer).requestUnstake(member.id, amount));
+  const vault = c.vault.connect(signer);
+  await refuseIfFrozen(c, member, "unstaking", () => vault.requestUnstake.staticCall(member.id, amount));
+  const receipt = await mined(await vault.requestUnstake(member.id, amount));
   const requested = eventArgs(receipt, c.vault, "UnstakeRequested");
   const stake = await c.vault.stakeOf(member.id);
   return {
@@ -382,6 +418,7 @@ export async function restake(
     }
   }
   const vault = c.vault.connect(signer);
+  await refuseIfFrozen(c, member, "re-staking", () => vault.restake.staticCall(member.id, chosen[0].id));
   const restaked: Withdrawal[] = [];
   for (const r of chosen) {
     const receipt = await mined(await vault.restake(member.id, r.id));
@@ -422,6 +459,8 @@ export interface StakeStatus {
   voteCap: bigint;
   eligibility: string;
   requests: UnbondingRequest[];
+  /** The last second of a freeze by a no-confidence motion (a past time or 0 when not frozen). */
+  frozenUntil: bigint;
   now: bigint;
 }
 
@@ -445,16 +484,18 @@ export async function stakeStatus(
     member = voterOf ?? (await readMember(c, adminOf));
   }
   const { unit } = await stakeAsset(c);
-  const [stakeUnit, staked, pending, votes, totalVotes, voteCap, requests, now] = await Promise.all([
-    c.vault.stakeUnit(),
-    c.vault.stakeOf(member.id),
-    c.vault.pendingOf(member.id),
-    c.vault.memberVotes(member.id),
-    c.vault.totalVotes(),
-    c.vault.voteCap(),
-    openRequests(c, member.id),
-    latestTimestamp(c.provider),
-  ]);
+  const [stakeUnit, staked, pending, votes, totalVotes, voteCap, requests, frozenUntil, now] =
+    await Promise.all([
+      c.vault.stakeUnit(),
+      c.vault.stakeOf(member.id),
+      c.vault.pendingOf(member.id),
+      c.vault.memberVotes(member.id),
+      c.vault.totalVotes(),
+      c.vault.voteCap(),
+      openRequests(c, member.id),
+      c.vault.frozenUntil(member.id),
+      latestTimestamp(c.provider),
+    ]);
   return {
     member,
     unit,
@@ -466,6 +507,7 @@ export async function stakeStatus(
     voteCap,
     eligibility: eligibility(member.status, staked, stakeUnit, unit),
     requests,
+    frozenUntil,
     now,
   };
 }
@@ -490,5 +532,12 @@ export function stakeStatusLines(s: StakeStatus): string[] {
     `  eligible:   ${s.eligibility === "eligible" ? "yes" : `no (${s.eligibility.replace("not eligible: ", "")})`}`,
     `  unstaking:  ${formatAmount(s.pending, s.unit)}${s.requests.length === 0 ? "" : ` in ${s.requests.length} request${s.requests.length === 1 ? "" : "s"}`}`,
     ...s.requests.map(requestLine),
+    // The vault refuses at `frozenUntil` itself; the next block comes after `now`.
+    ...(s.now < s.frozenUntil
+      ? [
+          `  frozen:     until ${formatWhen(s.frozenUntil, s.now)}: a no-confidence motion against it awaits its ` +
+            "snapshot (no stake, unstake or re-stake until then)",
+        ]
+      : []),
   ];
 }

@@ -1,5 +1,5 @@
 /**
- * Deployment verification (SPEC §5, §8): the role matrix and every parameter of a deployed system, checked against
+ * Deployment verification (deploy/README.md): the role matrix and every parameter of a deployed system, checked against
  * its parameter file. Each check is `{ name, expected, actual, pass }`; the `verify-deployment` task prints them.
  *
  * The checks read the system's current state. Right after the deploy every check passes; later governance changes
@@ -9,10 +9,11 @@
 import { ZeroAddress, ZeroHash, getAddress, id } from "ethers";
 import type { Provider } from "ethers";
 
-import { RESERVE_TREASURY_FUNCTIONS } from "../../deploy/modules/CouncilGovernance.js";
+import { RESERVE_TREASURY_FUNCTIONS } from "./system.js";
 import type { CouncilContracts } from "./deployment.js";
 import { formatDuration, formatTime } from "./format.js";
-import { CLASS_CONFIG_FIELDS, MOTION_CLASSES, PROPOSER_RULES } from "./parameters.js";
+import { MOTION_CLASS_NAMES } from "./enums.js";
+import { CLASS_CONFIG_FIELDS, PROPOSER_RULES } from "./parameters.js";
 import type { DeploymentParameters } from "./parameters.js";
 
 /** One verified property: what the parameter file (or the role matrix) says, what the chain holds. */
@@ -72,7 +73,7 @@ export async function verifyDeployment(
   await checkWiring(c, equal);
   await checkCouncil(c, p, equal);
   await checkVault(c, p, equal);
-  await checkReserve(c, p, equal);
+  await checkReserve(c, p, equal, (check) => checks.push(check));
   await checkPolicy(c, p, equal);
   await checkGovernor(c, p, equal, (check) => checks.push(check));
   return checks;
@@ -155,7 +156,7 @@ async function checkWiring(c: CouncilContracts, equal: Equal): Promise<void> {
     equal(`${label} owner`, `${a.timelock} (timelock)`, named(owner, a));
     equal(`${label} pending owner`, `${ZeroAddress} (none)`, named(pending, a));
   }
-  const [timelock, token, policy, councilRegistry, stakeVault, vaultRegistry, policyRegistry] =
+  const [timelock, token, policy, councilRegistry, stakeVault, vaultRegistry, vaultGovernor, policyRegistry] =
     await Promise.all([
       c.governor.timelock(),
       c.governor.token(),
@@ -163,6 +164,7 @@ async function checkWiring(c: CouncilContracts, equal: Equal): Promise<void> {
       c.governor.councilRegistry(),
       c.registry.stakeVault(),
       c.vault.registry(),
+      c.vault.governor(),
       c.policy.registry(),
     ]);
   equal("governor timelock", `${a.timelock} (timelock)`, named(timelock, a));
@@ -171,6 +173,8 @@ async function checkWiring(c: CouncilContracts, equal: Equal): Promise<void> {
   equal("governor council registry", `${a.registry} (registry)`, named(councilRegistry, a));
   equal("registry stake vault", `${a.vault} (vault)`, named(stakeVault, a));
   equal("vault registry", `${a.registry} (registry)`, named(vaultRegistry, a));
+  // The governor the vault lets freeze a no-confidence target's stake (bound once by the deployer).
+  equal("vault governor", `${a.governor} (governor)`, named(vaultGovernor, a));
   equal("policy registry", `${a.registry} (registry)`, named(policyRegistry, a));
 }
 
@@ -234,13 +238,22 @@ async function checkVault(c: CouncilContracts, p: DeploymentParameters, equal: E
   equal("vault withdrawal window", seconds(p.withdrawalWindow), seconds(withdrawal));
 }
 
-async function checkReserve(c: CouncilContracts, p: DeploymentParameters, equal: Equal): Promise<void> {
-  const [guardian, pause, limits] = await Promise.all([
+async function checkReserve(
+  c: CouncilContracts,
+  p: DeploymentParameters,
+  equal: Equal,
+  add: (check: Check) => void,
+): Promise<void> {
+  const [guardian, termEnd, pause, limits] = await Promise.all([
     c.reserve.guardian(),
+    c.reserve.guardianTermEnd(),
     c.reserve.pauseDuration(),
     Promise.all(p.reserveAssets.map((a) => c.reserve.outflowLimit(a))),
   ]);
-  equal("reserve guardian", p.reserveGuardian, guardian);
+  const now = await latestTime(c.provider);
+  // guardian() is zero once the term has ended; the module gives the reserve's guardian the governor's term.
+  equal("reserve guardian", p.reserveGuardian, guardianShown(guardian, termEnd, now));
+  add(await guardianTermCheck(c, "reserve", p.reserveGuardian, p.guardianTerm, termEnd, now));
   equal("reserve pause duration", seconds(p.reservePauseDuration), seconds(pause));
   p.reserveAssets.forEach((a, i) => {
     equal(`reserve outflow limit of ${asset(a)}`, String(p.reserveOutflowLimits[i]), String(limits[i]));
@@ -248,8 +261,8 @@ async function checkReserve(c: CouncilContracts, p: DeploymentParameters, equal:
 }
 
 async function checkPolicy(c: CouncilContracts, p: DeploymentParameters, equal: Equal): Promise<void> {
-  const configs = await Promise.all(MOTION_CLASSES.map((_, i) => c.policy.classConfig(i)));
-  MOTION_CLASSES.forEach((cls, i) => {
+  const configs = await Promise.all(MOTION_CLASS_NAMES.map((_, i) => c.policy.classConfig(i)));
+  MOTION_CLASS_NAMES.forEach((cls, i) => {
     for (const field of CLASS_CONFIG_FIELDS) {
       const show = field.endsWith("Delay") || field === "votingPeriod" ? seconds : String;
       equal(`policy ${cls} ${field}`, show(p.classConfigs[i][field]), show(configs[i][field]));
@@ -261,7 +274,7 @@ async function checkPolicy(c: CouncilContracts, p: DeploymentParameters, equal: 
   const reserve = c.addresses.reserve;
   const classOf = async (selector: string) => {
     const [cls, isSet] = await c.policy.actionClass(reserve, selector);
-    return isSet ? (MOTION_CLASSES[Number(cls)] ?? String(cls)) : "Constitutional (no entry)";
+    return isSet ? (MOTION_CLASS_NAMES[Number(cls)] ?? String(cls)) : "Constitutional (no entry)";
   };
   const treasury = RESERVE_TREASURY_FUNCTIONS.map((signature) => ({
     signature,
@@ -276,12 +289,13 @@ async function checkPolicy(c: CouncilContracts, p: DeploymentParameters, equal: 
   c.reserve.interface.forEachFunction((f) => {
     if (f.constant) return;
     const signature = f.format("sighash");
-    if (!RESERVE_TREASURY_FUNCTIONS.includes(signature)) others.push({ signature, selector: f.selector });
+    if (!(RESERVE_TREASURY_FUNCTIONS as readonly string[]).includes(signature))
+      others.push({ signature, selector: f.selector });
   });
   const otherEntries = await Promise.all(
     others.map(async (f) => {
       const [cls, isSet] = await c.policy.actionClass(reserve, f.selector);
-      return isSet ? `${f.signature} ${MOTION_CLASSES[Number(cls)] ?? String(cls)}` : "";
+      return isSet ? `${f.signature} ${MOTION_CLASS_NAMES[Number(cls)] ?? String(cls)}` : "";
     }),
   );
   const set = otherEntries.filter((e) => e !== "");
@@ -320,45 +334,48 @@ async function checkGovernor(
   equal("governor execution window", seconds(p.executionWindow), seconds(executionWindow));
   equal("governor late quorum extension", seconds(p.lateQuorumExtension), seconds(extension));
   // guardian() is zero once the term has ended.
-  equal(
-    "governor guardian",
-    p.guardian,
-    guardian === ZeroAddress && termEnd > 0n && termEnd <= now
-      ? `${guardian} (its term ended ${formatTime(termEnd)})`
-      : guardian,
-  );
-  add(await guardianTermCheck(c, p, termEnd, now));
+  equal("governor guardian", p.guardian, guardianShown(guardian, termEnd, now));
+  add(await guardianTermCheck(c, "governor", p.guardian, p.guardianTerm, termEnd, now));
+}
+
+/** A guardian as read from the chain, saying so when it reads zero because its term ended. */
+function guardianShown(guardian: string, termEnd: bigint, now: bigint): string {
+  return guardian === ZeroAddress && termEnd > 0n && termEnd <= now
+    ? `${guardian} (its term ended ${formatTime(termEnd)})`
+    : guardian;
 }
 
 /**
- * The guardian's term: the governor stores only when it ends (deployment time + term). The deployment time is the
- * governor's creation block, found by bisecting `eth_getCode` over past blocks. A node that keeps no past state
- * cannot answer that; the check then bounds the deployment between the registry's (the initial members' joining
- * time, a few blocks earlier) and now.
+ * A guardian's term (the governor's or the reserve's): the contract stores only when it ends (deployment time +
+ * term). The deployment time is the contract's creation block, found by bisecting `eth_getCode` over past blocks.
+ * A node that keeps no past state cannot answer that; the check then bounds the deployment between the registry's
+ * (the initial members' joining time, a few blocks earlier) and now.
  */
 async function guardianTermCheck(
   c: CouncilContracts,
-  p: DeploymentParameters,
+  holder: "governor" | "reserve",
+  guardian: string,
+  term: bigint,
   termEnd: bigint,
   now: bigint,
 ): Promise<Check> {
-  const name = "governor guardian term";
-  if (p.guardian === ZeroAddress || termEnd === 0n) {
-    const expected = p.guardian === ZeroAddress ? "0 (no guardian)" : seconds(p.guardianTerm);
+  const name = `${holder} guardian term`;
+  if (guardian === ZeroAddress || termEnd === 0n) {
+    const expected = guardian === ZeroAddress ? "0 (no guardian)" : seconds(term);
     const actual = termEnd === 0n ? "0 (no guardian)" : `term ends ${formatTime(termEnd)}`;
     return { name, expected, actual, pass: expected === actual };
   }
-  const deployedAt = await creationTime(c.provider, c.addresses.governor);
+  const deployedAt = await creationTime(c.provider, c.addresses[holder]);
   if (deployedAt !== undefined) {
-    const expected = seconds(p.guardianTerm);
+    const expected = seconds(term);
     const actual = termEnd >= deployedAt ? seconds(termEnd - deployedAt) : `term ends ${formatTime(termEnd)}`;
     return { name, expected, actual, pass: expected === actual };
   }
   const [, registryDeployedAt] = await c.registry.memberTimestamps(1);
-  const start = termEnd - p.guardianTerm;
+  const start = termEnd - term;
   return {
     name,
-    expected: `${seconds(p.guardianTerm)} from the governor's deployment`,
+    expected: `${seconds(term)} from the ${holder}'s deployment`,
     actual:
       `term ends ${formatTime(termEnd)}, so it started ${formatTime(start)}; this node keeps no past state, so the ` +
       `deployment is only known to lie between ${formatTime(registryDeployedAt)} (registry) and now`,

@@ -105,7 +105,7 @@ async function selectSigner(connection: NetworkConnection, from: string) {
   if (signers.length === 0) {
     if (from === "") return undefined;
     throw new OpsError(
-      `--from ${from}: this network has no account configured; set its key first (e.g. npx hardhat keystore set KAIROS_PRIVATE_KEY)`,
+      `--from ${from}: this network has no account configured; set its key first (e.g. ./gc keystore set KAIROS_PRIVATE_KEY)`,
     );
   }
   if (from === "") return signers[0];

@@ -1,5 +1,5 @@
 /**
- * `dev advance-time`: moves a local chain's clock (a `npx hardhat node` or the in-process network), to rehearse a
+ * `dev advance-time`: moves a local chain's clock (a `./gc node` or the in-process network), to rehearse a
  * motion's whole life (7-day voting delay, 7-day vote, timelock delay) in minutes. Refused on any other chain.
  */
 import type { TaskDefinition } from "hardhat/types/tasks";

@@ -1,5 +1,5 @@
 /**
- * Every CLI task of the project, for hardhat.config.ts. Run `npx hardhat <group> --help` for a group's tasks.
+ * Every CLI task of the project, for hardhat.config.ts. Run `./gc <group> --help` for a group's tasks.
  */
 import { emptyTask } from "hardhat/config";
 

@@ -34,10 +34,11 @@ export const motionTasks: TaskDefinition[] = [
     .setInlineAction(async (args, hre) =>
       runOps(hre, args, async (c, print) => {
         const m = await import("../ops/motions.js");
-        const { describeAction } = await import("../ops/proposals.js");
+        const { argumentContext } = await import("../ops/proposals.js");
+        const { describeCall } = await import("../ops/arguments.js");
         const view = await m.getMotion(c, m.parseMotionId(args.id));
-        const actions = await m.motionActions(c, view);
-        print(m.renderMotion(view, actions, (target, data) => describeAction(c, target, data)));
+        const [actions, ctx] = await Promise.all([m.motionActions(c, view), argumentContext(c)]);
+        print(m.renderMotion(view, actions, (target, value, data) => describeCall(ctx, target, value, data)));
       }),
     )
     .build(),
@@ -55,7 +56,7 @@ export const motionTasks: TaskDefinition[] = [
       runOps(hre, args, async (c, print) => {
         const p = await import("../ops/proposals.js");
         const { formatTime } = await import("../ops/format.js");
-        const proposal = p.readProposalFile(c, args.file);
+        const proposal = p.readProposalFile(await p.argumentContext(c), args.file);
         const summary = (motionClass: string) => {
           print(`Actions (${proposal.targets.length}), class ${motionClass}:`);
           proposal.summary.forEach((line, i) => print(`  ${i + 1}. ${line}`));
@@ -100,8 +101,9 @@ export const motionTasks: TaskDefinition[] = [
           return;
         }
         const r = await m.castVote(c, id, support, args.reason);
+        const { count } = await import("../ops/format.js");
         print(
-          `Member ${r.memberId} voted ${m.supportName(support)} on motion ${id} with ${r.weight} votes (${r.hash})`,
+          `Member ${r.memberId} voted ${m.supportName(support)} on motion ${id} with ${count(r.weight, "vote")} (${r.hash})`,
         );
       }),
     )
@@ -124,7 +126,7 @@ export const motionTasks: TaskDefinition[] = [
         print(
           `Signed ${m.supportName(ballot.support)} on motion ${id} as ${ballot.voter} (nonce ${ballot.nonce})`,
         );
-        print(`Ballot written to ${args.out}; relay it with: npx hardhat motion relay-vote ${args.out}`);
+        print(`Ballot written to ${args.out}; relay it with: ./gc motion relay-vote ${args.out}`);
       }),
     )
     .build(),
@@ -137,8 +139,9 @@ export const motionTasks: TaskDefinition[] = [
         const b = await import("../ops/ballots.js");
         const ballot = b.readBallot(args.file);
         const r = await b.relayBallot(c, ballot);
+        const { count } = await import("../ops/format.js");
         print(
-          `Relayed: member ${r.memberId} voted ${m.supportName(ballot.support)} on motion ${r.motionId} with ${r.weight} votes (${r.hash})`,
+          `Relayed: member ${r.memberId} voted ${m.supportName(ballot.support)} on motion ${r.motionId} with ${count(r.weight, "vote")} (${r.hash})`,
         );
       }),
     )
@@ -171,7 +174,7 @@ export const motionTasks: TaskDefinition[] = [
 
   opsTask(
     ["motion", "cancel"],
-    "Cancel a motion: its proposer while Pending, or the guardian before execution",
+    "Cancel a live motion: its proposer while Pending, or the guardian (an admission or no-confidence motion: the guardian only)",
   )
     .addPositionalArgument(motionId)
     .setInlineAction(async (args, hre) =>

@@ -1,5 +1,5 @@
 /**
- * Deployment checks (SPEC §8):
+ * Deployment checks (deploy/README.md):
  *
  * - `verify-deployment`: the role matrix and every parameter of a deployed system against its parameter file, one
  *   PASS/FAIL line per check, exit code 1 on any FAIL (logic in scripts/ops/verify.ts);

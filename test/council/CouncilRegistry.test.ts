@@ -15,6 +15,7 @@ import {
   nodeAddress,
   now,
   STAKE_UNIT,
+  stakeAll,
   stakeUnits,
   Status,
 } from "../utils/council.js";
@@ -1076,13 +1077,38 @@ describe("CouncilRegistry", function () {
 
     it("ends the member's voting power at once", async function () {
       const c = await loadFixture(council);
-      await stakeUnits(c, 1, 1n);
-      await stakeUnits(c, 2, 1n);
-      await stakeUnits(c, 3, 1n);
+      await stakeAll(c);
       expect(await c.vault.getVotes(c.voters[0].address)).to.equal(1n);
       await c.registry.connect(c.governance).remove(1);
       expect(await c.vault.getVotes(c.voters[0].address)).to.equal(0n);
       expect(await c.vault.isEligible(1)).to.equal(false);
+      expect(await c.vault.eligibleCount()).to.equal(4n);
+    });
+
+    it("removes an ineligible member even when only the minimum number of members is eligible", async function () {
+      const c = await loadFixture(council);
+      for (const id of [1, 2, 3, 4]) await stakeUnits(c, id, 1n);
+      expect(await c.vault.eligibleCount()).to.equal(MIN_MEMBERS);
+      await expect(c.registry.connect(c.governance).remove(5))
+        .to.emit(c.registry, "MemberRemoved")
+        .withArgs(5n);
+      expect(await c.vault.eligibleCount()).to.equal(MIN_MEMBERS);
+      expect(await c.registry.activeMemberCount()).to.equal(4n);
+    });
+
+    it("reverts when removing an eligible member would leave fewer eligible members than the minimum", async function () {
+      const c = await loadFixture(council);
+      for (const id of [1, 2, 3, 4]) await stakeUnits(c, id, 1n);
+      const before = await readRecord(c.registry, 1n);
+      const councilBefore = await readCouncil(c.registry);
+      await expect(c.registry.connect(c.governance).remove(1))
+        .to.be.revertedWithCustomError(c.registry, "CouncilRegistryTooFewEligible")
+        .withArgs(3n, MIN_MEMBERS);
+      expect(await readRecord(c.registry, 1n)).to.deep.equal(before);
+      expect(await readCouncil(c.registry)).to.deep.equal(councilBefore);
+      expect(await nodeHolders(c.registry, before.nodes)).to.deep.equal([1n, 1n]);
+      expect(await c.vault.eligibleCount()).to.equal(MIN_MEMBERS);
+      expect(await c.vault.getVotes(c.voters[0].address)).to.equal(1n);
     });
 
     it("clears a pending voter nomination", async function () {
@@ -1266,6 +1292,7 @@ describe("CouncilRegistry", function () {
 
     it("lets a candidate withdraw while the council is at its minimum size", async function () {
       const c = await loadFixture(councilWithCandidate);
+      await stakeAll(c);
       await c.registry.connect(c.governance).setCouncilSizeBounds(5n, 100n);
       await c.registry.connect(c.applicant).resign(CANDIDATE_ID);
       expect((await c.registry.getMember(CANDIDATE_ID)).status).to.equal(RESIGNED);
@@ -1294,8 +1321,8 @@ describe("CouncilRegistry", function () {
 
     it("reverts when the council is at its minimum size", async function () {
       const c = await loadFixture(council);
+      await stakeAll(c);
       await c.registry.connect(c.governance).setCouncilSizeBounds(5n, 100n);
-      await stakeUnits(c, 1, 1n);
       const before = await readRecord(c.registry, 1n);
       const councilBefore = await readCouncil(c.registry);
       await expect(c.registry.connect(c.admins[0]).resign(1))
@@ -1332,6 +1359,7 @@ describe("CouncilRegistry", function () {
   describe("setCouncilSizeBounds", function () {
     it("sets the bounds and emits CouncilSizeBoundsUpdated", async function () {
       const c = await loadFixture(council);
+      await stakeAll(c);
       await expect(c.registry.connect(c.governance).setCouncilSizeBounds(5n, 5n))
         .to.emit(c.registry, "CouncilSizeBoundsUpdated")
         .withArgs(5n, 5n);
@@ -1346,6 +1374,36 @@ describe("CouncilRegistry", function () {
         .withArgs(1n, 255n);
       expect(await c.registry.minMembers()).to.equal(1n);
       expect(await c.registry.maxMembers()).to.equal(255n);
+    });
+
+    it("lowers or keeps the minimum whatever the eligible count (nobody is eligible here)", async function () {
+      const c = await loadFixture(council);
+      expect(await c.vault.eligibleCount()).to.equal(0n);
+      await expect(c.registry.connect(c.governance).setCouncilSizeBounds(MIN_MEMBERS, 50n))
+        .to.emit(c.registry, "CouncilSizeBoundsUpdated")
+        .withArgs(MIN_MEMBERS, 50n);
+      await expect(c.registry.connect(c.governance).setCouncilSizeBounds(3n, 50n))
+        .to.emit(c.registry, "CouncilSizeBoundsUpdated")
+        .withArgs(3n, 50n);
+      expect(await c.registry.minMembers()).to.equal(3n);
+    });
+
+    it("raises the minimum without an eligibility check while no vault is bound", async function () {
+      const c = await loadFixture(councilWithUnboundRegistry);
+      await expect(c.unbound.connect(c.governance).setCouncilSizeBounds(5n, 100n))
+        .to.emit(c.unbound, "CouncilSizeBoundsUpdated")
+        .withArgs(5n, 100n);
+      expect(await c.unbound.minMembers()).to.equal(5n);
+    });
+
+    it("reverts when a raised minimum exceeds the number of eligible members", async function () {
+      const c = await loadFixture(council);
+      for (const id of [1, 2, 3]) await stakeUnits(c, id, 1n);
+      await expect(c.registry.connect(c.governance).setCouncilSizeBounds(5n, 100n))
+        .to.be.revertedWithCustomError(c.registry, "CouncilRegistryTooFewEligible")
+        .withArgs(3n, 5n);
+      expect(await c.registry.minMembers()).to.equal(MIN_MEMBERS);
+      expect(await c.registry.maxMembers()).to.equal(MAX_MEMBERS);
     });
 
     async function expectBoundsUnchanged(c: Council): Promise<void> {
@@ -1369,11 +1427,21 @@ describe("CouncilRegistry", function () {
       await expectBoundsUnchanged(c);
     });
 
-    it("reverts when the minimum is above the active count", async function () {
-      const c = await loadFixture(council);
-      await expect(c.registry.connect(c.governance).setCouncilSizeBounds(6n, 100n))
-        .to.be.revertedWithCustomError(c.registry, "CouncilRegistryInvalidSizeBounds")
+    it("reverts when the minimum is above the active count (no vault bound)", async function () {
+      const c = await loadFixture(councilWithUnboundRegistry);
+      await expect(c.unbound.connect(c.governance).setCouncilSizeBounds(6n, 100n))
+        .to.be.revertedWithCustomError(c.unbound, "CouncilRegistryInvalidSizeBounds")
         .withArgs(6n, 100n, 5n);
+      expect(await c.unbound.minMembers()).to.equal(MIN_MEMBERS);
+      expect(await c.unbound.maxMembers()).to.equal(MAX_MEMBERS);
+    });
+
+    it("reverts with too few eligible when the minimum is above the active count (a vault is bound)", async function () {
+      const c = await loadFixture(council);
+      await stakeAll(c);
+      await expect(c.registry.connect(c.governance).setCouncilSizeBounds(6n, 100n))
+        .to.be.revertedWithCustomError(c.registry, "CouncilRegistryTooFewEligible")
+        .withArgs(5n, 6n);
       await expectBoundsUnchanged(c);
     });
 
@@ -1387,6 +1455,7 @@ describe("CouncilRegistry", function () {
 
     it("reverts when the minimum is above the maximum", async function () {
       const c = await loadFixture(council);
+      await stakeAll(c);
       await expect(c.registry.connect(c.governance).setCouncilSizeBounds(5n, 3n))
         .to.be.revertedWithCustomError(c.registry, "CouncilRegistryInvalidSizeBounds")
         .withArgs(5n, 3n, 5n);
@@ -1419,11 +1488,12 @@ describe("CouncilRegistry", function () {
         .withArgs(vaultAddress);
       expect(await c.unbound.stakeVault()).to.equal(vaultAddress);
 
-      // Membership changes now reach the vault.
-      await vault.connect(c.admins[0]).stake(STAKE_UNIT, { value: STAKE_UNIT });
+      // Membership changes now reach the vault (every member eligible, so that one can be removed).
+      for (const admin of c.admins) await vault.connect(admin).stake(STAKE_UNIT, { value: STAKE_UNIT });
       expect(await vault.getVotes(c.voters[0].address)).to.equal(1n);
       await c.unbound.connect(c.governance).remove(1);
       expect(await vault.getVotes(c.voters[0].address)).to.equal(0n);
+      expect(await vault.eligibleCount()).to.equal(4n);
     });
 
     it("lets the registry work without a vault until one is bound", async function () {
@@ -2394,6 +2464,7 @@ describe("CouncilRegistry", function () {
   describe("wasActiveAt", function () {
     it("answers for timestamps before and after a join and a leave", async function () {
       const c = await loadFixture(councilWithReadyCandidate);
+      await stakeAll(c); // the eligible candidate's removal must leave the minimum eligible
       const deployedAt = (await c.registry.getMember(1)).joinedAt;
       await advance(10n);
       const joinedAt = await minedAt(c.registry.connect(c.governance).admit(CANDIDATE_ID));
@@ -2415,6 +2486,7 @@ describe("CouncilRegistry", function () {
 
     it("reports the state at the end of a timestamp with several changes", async function () {
       const c = await loadFixture(councilWithReadyCandidate);
+      await stakeAll(c); // the eligible candidate's removal must leave the minimum eligible
       await networkHelpers.mine(1);
       await setAutomine(false);
       try {

@@ -96,6 +96,22 @@ async function looseStakedCouncil(): Promise<Council> {
   return c;
 }
 
+interface GovernedCouncil extends Council {
+  /** A contract bound as the vault's governor, impersonated to call freezeStake. */
+  governor: HardhatEthersSigner;
+}
+
+/** {looseStakedCouncil} with a contract (a SettableTarget standing in for the governor) bound as the governor. */
+async function governedCouncil(): Promise<GovernedCouncil> {
+  const c = await looseStakedCouncil();
+  const stand = await ethers.deployContract("SettableTarget");
+  const address = await stand.getAddress();
+  await c.vault.connect(c.deployer).bindGovernor(address);
+  await networkHelpers.impersonateAccount(address);
+  await networkHelpers.setBalance(address, ethers.parseEther("10"));
+  return { ...c, governor: await ethers.getSigner(address) };
+}
+
 /** {stakedCouncil} plus a candidate (id 6) applied by others[0], with others[1] as its accepted voter. */
 async function candidateCouncil(): Promise<CandidateCouncil> {
   const c = await stakedCouncil();
@@ -207,6 +223,7 @@ async function state(s: Setup, extra: string[] = []): Promise<Record<string, unk
       await vault.pendingOf(id),
       await vault.memberVotes(id),
       await vault.isEligible(id),
+      await vault.frozenUntil(id),
     ];
     const requests = await vault.unbondingRequestCount(id);
     for (let r = 0n; r < requests; r++)
@@ -224,6 +241,7 @@ async function state(s: Setup, extra: string[] = []): Promise<Record<string, unk
     await vault.withdrawalWindow(),
     await vault.owner(),
     await vault.pendingOwner(),
+    await vault.governor(),
   ];
   out.block = await ethers.provider.getBlockNumber();
   return out;
@@ -245,7 +263,7 @@ async function expectRevert(
 }
 
 /**
- * Recomputes the SPEC from the registry and the vault's stake and compares: eligibility, the cap, each member's
+ * Recomputes the voting rule (docs/architecture.md, StakeVault) from the registry and the vault's stake and compares: eligibility, the cap, each member's
  * votes (also through its voter's getVotes), the total, no member above half when at least two are eligible, and the
  * vault's asset balance equal to totalStaked + totalPending.
  */
@@ -316,6 +334,13 @@ async function impersonateRegistry(c: Council): Promise<HardhatEthersSigner> {
   return ethers.getSigner(address);
 }
 
+/** The bound governor freezes `memberId`'s stake for `seconds` from now; returns the freeze's end. */
+async function freeze(c: GovernedCouncil, memberId: bigint, seconds: bigint): Promise<bigint> {
+  const until = (await now()) + seconds;
+  await c.vault.connect(c.governor).freezeStake(memberId, until);
+  return until;
+}
+
 // ---------------------------------------------------------------- tests
 
 describe("StakeVault", function () {
@@ -353,6 +378,8 @@ describe("StakeVault", function () {
       expect(await vault.totalVotes()).to.equal(0n);
       expect(await vault.eligibleCount()).to.equal(0n);
       expect(await vault.voteCap()).to.equal(1n);
+      expect(await vault.governor()).to.equal(ethers.ZeroAddress);
+      expect(await vault.frozenUntil(1n)).to.equal(0n);
     });
 
     it("accepts the period bounds exactly (1 day and 30 days)", async function () {
@@ -388,6 +415,23 @@ describe("StakeVault", function () {
       const c = await networkHelpers.loadFixture(nativeCouncil);
       const args = await deployArgs(c, { registry: ethers.ZeroAddress });
       await expectRevert(c, () => ethers.deployContract("StakeVault", args), "StakeVaultZeroAddress", []);
+    });
+
+    it("reverts when the registry has no code", async function () {
+      const c = await networkHelpers.loadFixture(nativeCouncil);
+      const args = await deployArgs(c, { registry: c.others[0].address });
+      await expectRevert(c, () => ethers.deployContract("StakeVault", args), "StakeVaultNotAContract", [
+        c.others[0].address,
+      ]);
+    });
+
+    it("reverts when the staked token has no code", async function () {
+      const c = await networkHelpers.loadFixture(nativeCouncil);
+      const args = await deployArgs(c, {});
+      args[1] = c.others[1].address;
+      await expectRevert(c, () => ethers.deployContract("StakeVault", args), "StakeVaultNotAContract", [
+        c.others[1].address,
+      ]);
     });
 
     it("reverts when the stake unit is zero", async function () {
@@ -578,7 +622,7 @@ describe("StakeVault", function () {
     });
 
     it("reverts when the member was removed", async function () {
-      const c = await networkHelpers.loadFixture(stakedCouncil);
+      const c = await networkHelpers.loadFixture(looseStakedCouncil);
       await c.registry.connect(c.governance).remove(2n);
       await expectRevert(
         c,
@@ -597,6 +641,20 @@ describe("StakeVault", function () {
         "StakeVaultMemberNotStakeable",
         [2n, Status.Resigned],
       );
+    });
+
+    it("reverts while the member's stake is frozen, up to and including the freeze's end", async function () {
+      const c = await networkHelpers.loadFixture(governedCouncil);
+      const until = await freeze(c, 2n, DAY);
+      const send = () => c.vault.connect(c.admins[1]).stake(U, { value: U });
+      await expectRevert(c, send, "StakeVaultStakeFrozen", [2n, until]);
+      await networkHelpers.time.setNextBlockTimestamp(until);
+      await expectRevert(c, send, "StakeVaultStakeFrozen", [2n, until]);
+      await networkHelpers.time.setNextBlockTimestamp(until + 1n);
+      await expect(send())
+        .to.emit(c.vault, "Staked")
+        .withArgs(2n, c.admins[1].address, U, 3n * U);
+      expect(await c.vault.stakeOf(2n)).to.equal(3n * U);
     });
   });
 
@@ -664,7 +722,7 @@ describe("StakeVault", function () {
     });
 
     it("reverts when the member was removed", async function () {
-      const c = await networkHelpers.loadFixture(stakedCouncil);
+      const c = await networkHelpers.loadFixture(looseStakedCouncil);
       await c.registry.connect(c.governance).remove(3n);
       await expectRevert(
         c,
@@ -728,6 +786,21 @@ describe("StakeVault", function () {
         [],
       );
       expect(await unbound.totalStaked()).to.equal(0n);
+    });
+
+    it("reverts while the member's stake is frozen, whoever pays", async function () {
+      const c = await networkHelpers.loadFixture(governedCouncil);
+      const until = await freeze(c, 3n, DAY);
+      await expectRevert(
+        c,
+        () => c.vault.connect(c.others[0]).stakeFor(3n, U, { value: U }),
+        "StakeVaultStakeFrozen",
+        [3n, until],
+      );
+      // Another member's stake is not frozen.
+      await expect(c.vault.connect(c.others[0]).stakeFor(4n, U, { value: U }))
+        .to.emit(c.vault, "Staked")
+        .withArgs(4n, c.others[0].address, U, U);
     });
   });
 
@@ -810,7 +883,7 @@ describe("StakeVault", function () {
     });
 
     it("lets a removed member's admin unbond (no vote change: it has none)", async function () {
-      const c = await networkHelpers.loadFixture(stakedCouncil);
+      const c = await networkHelpers.loadFixture(looseStakedCouncil);
       await c.registry.connect(c.governance).remove(2n);
       const tx = c.vault.connect(c.admins[1]).requestUnstake(2n, 2n * U);
       const at = await timeOf(tx);
@@ -884,6 +957,19 @@ describe("StakeVault", function () {
         [99n],
       );
     });
+
+    it("reverts while the member's stake is frozen", async function () {
+      const c = await networkHelpers.loadFixture(governedCouncil);
+      const until = await freeze(c, 1n, DAY);
+      await expectRevert(
+        c,
+        () => c.vault.connect(c.admins[0]).requestUnstake(1n, U),
+        "StakeVaultStakeFrozen",
+        [1n, until],
+      );
+      await networkHelpers.time.increaseTo(until + 1n);
+      await expect(c.vault.connect(c.admins[0]).requestUnstake(1n, U)).to.emit(c.vault, "UnstakeRequested");
+    });
   });
 
   describe("withdraw", function () {
@@ -945,7 +1031,7 @@ describe("StakeVault", function () {
     });
 
     it("lets a removed member withdraw its full stake after the unbonding period", async function () {
-      const c = await networkHelpers.loadFixture(stakedCouncil);
+      const c = await networkHelpers.loadFixture(looseStakedCouncil);
       const remove = c.registry.connect(c.governance).remove(2n);
       await expect(remove).to.emit(c.vault, "EligibilityChanged").withArgs(2n, false, 2n);
       expect(await eventArgs(remove, c.vault, "MemberVotesUpdated")).to.deep.equal([
@@ -1126,6 +1212,19 @@ describe("StakeVault", function () {
       await expectRevert(c, () => c.mock.withdraw(0n), "ReentrancyGuardReentrantCall", [], [mockAddress]);
       expect(await c.mock.paymentsReceived()).to.equal(0n);
     });
+
+    it("still pays a request made before the member's stake was frozen", async function () {
+      const c = await networkHelpers.loadFixture(governedCouncil);
+      const r = await requestFrom(c.vault, c.admins[0], 1n, U);
+      await networkHelpers.time.increaseTo(r.unlocksAt);
+      const until = await freeze(c, 1n, 30n * DAY);
+      expect(await c.vault.frozenUntil(1n)).to.equal(until);
+      const tx = c.vault.connect(c.admins[0]).withdraw(1n, r.requestId, c.others[3].address);
+      await expect(tx).to.emit(c.vault, "Withdrawn").withArgs(1n, r.requestId, c.others[3].address, U);
+      await expect(tx).to.changeEtherBalances(ethers, [c.vault, c.others[3]], [-U, U]);
+      expect(await c.vault.stakeOf(1n)).to.equal(9n * U);
+      await checkSpec(c);
+    });
   });
 
   describe("restake", function () {
@@ -1187,7 +1286,7 @@ describe("StakeVault", function () {
     });
 
     it("lets a removed member restake an expired request, request it again and withdraw it", async function () {
-      const c = await networkHelpers.loadFixture(stakedCouncil);
+      const c = await networkHelpers.loadFixture(looseStakedCouncil);
       await c.registry.connect(c.governance).remove(2n);
       const first = await requestFrom(c.vault, c.admins[1], 2n, 2n * U);
       await networkHelpers.time.increaseTo(first.expiresAt);
@@ -1283,6 +1382,22 @@ describe("StakeVault", function () {
       expect((await c.vault.unbondingRequest(c.mockId, 1n)).settled).to.equal(false);
       await checkSpec(c);
     });
+
+    it("reverts while the member's stake is frozen, even for a request made before", async function () {
+      const c = await networkHelpers.loadFixture(governedCouncil);
+      const r = await requestFrom(c.vault, c.admins[1], 2n, U);
+      const until = await freeze(c, 2n, DAY);
+      await expectRevert(
+        c,
+        () => c.vault.connect(c.admins[1]).restake(2n, r.requestId),
+        "StakeVaultStakeFrozen",
+        [2n, until],
+      );
+      await networkHelpers.time.increaseTo(until + 1n);
+      await expect(c.vault.connect(c.admins[1]).restake(2n, r.requestId))
+        .to.emit(c.vault, "Restaked")
+        .withArgs(2n, r.requestId, U);
+    });
   });
 
   describe("onMemberUpdated", function () {
@@ -1319,7 +1434,7 @@ describe("StakeVault", function () {
     });
 
     it("drops a removed member's votes at once", async function () {
-      const c = await networkHelpers.loadFixture(stakedCouncil);
+      const c = await networkHelpers.loadFixture(looseStakedCouncil);
       const tx = c.registry.connect(c.governance).remove(3n);
       await expect(tx).to.emit(c.vault, "EligibilityChanged").withArgs(3n, false, 2n);
       expect(await eventArgs(tx, c.vault, "MemberVotesUpdated")).to.deep.equal([
@@ -1418,9 +1533,112 @@ describe("StakeVault", function () {
     });
   });
 
+  describe("bindGovernor", function () {
+    it("binds the governor once, for the deployer only, and emits GovernorBound", async function () {
+      const c = await networkHelpers.loadFixture(nativeCouncil);
+      const governor = await ethers.deployContract("SettableTarget");
+      const address = await governor.getAddress();
+      await expect(c.vault.connect(c.deployer).bindGovernor(address))
+        .to.emit(c.vault, "GovernorBound")
+        .withArgs(address);
+      expect(await c.vault.governor()).to.equal(address);
+    });
+
+    it("reverts when the caller is not the deployer", async function () {
+      const c = await networkHelpers.loadFixture(nativeCouncil);
+      const address = await (await ethers.deployContract("SettableTarget")).getAddress();
+      for (const caller of [c.governance, c.admins[0], c.others[0]]) {
+        await expectRevert(
+          c,
+          () => c.vault.connect(caller).bindGovernor(address),
+          "StakeVaultGovernorBindingClosed",
+          [],
+        );
+      }
+    });
+
+    it("reverts when a governor is already bound", async function () {
+      const c = await networkHelpers.loadFixture(governedCouncil);
+      const other = await (await ethers.deployContract("SettableTarget")).getAddress();
+      await expectRevert(
+        c,
+        () => c.vault.connect(c.deployer).bindGovernor(other),
+        "StakeVaultGovernorBindingClosed",
+        [],
+      );
+      expect(await c.vault.governor()).to.equal(c.governor.address);
+    });
+
+    it("reverts when the governor has no code (an account or the zero address)", async function () {
+      const c = await networkHelpers.loadFixture(nativeCouncil);
+      for (const account of [c.others[0].address, ethers.ZeroAddress]) {
+        await expectRevert(
+          c,
+          () => c.vault.connect(c.deployer).bindGovernor(account),
+          "StakeVaultNotAContract",
+          [account],
+        );
+      }
+    });
+  });
+
+  describe("freezeStake", function () {
+    it("freezes a member's stake until the given time and emits StakeFrozen", async function () {
+      const c = await networkHelpers.loadFixture(governedCouncil);
+      const until = (await now()) + DAY;
+      await expect(c.vault.connect(c.governor).freezeStake(2n, until))
+        .to.emit(c.vault, "StakeFrozen")
+        .withArgs(2n, until);
+      expect(await c.vault.frozenUntil(2n)).to.equal(until);
+      expect(await c.vault.frozenUntil(1n)).to.equal(0n);
+      // Votes and eligibility do not move.
+      expect(await c.vault.memberVotes(2n)).to.equal(2n);
+      await checkSpec(c);
+    });
+
+    it("extends a freeze with a later end; an earlier or equal end changes nothing and emits nothing", async function () {
+      const c = await networkHelpers.loadFixture(governedCouncil);
+      const until = await freeze(c, 2n, 2n * DAY);
+      for (const earlier of [until, until - DAY]) {
+        await expect(c.vault.connect(c.governor).freezeStake(2n, earlier)).not.to.emit(
+          c.vault,
+          "StakeFrozen",
+        );
+        expect(await c.vault.frozenUntil(2n)).to.equal(until);
+      }
+      await expect(c.vault.connect(c.governor).freezeStake(2n, until + DAY))
+        .to.emit(c.vault, "StakeFrozen")
+        .withArgs(2n, until + DAY);
+      expect(await c.vault.frozenUntil(2n)).to.equal(until + DAY);
+    });
+
+    it("reverts when the caller is not the bound governor", async function () {
+      const c = await networkHelpers.loadFixture(governedCouncil);
+      const until = (await now()) + DAY;
+      for (const caller of [c.deployer, c.governance, c.admins[1], c.voters[1]]) {
+        await expectRevert(
+          c,
+          () => c.vault.connect(caller).freezeStake(2n, until),
+          "StakeVaultOnlyGovernor",
+          [caller.address],
+        );
+      }
+    });
+
+    it("reverts for everyone while no governor is bound", async function () {
+      const c = await networkHelpers.loadFixture(stakedCouncil);
+      const registry = await impersonateRegistry(c);
+      for (const caller of [c.deployer, c.governance, registry]) {
+        await expectRevert(c, () => c.vault.connect(caller).freezeStake(1n, 1n), "StakeVaultOnlyGovernor", [
+          caller.address,
+        ]);
+      }
+    });
+  });
+
   describe("setStakeUnit", function () {
     it("recomputes every active member's eligibility and votes when the unit rises", async function () {
-      const c = await networkHelpers.loadFixture(stakedCouncil);
+      const c = await networkHelpers.loadFixture(looseStakedCouncil);
       const tx = c.vault.connect(c.governance).setStakeUnit(2n * U);
       await expect(tx)
         .to.emit(c.vault, "StakeUnitUpdated")
@@ -1471,7 +1689,7 @@ describe("StakeVault", function () {
     });
 
     it("emits one EligibilityChanged per member that crosses the line, each with the final count", async function () {
-      const c = await networkHelpers.loadFixture(stakedCouncil);
+      const c = await networkHelpers.loadFixture(looseStakedCouncil);
       await stakeUnits(c, 4, 1n);
       expect(await c.vault.eligibleCount()).to.equal(4n);
       const tx = c.vault.connect(c.governance).setStakeUnit(3n * U);
@@ -1523,6 +1741,34 @@ describe("StakeVault", function () {
         () => c.vault.connect(c.admins[0]).setStakeUnit(1n),
         "OwnableUnauthorizedAccount",
         [c.admins[0].address],
+      );
+    });
+
+    it("reverts when a raised unit would leave fewer eligible members than the minimum council size", async function () {
+      const c = await networkHelpers.loadFixture(nativeCouncil);
+      for (const id of [1, 2, 3, 4]) await stakeUnits(c, id, 2n);
+      await stakeUnits(c, 5, 1n);
+      // Five eligible, minimum 4: a unit of 2 leaves four eligible (allowed), a unit of 3 leaves none.
+      await expect(c.vault.connect(c.governance).setStakeUnit(2n * U))
+        .to.emit(c.vault, "EligibilityChanged")
+        .withArgs(5n, false, 4n);
+      await expectRevert(
+        c,
+        () => c.vault.connect(c.governance).setStakeUnit(3n * U),
+        "StakeVaultTooFewEligible",
+        [0n, 4n],
+      );
+      expect(await c.vault.stakeUnit()).to.equal(2n * U);
+      await checkSpec(c);
+    });
+
+    it("reverts when a raised unit lowers an eligible count that is already below the minimum", async function () {
+      const c = await networkHelpers.loadFixture(stakedCouncil);
+      await expectRevert(
+        c,
+        () => c.vault.connect(c.governance).setStakeUnit(2n * U),
+        "StakeVaultTooFewEligible",
+        [2n, 4n],
       );
     });
   });
@@ -2053,7 +2299,7 @@ describe("StakeVault", function () {
 
   describe("getPastMemberVotes", function () {
     it("returns a member's votes at each past timepoint, whichever voter held them", async function () {
-      const c = await networkHelpers.loadFixture(stakedCouncil);
+      const c = await networkHelpers.loadFixture(looseStakedCouncil);
       const t0 = await now();
       await c.registry.connect(c.admins[1]).proposeVoter(2n, c.others[0].address);
       const t1 = await timeOf(c.registry.connect(c.others[0]).acceptVoter(2n));
@@ -2122,7 +2368,7 @@ describe("StakeVault", function () {
     });
 
     it("keeps the vault balance equal to totalStaked + totalPending after each step of a sequence", async function () {
-      const c = await networkHelpers.loadFixture(nativeCouncil);
+      const c = await networkHelpers.loadFixture(looseCouncil);
       const vaultAddress = await c.vault.getAddress();
       const step = async (label: string): Promise<void> => {
         expect(await ethers.provider.getBalance(vaultAddress)).to.equal(
@@ -2326,9 +2572,10 @@ describe("StakeVault", function () {
     it("gives candidates, removed and resigned members no votes whatever their stake", async function () {
       const c = await networkHelpers.loadFixture(candidateCouncil);
       await c.vault.connect(c.candidateAdmin).stake(20n * U, { value: 20n * U });
-      await c.registry.connect(c.governance).remove(1n);
       await stakeUnits(c, 4, 5n);
       await stakeUnits(c, 5, 5n);
+      // Five eligible, so that removing one leaves the minimum of 4 eligible.
+      await c.registry.connect(c.governance).remove(1n);
       // Active 2..5, at minimum 4: admit the candidate, then member 5 resigns.
       await c.registry.connect(c.governance).admit(c.candidateId);
       await c.registry.connect(c.admins[4]).resign(5n);

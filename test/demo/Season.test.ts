@@ -30,6 +30,27 @@ describe("demo: one season of the council", function () {
       expect(lines).to.include(heading);
     }
     expect(lines.filter((l) => l.startsWith("  executed on "))).to.have.length(4);
-    expect(lines).to.include("  the secretariat relays it: member 3 votes with 2 vote(s)");
+    expect(lines).to.include("  the secretariat relays it: member 3 votes with 2 votes");
+    // The no-confidence target's stake was frozen until the motion's snapshot.
+    expect(
+      lines.filter((l) => l.startsWith("  member 5's stake is frozen until voting opens (")),
+    ).to.have.length(1);
+    // Counts take the right number.
+    expect(lines).to.include("  member 4: 1 vote");
+    expect(lines).to.include("  member 1: 3 votes");
+    expect(lines).to.include("  member 4 votes abstain with 1 vote");
+    // The budget table is indented as one block, its columns aligned under their headers.
+    const header = lines.findIndex((l) => l.startsWith("  id  purpose"));
+    expect(header).to.be.greaterThan(0);
+    const [head, rule, row] = lines.slice(header, header + 3);
+    expect(rule).to.match(/^ {2}-- {2}-+ {2}/);
+    expect(row).to.match(/^ {2}1 {3}ecosystem {2}KAIA {3}0x/);
+    for (const [column, cell] of [
+      ["purpose", "ecosystem"],
+      ["spender", "0x"],
+      ["remaining", "100,000 KAIA"],
+    ]) {
+      expect(row.indexOf(cell), column).to.equal(head.indexOf(column));
+    }
   });
 });

@@ -7,7 +7,8 @@ import { fileURLToPath } from "node:url";
 
 import { expect } from "chai";
 
-import CouncilGovernance, { RESERVE_TREASURY_FUNCTIONS } from "../../deploy/modules/CouncilGovernance.js";
+import CouncilGovernance from "../../deploy/modules/CouncilGovernance.js";
+import { RESERVE_TREASURY_FUNCTIONS } from "../../scripts/ops/system.js";
 import { connection, ethers, networkHelpers } from "../utils/council.js";
 import { MotionClass } from "../utils/governance.js";
 
@@ -25,11 +26,24 @@ interface Parameters {
     maxMembers: number;
     sponsorshipWindow: number;
     initialMembers: { admin: string; voter: string }[];
+    guardianTerm: number;
   };
 }
 
 const parameterFile = fileURLToPath(new URL("../../deploy/parameters/hardhat.json", import.meta.url));
 const p = (JSON.parse(readFileSync(parameterFile, "utf8")) as Parameters).CouncilGovernance;
+
+/** The timestamp of the block that created `address` (bisecting eth_getCode over past blocks). */
+async function createdAt(address: string): Promise<bigint> {
+  let low = 0;
+  let high = await ethers.provider.getBlockNumber();
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    if ((await ethers.provider.getCode(address, mid)) === "0x") low = mid + 1;
+    else high = mid;
+  }
+  return BigInt((await ethers.provider.getBlock(low))!.timestamp);
+}
 
 async function deployed() {
   const d = await connection.ignition.deploy(CouncilGovernance, { parameters: parameterFile });
@@ -85,6 +99,12 @@ describe("deploy/CouncilGovernance (Ignition module)", function () {
       s.registry,
       "CouncilRegistryVaultBindingClosed",
     );
+    // So is the vault's governor binding: the governor alone may freeze a no-confidence target's stake.
+    expect(await s.vault.governor()).to.equal(governor);
+    await expect(s.vault.connect(deployer).bindGovernor(governor)).to.be.revertedWithCustomError(
+      s.vault,
+      "StakeVaultGovernorBindingClosed",
+    );
   });
 
   it("sets every parameter from the file", async function () {
@@ -102,6 +122,14 @@ describe("deploy/CouncilGovernance (Ignition module)", function () {
     expect(await s.governor.executionWindow()).to.equal(BigInt(p.executionWindow));
     expect(await s.governor.motionPolicy()).to.equal(await s.policy.getAddress());
     expect(await s.reserve.guardian()).to.equal(p.reserveGuardian);
+    // Both guardians serve guardianTerm, each from its own contract's deployment.
+    const term = BigInt(p.guardianTerm);
+    expect(await s.reserve.guardianTermEnd()).to.equal(
+      (await createdAt(await s.reserve.getAddress())) + term,
+    );
+    expect(await s.governor.guardianTermEnd()).to.equal(
+      (await createdAt(await s.governor.getAddress())) + term,
+    );
     expect((await s.policy.classConfig(MotionClass.Constitutional)).timelockDelay).to.equal(7n * 24n * 3600n);
   });
 

@@ -1,5 +1,5 @@
 /**
- * `verify-deployment` (SPEC §8) on a system deployed by the Ignition module, and the parameter files for Kairos and
+ * `verify-deployment` (the role matrix and every parameter, see deploy/README.md) on a system deployed by the Ignition module, and the parameter files for Kairos and
  * Kaia: every check passes on the module's deployment; a wrong parameter, a role left to someone or a pending
  * ownership transfer fails with the exact mismatch and exit code 1; bad files give one-line errors.
  */
@@ -89,6 +89,15 @@ function lines(out: string): string[] {
   return out.split("\n");
 }
 
+/** The storage slot of `contract` whose low 20 bytes hold `account` (a state variable's slot, found by scanning). */
+async function storageSlotHolding(contract: string, account: string): Promise<number> {
+  for (let slot = 0; slot < 64; slot++) {
+    const word = BigInt(await ethers.provider.getStorage(contract, slot));
+    if ((word & ((1n << 160n) - 1n)) === BigInt(account)) return slot;
+  }
+  throw new Error(`no storage slot of ${contract} holds ${account}`);
+}
+
 describe("verify-deployment", function () {
   describe("on the module's deployment", function () {
     it("passes every check and exits with 0", async function () {
@@ -101,9 +110,9 @@ describe("verify-deployment", function () {
       const summary = out.pop();
       expect(out.filter((l) => !l.startsWith("PASS  "))).to.deep.equal([]);
       expect(summary).to.equal(`${out.length} checks: ${out.length} passed, 0 failed`);
-      // 6 role-matrix checks, 13 accounts with no role, 15 wiring, 5 council (the bootstrap ended), 5 × 6 initial members, 4 vault,
-      // 3 reserve, 35 class fields, 7 classifications, 9 governor.
-      expect(out.length).to.equal(127);
+      // 6 role-matrix checks, 13 accounts with no role, 16 wiring, 5 council (the bootstrap ended), 5 × 6 initial members, 4 vault,
+      // 4 reserve, 35 class fields, 7 classifications, 9 governor.
+      expect(out.length).to.equal(129);
       expect(out).to.include.members([
         "PASS  timelock PROPOSER_ROLE of the governor",
         "PASS  timelock EXECUTOR_ROLE of the governor",
@@ -114,10 +123,13 @@ describe("verify-deployment", function () {
         "PASS  timelock roles of guardian and reserve guardian 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC",
         "PASS  registry owner",
         "PASS  governor token (votes)",
+        "PASS  vault governor",
         "PASS  initial member 5 status",
         "PASS  vault stake unit",
+        "PASS  reserve guardian",
+        "PASS  reserve guardian term",
         "PASS  reserve outflow limit of native coin",
-        "PASS  policy NoConfidence approvalDenominator",
+        "PASS  policy No-confidence approvalDenominator",
         "PASS  policy class of reserve pay(address,address,uint256,string)",
         "PASS  policy class of every other reserve function",
         "PASS  governor late quorum extension",
@@ -130,7 +142,7 @@ describe("verify-deployment", function () {
       const run = await runTask(VERIFY, { deployment: d.file });
       expect(run.err).to.equal("");
       expect(run.exitCode).to.equal(0);
-      expect(lines(run.out).pop()).to.equal("126 checks: 126 passed, 0 failed");
+      expect(lines(run.out).pop()).to.equal("128 checks: 128 passed, 0 failed");
     });
   });
 
@@ -155,10 +167,10 @@ describe("verify-deployment", function () {
         "FAIL  policy Constitutional memberQuorumBps: expected 6000, found 5000",
         `FAIL  governor secretariat: expected ${outsider}, found ${signers[ACCOUNT.secretariat].address}`,
       ]);
-      expect(lines(run.out).pop()).to.equal("126 checks: 122 passed, 4 failed");
+      expect(lines(run.out).pop()).to.equal("128 checks: 124 passed, 4 failed");
     });
 
-    it("fails on an initial member's record, a reserve limit and the guardian term", async function () {
+    it("fails on an initial member's record, a reserve limit and both guardians' term", async function () {
       const d = await networkHelpers.loadFixture(deployWithModule);
       const file = editedFile(PARAMETER_FILE, (s) => {
         const members = s.initialMembers as Section[];
@@ -173,6 +185,7 @@ describe("verify-deployment", function () {
         'FAIL  initial member 2 name: expected "Member Two", found "Member 2"',
         "FAIL  initial member 3 nodes: expected [0x00000000000000000000000000000000000B0003], " +
           "found [0x00000000000000000000000000000000000A0003]",
+        "FAIL  reserve guardian term: expected 2592000 (30d), found 31536000 (365d)",
         "FAIL  reserve outflow limit of native coin: expected 1, found 100000000000000000000000000",
         "FAIL  governor guardian term: expected 2592000 (30d), found 31536000 (365d)",
       ]);
@@ -199,7 +212,7 @@ describe("verify-deployment", function () {
         `FAIL  timelock roles of secretariat ${secretariat}: expected none, found PROPOSER_ROLE, CANCELLER_ROLE`,
         `FAIL  timelock roles of member 2 voter ${voter}: expected none, found EXECUTOR_ROLE`,
       ]);
-      expect(lines(run.out).pop()).to.equal("127 checks: 124 passed, 3 failed");
+      expect(lines(run.out).pop()).to.equal("129 checks: 126 passed, 3 failed");
     });
 
     it("checks the deployer only when told who it is", async function () {
@@ -261,16 +274,69 @@ describe("verify-deployment", function () {
       );
     });
 
-    it("reports a guardian whose term has ended", async function () {
+    it("reports both guardians once their term has ended", async function () {
       const d = await networkHelpers.loadFixture(deployWithModule);
       const termEnd = await d.governor.guardianTermEnd();
+      // The reserve was deployed a few blocks before the governor: its guardian's term ends first.
+      expect(await d.reserve.guardianTermEnd()).to.be.at.most(termEnd);
       await networkHelpers.time.increaseTo(termEnd + 1n);
       const run = await verify(d);
       const failed = lines(run.out).filter((l) => l.startsWith("FAIL"));
-      expect(failed).to.have.length(1);
+      expect(failed).to.have.length(2);
       expect(failed[0]).to.match(
+        /^FAIL {2}reserve guardian: expected 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC, found 0x0{40} \(its term ended .+ UTC\)$/,
+      );
+      expect(failed[1]).to.match(
         /^FAIL {2}governor guardian: expected 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC, found 0x0{40} \(its term ended .+ UTC\)$/,
       );
+      // The terms themselves still match the file.
+      expect(lines(run.out)).to.include.members([
+        "PASS  reserve guardian term",
+        "PASS  governor guardian term",
+      ]);
+    });
+
+    it("reports a reserve guardian that governance replaced, with its new term", async function () {
+      const d = await networkHelpers.loadFixture(deployWithModule);
+      const next = (await ethers.getSigners())[ACCOUNT.outsider].address;
+      await d.reserve.connect(await asTimelock(d)).setGuardian(next, 30n * BigInt(DAY));
+      const termEnd = await d.reserve.guardianTermEnd();
+      const run = await verify(d);
+      const failed = lines(run.out).filter((l) => l.startsWith("FAIL"));
+      expect(failed).to.have.length(2);
+      expect(failed[0]).to.equal(
+        `FAIL  reserve guardian: expected 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC, found ${next}`,
+      );
+      expect(failed[1]).to.match(
+        /^FAIL {2}reserve guardian term: expected 31536000 \(365d\), found \d+ \(30d/,
+      );
+      expect(termEnd).to.be.above(0n);
+      expect(run.exitCode).to.equal(1);
+    });
+
+    it("reports a reserve with no guardian against a file that names one", async function () {
+      const d = await networkHelpers.loadFixture(deployWithModule);
+      await d.reserve.connect(await asTimelock(d)).setGuardian(ethers.ZeroAddress, 0n);
+      const run = await verify(d);
+      expect(lines(run.out).filter((l) => l.startsWith("FAIL"))).to.deep.equal([
+        `FAIL  reserve guardian: expected 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC, found ${ethers.ZeroAddress}`,
+        "FAIL  reserve guardian term: expected 31536000 (365d), found 0 (no guardian)",
+      ]);
+    });
+
+    it("reports a vault whose governor is not the deployment's governor", async function () {
+      const d = await networkHelpers.loadFixture(deployWithModule);
+      // No second binding is possible: clear the vault's governor slot, as if the module had never bound it.
+      const slot = await storageSlotHolding(d.addresses.vault, d.addresses.governor);
+      const word = await ethers.provider.getStorage(d.addresses.vault, slot);
+      const cleared = ethers.toBeHex(BigInt(word) & ~((1n << 160n) - 1n), 32);
+      await networkHelpers.setStorageAt(d.addresses.vault, slot, cleared);
+      expect(await d.vault.governor()).to.equal(ethers.ZeroAddress);
+      const run = await verify(d);
+      expect(lines(run.out).filter((l) => l.startsWith("FAIL"))).to.deep.equal([
+        `FAIL  vault governor: expected ${d.addresses.governor} (governor), found ${ethers.ZeroAddress} (none)`,
+      ]);
+      expect(run.exitCode).to.equal(1);
     });
   });
 
@@ -292,13 +358,15 @@ describe("verify-deployment", function () {
       return connectContracts(d.addresses, provider);
     }
 
-    it("bounds the governor's deployment between the registry's and now", async function () {
+    it("bounds the governor's and the reserve's deployment between the registry's and now", async function () {
       const d = await networkHelpers.loadFixture(deployWithModule);
       const checks = await verifyDeployment(await withoutHistory(d), readParameters(PARAMETER_FILE));
-      const term = checks.find((c) => c.name === "governor guardian term");
-      expect(term?.pass).to.equal(true);
-      expect(term?.expected).to.equal("31536000 (365d) from the governor's deployment");
-      expect(term?.actual).to.contain("this node keeps no past state");
+      for (const holder of ["governor", "reserve"]) {
+        const term = checks.find((c) => c.name === `${holder} guardian term`);
+        expect(term?.pass).to.equal(true);
+        expect(term?.expected).to.equal(`31536000 (365d) from the ${holder}'s deployment`);
+        expect(term?.actual).to.contain("this node keeps no past state");
+      }
       expect(checks.every((c) => c.pass)).to.equal(true);
     });
 
@@ -306,7 +374,10 @@ describe("verify-deployment", function () {
       const d = await networkHelpers.loadFixture(deployWithModule);
       const p = { ...readParameters(PARAMETER_FILE), guardianTerm: 300n * BigInt(DAY) };
       const checks = await verifyDeployment(await withoutHistory(d), p);
-      expect(checks.filter((c) => !c.pass).map((c) => c.name)).to.deep.equal(["governor guardian term"]);
+      expect(checks.filter((c) => !c.pass).map((c) => c.name)).to.deep.equal([
+        "reserve guardian term",
+        "governor guardian term",
+      ]);
     });
   });
 
@@ -316,7 +387,7 @@ describe("verify-deployment", function () {
       const run = await runTask(VERIFY, { deployment: missing, parameters: PARAMETER_FILE });
       expect(run).to.deep.equal({
         out: "",
-        err: `Error: no deployment file ${missing}: deploy first (npx hardhat ignition deploy …) or pass --deployment <file>`,
+        err: `Error: no deployment file ${missing}: deploy first (./gc ignition deploy …) or pass --deployment <file>`,
         exitCode: 1,
       });
     });
@@ -368,13 +439,25 @@ describe("verify-deployment", function () {
         "four class configurations",
         (s) => (s.classConfigs as Section[]).pop(),
         "CouncilGovernance.classConfigs must have 5 entries (Standard, Treasury, Constitutional, Admission, " +
-          "NoConfidence)",
+          "No-confidence)",
       ],
       [
         "a limit missing for an asset",
         (s) => (s.reserveOutflowLimits = []),
         "CouncilGovernance.reserveAssets has 1 entries but CouncilGovernance.reserveOutflowLimits has 0: give " +
           "one limit per asset",
+      ],
+      [
+        "a reserve guardian without a governor guardian (they share one term)",
+        (s) => (s.guardian = ethers.ZeroAddress),
+        "CouncilGovernance.guardian is the zero address but CouncilGovernance.reserveGuardian is not: both " +
+          "guardians serve the one CouncilGovernance.guardianTerm, so set both, or neither (with guardianTerm 0)",
+      ],
+      [
+        "a governor guardian without a reserve guardian",
+        (s) => (s.reserveGuardian = ethers.ZeroAddress),
+        "CouncilGovernance.reserveGuardian is the zero address but CouncilGovernance.guardian is not: both " +
+          "guardians serve the one CouncilGovernance.guardianTerm, so set both, or neither (with guardianTerm 0)",
       ],
       [
         "a placeholder",
@@ -429,7 +512,7 @@ describe("deploy/parameters for Kairos and Kaia", function () {
           );
       });
 
-      it("carries SPEC §11's defaults and a real outflow limit", async function () {
+      it("carries the documented defaults (docs/architecture.md) and a real outflow limit", async function () {
         const p = readParameters(await filledIn(file));
         expect(p.stakeUnit).to.equal(ethers.parseEther("5000000"));
         expect(p.stakeToken).to.equal(ethers.ZeroAddress);
@@ -458,7 +541,7 @@ describe("deploy/parameters for Kairos and Kaia", function () {
         const { file: deployment } = await deployWithFile(filled);
         const run = await runTask(VERIFY, { deployment, parameters: filled });
         expect(run.exitCode).to.equal(0);
-        expect(lines(run.out).pop()).to.equal("118 checks: 118 passed, 0 failed");
+        expect(lines(run.out).pop()).to.equal("120 checks: 120 passed, 0 failed");
       });
     });
   }

@@ -9,7 +9,7 @@ import {CouncilHandler} from "./CouncilHandler.sol";
 
 /**
  * @title CouncilInvariantTest
- * @notice SPEC §10 invariants of the registry and the stake vault, checked after every call of random sequences
+ * @notice Invariants of the registry and the stake vault, checked after every call of random sequences
  * of stake, unbond, withdraw, restake, voter rotation, admission, removal, resignation, stake-unit and size-bound
  * changes, and the passage of time. Run count and depth come from the Solidity test profile (CI: 1,000 runs).
  */

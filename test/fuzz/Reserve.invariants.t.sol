@@ -8,7 +8,7 @@ import {ReserveHandler} from "./ReserveHandler.sol";
 
 /**
  * @title ReserveInvariantTest
- * @notice SPEC §10 and issue 5 invariants of the Improvement Reserve, checked after every call of random sequences
+ * @notice Invariants of the Improvement Reserve, checked after every call of random sequences
  * of funding, payments, budgets, spends, grants, claims, cancellations, limit changes, pauses and time.
  */
 contract ReserveInvariantTest is TestBase {

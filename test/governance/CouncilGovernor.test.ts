@@ -45,7 +45,7 @@ import {
 } from "../utils/governance.js";
 import type { ClassConfig, Motion, System } from "../utils/governance.js";
 import { stateBitmap as bitmap, receiptOf, timeOf } from "../utils/chain.js";
-import { motionDetailsOf as details, operationId } from "../utils/governance.js";
+import { motionDetailsOf as details, motionRecordOf, operationId } from "../utils/governance.js";
 
 const { time, loadFixture } = networkHelpers;
 
@@ -59,15 +59,20 @@ const ALL_STATES: ProposalState[] = [
   ProposalState.Expired,
   ProposalState.Executed,
 ];
-/** States from which OpenZeppelin's `_cancel` accepts a motion. */
+/** States from which the governor's `cancel` accepts a motion: the live ones (OpenZeppelin also accepts Defeated). */
 const CANCELLABLE_STATES: ProposalState[] = [
   ProposalState.Pending,
   ProposalState.Active,
-  ProposalState.Defeated,
   ProposalState.Succeeded,
   ProposalState.Queued,
 ];
-const FINAL_STATES: ProposalState[] = [ProposalState.Canceled, ProposalState.Expired, ProposalState.Executed];
+/** Final states: nobody can cancel a motion in one of them, Defeated included. */
+const FINAL_STATES: ProposalState[] = [
+  ProposalState.Canceled,
+  ProposalState.Defeated,
+  ProposalState.Expired,
+  ProposalState.Executed,
+];
 
 const STANDARD = DEFAULT_CLASS_CONFIGS[MotionClass.Standard];
 const CONSTITUTIONAL = DEFAULT_CLASS_CONFIGS[MotionClass.Constitutional];
@@ -571,6 +576,21 @@ describe("CouncilGovernor", function () {
       expect(await g.votingDelay()).to.equal(STANDARD.votingDelay);
       expect(await g.votingPeriod()).to.equal(STANDARD.votingPeriod);
 
+      // Each record holds the configuration its motion was created under.
+      const [olderRecord, newerRecord] = [await motionRecordOf(s, olderId), await motionRecordOf(s, newerId)];
+      expect([olderRecord.memberQuorumBps, olderRecord.voteQuorumBps]).to.deep.equal([
+        CONSTITUTIONAL.memberQuorumBps,
+        CONSTITUTIONAL.voteQuorumBps,
+      ]);
+      expect([newerRecord.memberQuorumBps, newerRecord.voteQuorumBps]).to.deep.equal([10_000n, 10_000n]);
+      for (const r of [olderRecord, newerRecord]) {
+        expect([r.timelockDelay, r.approvalNumerator, r.approvalDenominator]).to.deep.equal([
+          CONSTITUTIONAL.timelockDelay,
+          CONSTITUTIONAL.approvalNumerator,
+          CONSTITUTIONAL.approvalDenominator,
+        ]);
+      }
+
       await waitForSnapshot(s, newerId);
       expect(await quorumOf(g, newerId)).to.deep.equal([5n, 5n]);
       expect(await quorumOf(g, olderId)).to.deep.equal([3n, 3n]);
@@ -763,6 +783,8 @@ describe("CouncilGovernor", function () {
       const s = await loadFixture(council);
       const g = s.governor;
       const motion = await signallingMotion(s, "Member motion");
+      const at = (await latest()) + 10n;
+      await time.setNextBlockTimestamp(at);
       await expect(
         g.connect(s.voters[2]).propose(motion.targets, motion.values, motion.calldatas, motion.description),
       )
@@ -774,8 +796,8 @@ describe("CouncilGovernor", function () {
           motion.values,
           [""],
           motion.calldatas,
-          (await latest()) + 1n + 7n * DAY,
-          (await latest()) + 1n + 14n * DAY,
+          at + 7n * DAY,
+          at + 14n * DAY,
           motion.description,
         );
       expect(await g.proposalProposer(1n)).to.equal(s.voters[2].address);
@@ -828,6 +850,17 @@ describe("CouncilGovernor", function () {
           .withArgs(account.address);
         expect(await observe(s)).to.deep.equal(before);
       }
+    });
+
+    it("reverts when the proposer's member resigned, though it held votes one second before", async function () {
+      const s = await loadFixture(council);
+      await s.registry.connect(s.admins[4]).resign(5n);
+      const m = await signallingMotion(s);
+      const before = await observe(s);
+      await expect(s.governor.connect(s.voters[4]).propose(m.targets, m.values, m.calldatas, m.description))
+        .to.be.revertedWithCustomError(s.governor, "GovernorRestrictedProposer")
+        .withArgs(s.voters[4].address);
+      expect(await observe(s)).to.deep.equal(before);
     });
 
     it("reverts when the member had no votes one second before (stake unbonded)", async function () {
@@ -1053,6 +1086,39 @@ describe("CouncilGovernor", function () {
         .withArgs(live.id, 1n);
       expect(await observe(s, live)).to.deep.equal(before);
       expect(await tally(s.governor, live.id)).to.deep.equal([0n, 1n, 0n]);
+    });
+
+    it("reverts when the member resigned after the snapshot: its power ends at once (GovernorNoVotingPower)", async function () {
+      const s = await loadFixture(council);
+      const live = await motionIn(s, ProposalState.Active);
+      const snapshot = await s.governor.proposalSnapshot(live.id);
+      expect(await s.governor.getVotes(s.voters[1].address, snapshot)).to.equal(1n);
+      await s.registry.connect(s.admins[1]).resign(2n);
+      // The vault still reports the member's votes at the snapshot; the governor gives it no weight.
+      expect(await s.vault.getPastMemberVotes(2n, snapshot)).to.equal(1n);
+      expect(await s.governor.getVotes(s.voters[1].address, snapshot)).to.equal(0n);
+      const before = await observe(s, live);
+      await expect(s.governor.connect(s.voters[1]).castVote(live.id, Vote.For))
+        .to.be.revertedWithCustomError(s.governor, "GovernorNoVotingPower")
+        .withArgs(live.id, s.voters[1].address);
+      expect(await observe(s, live)).to.deep.equal(before);
+      expect(await tally(s.governor, live.id)).to.deep.equal([0n, 0n, 0n]);
+    });
+
+    it("reverts when the member was removed after the snapshot (GovernorNoVotingPower)", async function () {
+      const s = await loadFixture(council);
+      const live = await motionIn(s, ProposalState.Active);
+      // The timelock (the registry's owner) removes member 3, as an executed no-confidence motion would.
+      const timelockAddress = await s.timelock.getAddress();
+      await networkHelpers.impersonateAccount(timelockAddress);
+      await networkHelpers.setBalance(timelockAddress, ethers.parseEther("1"));
+      await s.registry.connect(await ethers.getSigner(timelockAddress)).remove(3n);
+      await networkHelpers.stopImpersonatingAccount(timelockAddress);
+      const before = await observe(s, live);
+      await expect(s.governor.connect(s.voters[2]).castVote(live.id, Vote.Against))
+        .to.be.revertedWithCustomError(s.governor, "GovernorNoVotingPower")
+        .withArgs(live.id, s.voters[2].address);
+      expect(await observe(s, live)).to.deep.equal(before);
     });
 
     it("reverts when a former voter account votes after the rotation", async function () {
@@ -1487,7 +1553,7 @@ describe("CouncilGovernor", function () {
       // After the snapshot: member 1 bonds 3 more units (4 votes, total 8), members 4 and 5 unbond everything.
       await s.vault.connect(s.admins[0]).stake(3n * STAKE_UNIT, { value: 3n * STAKE_UNIT });
       await time.increase(1);
-      expect(await g.quorum((await latest()) - 1n)).to.equal(3n);
+      expect(await g.quorum((await latest()) - 1n)).to.equal(6n); // conservative: ceil(⅔ × 8)
       expect(await quorumOf(g, first.id)).to.deep.equal([2n, 2n]);
       await s.vault.connect(s.admins[3]).requestUnstake(4n, STAKE_UNIT);
       await s.vault.connect(s.admins[4]).requestUnstake(5n, STAKE_UNIT);
@@ -1528,18 +1594,19 @@ describe("CouncilGovernor", function () {
         .withArgs(snapshot, await latest());
     });
 
-    it("quorum(t) is the Standard vote quorum of the total votes at t", async function () {
+    it("quorum(t) is the For votes that pass any class at t: the strictest rules ever configured, and a majority", async function () {
       const s = await loadFixture(council);
       const g = s.governor;
       const t0 = (await latest()) - 1n;
-      expect(await g.quorum(t0)).to.equal(2n); // ceil(5 × 33.33 %)
+      expect(await g.quorum(t0)).to.equal(4n); // ceil(⅔ × 5)
       await s.vault.connect(s.admins[0]).stake(3n * STAKE_UNIT, { value: 3n * STAKE_UNIT });
       await s.vault.connect(s.admins[1]).stake(3n * STAKE_UNIT, { value: 3n * STAKE_UNIT });
       await time.increase(1);
       const t1 = (await latest()) - 1n;
       expect(await s.vault.getPastTotalSupply(t1)).to.equal(11n);
-      expect(await g.quorum(t1)).to.equal(4n); // ceil(11 × 33.33 %) = ceil(3.6663)
-      expect(await g.quorum(t0)).to.equal(2n);
+      expect(await g.quorum(t1)).to.equal(8n); // ceil(⅔ × 11) = ceil(7.33)
+      expect(await g.quorum(t0)).to.equal(4n);
+      expect(await s.policy.conservativeQuorum(11n)).to.equal(8n);
       const future = (await latest()) + 100n;
       await expect(g.quorum(future))
         .to.be.revertedWithCustomError(s.vault, "ERC5805FutureLookup")
@@ -1548,7 +1615,7 @@ describe("CouncilGovernor", function () {
 
     it("describes its counting mode", async function () {
       const s = await loadFixture(council);
-      expect(await s.governor.COUNTING_MODE()).to.equal("support=bravo&quorum=for,abstain,against");
+      expect(await s.governor.COUNTING_MODE()).to.equal("support=bravo&quorum=for");
     });
   });
 
@@ -1824,6 +1891,49 @@ describe("CouncilGovernor", function () {
         .withArgs(live.id, ProposalState.Expired, bitmap(...CANCELLABLE_STATES));
       expect(await observe(s, live)).to.deep.equal(before);
     });
+    it("keeps the windows a motion was created with: a later, longer queue window does not revive it", async function () {
+      const s = await loadFixture(council);
+      const g = s.governor;
+      const signal = await signallingMotion(s, "Passed, never queued");
+      const windows: Motion = {
+        targets: [await g.getAddress()],
+        values: [0n],
+        calldatas: [g.interface.encodeFunctionData("setExpiryWindows", [60n * DAY, 60n * DAY])],
+        description: "Expiry windows: 60 days each",
+      };
+      const signalId = await propose(s, signal, s.secretariat);
+      const windowsId = await propose(s, windows, s.voters[0]);
+      await waitForSnapshot(s, windowsId);
+      await voteAll(s, signalId, s.voters, Vote.For);
+      await voteAll(s, windowsId, s.voters, Vote.For);
+      await waitForDeadline(s, windowsId);
+      await queue(s, windows);
+      const expiresAt = (await g.proposalDeadline(signalId)) + QUEUE_WINDOW;
+      await time.increaseTo(expiresAt + 1n);
+      expect(await g.state(signalId)).to.equal(ProposalState.Expired);
+      expect(await g.proposalEta(windowsId)).to.be.below(expiresAt); // its ETA has passed
+      await execute(s, windows);
+      expect(await g.queueWindow()).to.equal(60n * DAY);
+
+      // The expired motion keeps its own 14-day window: Expired is final.
+      expect(await g.state(signalId)).to.equal(ProposalState.Expired);
+      const record = await motionRecordOf(s, signalId);
+      expect([record.queueWindow, record.executionWindow]).to.deep.equal([QUEUE_WINDOW, EXECUTION_WINDOW]);
+      const before = await observe(s, { id: signalId, motion: signal });
+      await expect(g.queue(signal.targets, signal.values, signal.calldatas, descriptionHash(signal)))
+        .to.be.revertedWithCustomError(g, "GovernorUnexpectedProposalState")
+        .withArgs(signalId, ProposalState.Expired, bitmap(ProposalState.Succeeded));
+      expect(await observe(s, { id: signalId, motion: signal })).to.deep.equal(before);
+
+      // A motion created now gets the new windows.
+      const later = await propose(
+        s,
+        await signallingMotion(s, "Created under the new windows"),
+        s.secretariat,
+      );
+      const laterRecord = await motionRecordOf(s, later);
+      expect([laterRecord.queueWindow, laterRecord.executionWindow]).to.deep.equal([60n * DAY, 60n * DAY]);
+    });
   });
 
   describe("cancel", function () {
@@ -1896,7 +2006,7 @@ describe("CouncilGovernor", function () {
       expect(await observe(s, live)).to.deep.equal(before);
     });
 
-    for (const st of ALL_STATES.filter((x) => x !== ProposalState.Pending)) {
+    for (const st of CANCELLABLE_STATES.filter((x) => x !== ProposalState.Pending)) {
       it(`reverts when the proposer cancels a motion that is ${ProposalState[st]}`, async function () {
         const s = await loadFixture(council);
         const live = await motionIn(s, st);
@@ -1907,6 +2017,21 @@ describe("CouncilGovernor", function () {
         )
           .to.be.revertedWithCustomError(s.governor, "GovernorUnableToCancel")
           .withArgs(live.id, s.secretariat.address);
+        expect(await observe(s, live)).to.deep.equal(before);
+      });
+    }
+
+    for (const st of FINAL_STATES) {
+      it(`reverts when the proposer cancels a motion that is ${ProposalState[st]} (final)`, async function () {
+        const s = await loadFixture(council);
+        const live = await motionIn(s, st);
+        const m = live.motion;
+        const before = await observe(s, live);
+        await expect(
+          s.governor.connect(s.secretariat).cancel(m.targets, m.values, m.calldatas, descriptionHash(m)),
+        )
+          .to.be.revertedWithCustomError(s.governor, "GovernorUnexpectedProposalState")
+          .withArgs(live.id, st, bitmap(...CANCELLABLE_STATES));
         expect(await observe(s, live)).to.deep.equal(before);
       });
     }
@@ -2139,7 +2264,7 @@ describe("CouncilGovernor", function () {
       await time.increaseTo(snapshot + 1n);
       expect(await ig.state(id)).to.equal(ProposalState.Active);
       expect(await ig.getVotes(s.voters[0].address, snapshot)).to.equal(1n);
-      expect(await ig.quorum(snapshot)).to.equal(2n);
+      expect(await ig.quorum(snapshot)).to.equal(4n); // For votes that pass any class: ceil(⅔ × 5)
       for (const voter of s.voters.slice(0, 3)) {
         const cast = eventsOf(
           await receiptOf(await ig.connect(voter).castVote(id, Vote.For)),

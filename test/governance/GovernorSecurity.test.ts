@@ -546,26 +546,12 @@ describe("attacks", function () {
   });
 
   it("bricking parameters: a motion leaving the timelock ungovernable reverts GovernorTimelockCompromised", async function () {
-    // Depends on CouncilGovernor.sol:277-282 (_checkTimelockGovernable, called after every execution at :218).
+    // Depends on CouncilGovernor._executeOperations (asks MotionPolicy.timelockGovernable after every execution that
+    // called the timelock or the governor).
     const s = await networkHelpers.loadFixture(system);
     const governorAddress = await s.governor.getAddress();
     const timelockAddress = await s.timelock.getAddress();
     const tl = s.timelock.interface;
-    const orphan = await ethers.deployContract("TimelockController", [
-      TIMELOCK_MIN_DELAY,
-      [],
-      [],
-      ethers.ZeroAddress,
-    ]);
-    const orphanAddress = await orphan.getAddress();
-    // The governor holds every role there, but anyone may execute: its class delays could be bypassed.
-    const open = await ethers.deployContract("TimelockController", [
-      TIMELOCK_MIN_DELAY,
-      [governorAddress],
-      [governorAddress, ethers.ZeroAddress],
-      ethers.ZeroAddress,
-    ]);
-    const openAddress = await open.getAddress();
     const [proposer, executor, canceller] = [
       await s.timelock.PROPOSER_ROLE(),
       await s.timelock.EXECUTOR_ROLE(),
@@ -597,28 +583,12 @@ describe("attacks", function () {
         timelockAddress,
       ],
       [
-        action(
-          governorAddress,
-          s.governor.interface.encodeFunctionData("updateTimelock", [openAddress]),
-          "Timelock with an open executor role",
-        ),
-        openAddress,
-      ],
-      [
         action(timelockAddress, tl.encodeFunctionData("updateDelay", [2n * DAY - 1n]), "Short delay"),
         timelockAddress,
       ],
       [
         action(timelockAddress, tl.encodeFunctionData("updateDelay", [2n * DAY + 1n]), "Long delay"),
         timelockAddress,
-      ],
-      [
-        action(
-          governorAddress,
-          s.governor.interface.encodeFunctionData("updateTimelock", [orphanAddress]),
-          "Orphan timelock",
-        ),
-        orphanAddress,
       ],
     ];
     const motions = cases.map(([m]) => m);
@@ -627,6 +597,53 @@ describe("attacks", function () {
       await expectRevert(s, () => executeTx(s, m), s.governor, "GovernorTimelockCompromised", [reported]);
     }
     expect(await s.governor.timelock()).to.equal(timelockAddress);
+  });
+
+  it("timelock swap: a motion moving the governor to another timelock is refused at proposal", async function () {
+    // Depends on MotionPolicy._checkGovernorCall — the other timelock's role holders (or anyone, with an open
+    // executor role) would command the governor, and through relay the council's timelock.
+    const s = await networkHelpers.loadFixture(system);
+    const governorAddress = await s.governor.getAddress();
+    const selector = s.governor.interface.getFunction("updateTimelock").selector;
+    const orphan = await ethers.deployContract("TimelockController", [
+      TIMELOCK_MIN_DELAY,
+      [],
+      [],
+      ethers.ZeroAddress,
+    ]);
+    // The governor holds every role there, but anyone may execute: its class delays could be bypassed.
+    const open = await ethers.deployContract("TimelockController", [
+      TIMELOCK_MIN_DELAY,
+      [governorAddress],
+      [governorAddress, ethers.ZeroAddress],
+      ethers.ZeroAddress,
+    ]);
+    // Even a properly configured one: the move itself is refused.
+    const proper = await ethers.deployContract("TimelockController", [
+      TIMELOCK_MIN_DELAY,
+      [governorAddress],
+      [governorAddress],
+      ethers.ZeroAddress,
+    ]);
+    for (const [label, other] of [
+      ["an orphan timelock", orphan],
+      ["a timelock with an open executor role", open],
+      ["a properly configured timelock", proper],
+    ] as const) {
+      const move = action(
+        governorAddress,
+        s.governor.interface.encodeFunctionData("updateTimelock", [await other.getAddress()]),
+        `Move to ${label}`,
+      );
+      await expectRevert(
+        s,
+        () => proposeTx(s, move, s.secretariat),
+        s.policy,
+        "MotionPolicyForbiddenAction",
+        [selector],
+      );
+    }
+    expect(await s.governor.timelock()).to.equal(await s.timelock.getAddress());
   });
 
   it("timelock bypass: a motion granting a timelock role to anyone but the governor is refused at proposal", async function () {
@@ -854,8 +871,8 @@ describe("attacks", function () {
     expect(await s.vault.totalVotes()).to.equal(18n);
     await networkHelpers.time.increase(1);
     const now = BigInt(await networkHelpers.time.latest());
-    expect(await s.governor.quorum(now - 1n)).to.equal(6n);
-    expect([...(await s.governor.proposalQuorum(id))]).to.deep.equal([2n, 2n]);
+    expect(await s.governor.quorum(now - 1n)).to.equal(12n); // the standard view moves with the supply (⅔ × 18) …
+    expect([...(await s.governor.proposalQuorum(id))]).to.deep.equal([2n, 2n]); // … the motion's quorum does not
     await waitForDeadline(s, id);
     expect(await s.governor.state(id)).to.equal(ProposalState.Succeeded);
   });

@@ -77,11 +77,10 @@ async function systemWithTarget(): Promise<TargetSystem> {
 // ---------------------------------------------------------------- helpers
 
 const QUEUED = stateBitmap(ProposalState.Queued);
-/** States from which a motion can be cancelled (OpenZeppelin `_cancel`). */
+/** States from which a motion can be cancelled: the live ones (Defeated is final, unlike in OpenZeppelin). */
 const CANCELLABLE = stateBitmap(
   ProposalState.Pending,
   ProposalState.Active,
-  ProposalState.Defeated,
   ProposalState.Succeeded,
   ProposalState.Queued,
 );
@@ -246,7 +245,7 @@ describe("CouncilGovernor settings", function () {
       expect(await g.votingDelay()).to.equal(7n * DAY);
       expect(await g.votingPeriod()).to.equal(7n * DAY);
       expect(await g.CLOCK_MODE()).to.equal("mode=timestamp");
-      expect(await g.COUNTING_MODE()).to.equal("support=bravo&quorum=for,abstain,against");
+      expect(await g.COUNTING_MODE()).to.equal("support=bravo&quorum=for");
       expect(await g.MAX_ACTIONS_LIMIT()).to.equal(256n);
       expect(await g.MAX_LIVE_PROPOSALS_LIMIT()).to.equal(20n);
       expect(await g.MAX_GUARDIAN_TERM()).to.equal(MAX_GUARDIAN_TERM);
@@ -346,6 +345,30 @@ describe("CouncilGovernor settings", function () {
         )
           .to.be.revertedWithCustomError(factory, error)
           .withArgs(...args);
+        expect(await ethers.provider.getBlockNumber()).to.equal(block);
+      });
+    }
+
+    for (const [label, which, account] of [
+      ["the timelock has no code (an account)", "timelock", "0x000000000000000000000000000000000000bEEF"],
+      ["the timelock is the zero address", "timelock", ethers.ZeroAddress],
+      ["the policy has no code (an account)", "policy", "0x000000000000000000000000000000000000bEEF"],
+      ["the policy is the zero address", "policy", ethers.ZeroAddress],
+    ] as const) {
+      it(`reverts when ${label} (GovernorNotAContract)`, async function () {
+        const s = await networkHelpers.loadFixture(system);
+        const factory = await ethers.getContractFactory("CouncilGovernor");
+        const block = await ethers.provider.getBlockNumber();
+        await expect(
+          factory.deploy(
+            await s.vault.getAddress(),
+            which === "timelock" ? account : await s.timelock.getAddress(),
+            which === "policy" ? account : await s.policy.getAddress(),
+            valid,
+          ),
+        )
+          .to.be.revertedWithCustomError(factory, "GovernorNotAContract")
+          .withArgs(account);
         expect(await ethers.provider.getBlockNumber()).to.equal(block);
       });
     }
@@ -962,6 +985,72 @@ describe("CouncilGovernor settings", function () {
       ]);
     });
 
+    it("reverts when the guardian cancels a Defeated motion: Defeated is final (GovernorUnexpectedProposalState)", async function () {
+      const s = await networkHelpers.loadFixture(system);
+      const m = await signal(s, "Defeated");
+      const id = await propose(s, m, s.secretariat);
+      await waitForSnapshot(s, id);
+      await voteAll(s, id, s.voters.slice(0, 3), Vote.Against);
+      await waitForDeadline(s, id);
+      expect(await s.governor.state(id)).to.equal(ProposalState.Defeated);
+      await expectRevert(s, () => cancelTx(s, m, s.guardian), s.governor, "GovernorUnexpectedProposalState", [
+        id,
+        ProposalState.Defeated,
+        CANCELLABLE,
+      ]);
+      expect(await s.governor.state(id)).to.equal(ProposalState.Defeated);
+    });
+
+    it("reverts when the guardian cancels a motion that changes a guardian (GovernorGuardianConflict)", async function () {
+      const s = await networkHelpers.loadFixture(system);
+      const replace = await governorCall(
+        s,
+        s.governor.interface.encodeFunctionData("setGuardian", [s.others[0].address, 30n * DAY]),
+        "Replace the guardian",
+      );
+      // Among other actions too: any action calling setGuardian(address,uint256) counts.
+      const mixed: Action = {
+        targets: [await s.timelock.getAddress(), ...replace.targets],
+        values: [0n, 0n],
+        calldatas: ["0x", ...replace.calldatas],
+        description: "Signal, then remove the guardian",
+      };
+      const ids = [await propose(s, replace, s.secretariat), await propose(s, mixed, s.voters[0])];
+      await expectRevert(s, () => cancelTx(s, replace, s.guardian), s.governor, "GovernorGuardianConflict", [
+        ids[0],
+      ]);
+      await waitForSnapshot(s, ids[1]);
+      await expectRevert(s, () => cancelTx(s, mixed, s.guardian), s.governor, "GovernorGuardianConflict", [
+        ids[1],
+      ]);
+      expect(await s.governor.state(ids[1])).to.equal(ProposalState.Active);
+    });
+
+    it("lets the proposer cancel its own Pending guardian change (the conflict binds the guardian only)", async function () {
+      const s = await networkHelpers.loadFixture(system);
+      const m = await governorCall(
+        s,
+        s.governor.interface.encodeFunctionData("setGuardian", [ethers.ZeroAddress, 0n]),
+        "Remove the guardian",
+      );
+      const id = await propose(s, m, s.secretariat);
+      await expect(cancelTx(s, m, s.secretariat))
+        .to.emit(s.governor, "ProposalCanceled")
+        .withArgs(id);
+    });
+
+    it("reverts when a member that resigned cancels its own Pending motion (GovernorUnableToCancel)", async function () {
+      const s = await networkHelpers.loadFixture(system);
+      const m = await signal(s, "Proposed, then the member resigned");
+      const id = await propose(s, m, s.voters[2]);
+      await s.registry.connect(s.admins[2]).resign(3n);
+      expect(await s.governor.state(id)).to.equal(ProposalState.Pending);
+      await expectRevert(s, () => cancelTx(s, m, s.voters[2]), s.governor, "GovernorUnableToCancel", [
+        id,
+        s.voters[2].address,
+      ]);
+    });
+
     it("reverts when the guardian cancels an Executed motion (GovernorUnexpectedProposalState)", async function () {
       const s = await networkHelpers.loadFixture(system);
       const m = await signal(s, "Executed");
@@ -1075,7 +1164,9 @@ describe("CouncilGovernor settings", function () {
   });
 
   describe("updateTimelock", function () {
-    it("moves the governor to a properly configured second timelock; later motions run through it", async function () {
+    it("is refused at proposal, even to a properly configured second timelock (MotionPolicyForbiddenAction)", async function () {
+      // Another timelock's role holders would command the governor (and, through relay, the council's timelock);
+      // the policy refuses the move outright. Later motions keep running through the council's timelock.
       const s = await networkHelpers.loadFixture(system);
       const governorAddress = await s.governor.getAddress();
       const oldTimelock = await s.timelock.getAddress();
@@ -1085,24 +1176,20 @@ describe("CouncilGovernor settings", function () {
         [governorAddress],
         ethers.ZeroAddress,
       ]);
-      const nextAddress = await next.getAddress();
       const m = await governorCall(
         s,
-        s.governor.interface.encodeFunctionData("updateTimelock", [nextAddress]),
+        s.governor.interface.encodeFunctionData("updateTimelock", [await next.getAddress()]),
         "Move to the new timelock",
       );
-      // With it, a motion queued on the former timelock before the move.
-      const pending = await signal(s, "Queued on the former timelock");
-      const [, pendingId] = await passToEta(s, [m, pending]);
-      await expect(executeTx(s, m)).to.emit(s.governor, "TimelockChange").withArgs(oldTimelock, nextAddress);
-      expect(await s.governor.timelock()).to.equal(nextAddress);
-      // OpenZeppelin: the operation is not on the new timelock, so the motion reads Canceled.
-      expect(await s.governor.state(pendingId)).to.equal(ProposalState.Canceled);
+      await expectRevert(s, () => proposeTx(s, m, s.secretariat), s.policy, "MotionPolicyForbiddenAction", [
+        s.governor.interface.getFunction("updateTimelock").selector,
+      ]);
+      expect(await s.governor.timelock()).to.equal(oldTimelock);
 
       const limits = await governorCall(
         s,
         s.governor.interface.encodeFunctionData("setProposalLimits", [MAX_ACTIONS, 5n]),
-        "Five live motions, through the new timelock",
+        "Five live motions, through the council's timelock",
       );
       const id = await propose(s, limits, s.secretariat);
       await waitForSnapshot(s, id);
@@ -1110,11 +1197,11 @@ describe("CouncilGovernor settings", function () {
       await waitForDeadline(s, id);
       await expect(
         s.governor.queue(limits.targets, limits.values, limits.calldatas, descriptionHash(limits)),
-      ).to.emit(next, "CallScheduled");
+      ).to.emit(s.timelock, "CallScheduled");
       await waitForEta(s, id);
       const tx = executeTx(s, limits);
       await expect(tx).to.emit(s.governor, "ProposalLimitsSet").withArgs(MAX_ACTIONS, 5n);
-      await expect(tx).to.emit(next, "CallExecuted");
+      await expect(tx).to.emit(s.timelock, "CallExecuted");
       expect(await s.governor.maxLiveProposals()).to.equal(5n);
     });
 

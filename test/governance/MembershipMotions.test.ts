@@ -43,7 +43,12 @@ import {
 } from "../utils/governance.js";
 import type { Motion, System } from "../utils/governance.js";
 import { stateBitmap as bitmap, receiptOf, timeOf } from "../utils/chain.js";
-import { motionDetailsOf as details, operationId } from "../utils/governance.js";
+import {
+  motionDetailsOf as details,
+  expectedRecord,
+  motionRecordOf,
+  operationId,
+} from "../utils/governance.js";
 
 const { loadFixture, time } = networkHelpers;
 
@@ -198,8 +203,9 @@ async function timelockSalt(s: System, motion: Motion): Promise<string> {
 }
 
 /**
- * Everything a failed call could have changed: every motion (details, subject, ballots), live counts, every
- * record (accounts, status, times, application window), stakes and votes, and the timelock operations of `lives`.
+ * Everything a failed call could have changed: every motion (details, record, ballots), live counts, every
+ * record (accounts, status, times, application window), stakes, freezes and votes, and the timelock operations of
+ * `lives`.
  */
 async function observe(s: System, lives: Live[] = []): Promise<Record<string, unknown>> {
   const g = s.governor;
@@ -222,11 +228,12 @@ async function observe(s: System, lives: Live[] = []): Promise<Record<string, un
       await s.vault.stakeOf(m),
       await s.vault.pendingOf(m),
       await s.vault.memberVotes(m),
+      await s.vault.frozenUntil(m),
     ];
   }
   for (let id = 1n; id <= count; id++) {
     out[`motion ${id}`] = await details(s, id);
-    out[`motion ${id} subject`] = await g.motionSubject(id);
+    out[`motion ${id} record`] = await motionRecordOf(s, id);
     const voted: boolean[] = [];
     for (let m = 1n; m <= members; m++) voted.push(await g.hasMemberVoted(id, m));
     out[`motion ${id} ballots`] = voted;
@@ -535,7 +542,7 @@ describe("GovernorMembershipMotions", function () {
       await s.registry.connect(s.applicant).renewApplication(s.candidateId);
       const second = await sponsor(s, s.voters[1], s.candidateId, "Admit Candidate Org, again");
       expect(second.id).to.equal(2n);
-      expect(await s.governor.motionSubject(second.id)).to.equal(s.candidateId);
+      expect((await s.governor.motionRecord(second.id)).subjectMemberId).to.equal(s.candidateId);
       await passAndQueue(s, second, s.voters.slice(0, 3));
       await execute(s, second.motion);
       expect(await s.governor.state(second.id)).to.equal(ProposalState.Executed);
@@ -562,12 +569,32 @@ describe("GovernorMembershipMotions", function () {
         .withArgs(first.id + 1n, MotionClass.Admission, s.candidateId, s.voters[2].address);
     });
 
-    it("lets the sponsor cancel its Pending motion; the candidate can then be sponsored again", async function () {
+    it("refuses the sponsor's cancel of its Pending motion (GovernorUnableToCancel): once opened, it goes to a vote", async function () {
+      const s = await loadFixture(councilWithCandidate);
+      const first = await sponsor(s, s.voters[0], s.candidateId, "Admit Candidate Org");
+      const m = first.motion;
+      const before = await observe(s, [first]);
+      for (const caller of [s.voters[0], s.secretariat, s.voters[1]]) {
+        await expect(s.governor.connect(caller).cancel(m.targets, m.values, m.calldatas, descriptionHash(m)))
+          .to.be.revertedWithCustomError(s.governor, "GovernorUnableToCancel")
+          .withArgs(first.id, caller.address);
+      }
+      expect(await observe(s, [first])).to.deep.equal(before);
+      expect(await s.governor.state(first.id)).to.equal(ProposalState.Pending);
+      // Nobody can squat the candidate: a second sponsorship is refused while the first is live.
+      await expect(
+        s.governor.connect(s.voters[1]).proposeAdmission(s.candidateId, "Admit Candidate Org, again"),
+      )
+        .to.be.revertedWithCustomError(s.governor, "GovernorMotionAlreadyLive")
+        .withArgs(s.candidateId, first.id);
+    });
+
+    it("lets the guardian cancel an admission motion; the candidate can then be sponsored again", async function () {
       const s = await loadFixture(councilWithCandidate);
       const first = await sponsor(s, s.voters[0], s.candidateId, "Admit Candidate Org");
       const m = first.motion;
       await expect(
-        s.governor.connect(s.voters[0]).cancel(m.targets, m.values, m.calldatas, descriptionHash(m)),
+        s.governor.connect(s.guardian).cancel(m.targets, m.values, m.calldatas, descriptionHash(m)),
       )
         .to.emit(s.governor, "ProposalCanceled")
         .withArgs(first.id);
@@ -914,6 +941,8 @@ describe("GovernorMembershipMotions", function () {
       await expect(tx)
         .to.emit(g, "MembershipMotionProposed")
         .withArgs(1n, MotionClass.NoConfidence, TARGET, s.voters[0].address);
+      await expect(tx).to.emit(s.vault, "StakeFrozen").withArgs(TARGET, snapshot);
+      expect(await s.vault.frozenUntil(TARGET)).to.equal(snapshot);
       const live: Live = { id: 1n, motion: await noConfidenceMotion(s, TARGET, description) };
 
       await waitForSnapshot(s, live.id);
@@ -1196,6 +1225,84 @@ describe("GovernorMembershipMotions", function () {
         .withArgs(id, MotionClass.NoConfidence, 5n, s.voters[0].address);
     });
 
+    it("freezes the target's stake until the snapshot: no stake added, requested back or restaked; withdraw still pays", async function () {
+      const s = await loadFixture(heavyTarget);
+      const admin = s.admins[5];
+      // Two requests made before the motion: the first is unlocked by the time the motion opens.
+      await s.vault.connect(admin).requestUnstake(TARGET, STAKE_UNIT);
+      await time.increase(UNBONDING);
+      await s.vault.connect(admin).requestUnstake(TARGET, STAKE_UNIT);
+      const live = await moveNoConfidence(s, s.voters[0], TARGET, "No confidence in Member 6");
+      const snapshot = await s.governor.proposalSnapshot(live.id);
+      expect(await s.vault.frozenUntil(TARGET)).to.equal(snapshot);
+
+      const before = await observe(s, [live]);
+      const refused: [string, () => Promise<unknown>][] = [
+        ["stake", () => s.vault.connect(admin).stake(STAKE_UNIT, { value: STAKE_UNIT })],
+        ["stakeFor", () => s.vault.connect(s.others[3]).stakeFor(TARGET, STAKE_UNIT, { value: STAKE_UNIT })],
+        ["requestUnstake", () => s.vault.connect(admin).requestUnstake(TARGET, STAKE_UNIT)],
+        ["restake", () => s.vault.connect(admin).restake(TARGET, 1n)],
+      ];
+      for (const [label, send] of refused) {
+        await expect(send(), label)
+          .to.be.revertedWithCustomError(s.vault, "StakeVaultStakeFrozen")
+          .withArgs(TARGET, snapshot);
+      }
+      expect(await observe(s, [live])).to.deep.equal(before);
+
+      // Withdrawing the earlier request changes no votes, and is allowed.
+      const paid = s.vault.connect(admin).withdraw(TARGET, 0n, admin.address);
+      await expect(paid).to.emit(s.vault, "Withdrawn").withArgs(TARGET, 0n, admin.address, STAKE_UNIT);
+      await expect(paid).to.changeEtherBalances(ethers, [s.vault, admin], [-STAKE_UNIT, STAKE_UNIT]);
+      // The other members' stakes are not frozen.
+      await expect(s.vault.connect(s.admins[0]).stake(STAKE_UNIT, { value: STAKE_UNIT })).to.emit(
+        s.vault,
+        "Staked",
+      );
+
+      // After the snapshot the target's stake moves again.
+      await waitForSnapshot(s, live.id);
+      await expect(s.vault.connect(admin).restake(TARGET, 1n))
+        .to.emit(s.vault, "Restaked")
+        .withArgs(TARGET, 1n, STAKE_UNIT);
+    });
+
+    it("refuses the mover's cancel (GovernorUnableToCancel); only the guardian may cancel a no-confidence motion", async function () {
+      const s = await loadFixture(heavyTarget);
+      const live = await moveNoConfidence(s, s.voters[0], TARGET, "No confidence in Member 6");
+      const m = live.motion;
+      const cancel = (by: HardhatEthersSigner) =>
+        s.governor.connect(by).cancel(m.targets, m.values, m.calldatas, descriptionHash(m));
+      const before = await observe(s, [live]);
+      for (const caller of [s.voters[0], s.secretariat, s.voters[5], s.others[0]]) {
+        await expect(cancel(caller))
+          .to.be.revertedWithCustomError(s.governor, "GovernorUnableToCancel")
+          .withArgs(live.id, caller.address);
+      }
+      expect(await observe(s, [live])).to.deep.equal(before);
+      expect(await s.governor.state(live.id)).to.equal(ProposalState.Pending);
+
+      await waitForSnapshot(s, live.id);
+      await expect(cancel(s.guardian)).to.emit(s.governor, "ProposalCanceled").withArgs(live.id);
+      expect(await s.governor.state(live.id)).to.equal(ProposalState.Canceled);
+      expect(await s.governor.liveProposalCount(s.voters[0].address)).to.equal(0n);
+    });
+
+    it("refuses every cancel of a membership motion once the guardian's term has ended", async function () {
+      const s = await loadFixture(heavyTarget);
+      await time.increaseTo(await s.governor.guardianTermEnd());
+      expect(await s.governor.guardian()).to.equal(ethers.ZeroAddress);
+      const live = await moveNoConfidence(s, s.voters[0], TARGET, "No confidence in Member 6");
+      const m = live.motion;
+      const before = await observe(s, [live]);
+      for (const caller of [s.guardian, s.voters[0]]) {
+        await expect(s.governor.connect(caller).cancel(m.targets, m.values, m.calldatas, descriptionHash(m)))
+          .to.be.revertedWithCustomError(s.governor, "GovernorUnableToCancel")
+          .withArgs(live.id, caller.address);
+      }
+      expect(await observe(s, [live])).to.deep.equal(before);
+    });
+
     it("reverts when the mover is not a member's voter", async function () {
       const s = await loadFixture(heavyTarget);
       const before = await observe(s);
@@ -1454,14 +1561,11 @@ describe("GovernorMembershipMotions", function () {
       expect(await ig.proposalProposer(id)).to.equal(s.voters[0].address);
       expect(await ig.proposalNeedsQueuing(id)).to.equal(true);
 
-      // This project's views: class, subject, record.
+      // This project's views: class and record (the candidate is its subject, nobody is excluded).
       expect(await s.governor.motionClass(id)).to.equal(BigInt(MotionClass.Admission));
-      expect(await s.governor.motionSubject(id)).to.equal(s.candidateId);
-      expect(await s.governor.motionRecord(id)).to.deep.equal([
-        BigInt(MotionClass.Admission),
-        BigInt(receipt.blockNumber),
-        0n,
-      ]);
+      expect(await motionRecordOf(s, id)).to.deep.equal(
+        expectedRecord(MotionClass.Admission, BigInt(receipt.blockNumber), s.candidateId),
+      );
       const proposed = eventsOf(receipt, s.governor.interface, address, "MembershipMotionProposed");
       expect(proposed).to.have.length(1);
       expect([...proposed[0].args]).to.deep.equal([
@@ -1500,12 +1604,9 @@ describe("GovernorMembershipMotions", function () {
       expect(targets).to.deep.equal([await s.registry.getAddress()]);
       expect(calldatas).to.deep.equal([s.registry.interface.encodeFunctionData("remove", [6n])]);
       expect(await s.governor.motionClass(id)).to.equal(BigInt(MotionClass.NoConfidence));
-      expect(await s.governor.motionSubject(id)).to.equal(6n);
-      expect(await s.governor.motionRecord(id)).to.deep.equal([
-        BigInt(MotionClass.NoConfidence),
-        BigInt(receipt.blockNumber),
-        6n,
-      ]);
+      const record = await motionRecordOf(s, id);
+      expect(record).to.deep.equal(expectedRecord(MotionClass.NoConfidence, BigInt(receipt.blockNumber), 6n));
+      expect([record.subjectMemberId, record.excludedMemberId]).to.deep.equal([6n, 6n]);
       const proposed = eventsOf(receipt, s.governor.interface, address, "MembershipMotionProposed");
       expect([...proposed[0].args]).to.deep.equal([
         id,
@@ -1530,16 +1631,12 @@ describe("GovernorMembershipMotions", function () {
       expect((await s.registry.getMember(6n)).status).to.equal(BigInt(Status.Removed));
     });
 
-    it("motionSubject is 0 for a general motion and an unknown id; motionRecord reverts for an unknown id", async function () {
+    it("a general motion's record has no subject and excludes nobody; motionRecord reverts for an unknown id", async function () {
       const s = await loadFixture(council);
       const id = await propose(s, await signallingMotion(s), s.secretariat);
-      expect(await s.governor.motionSubject(id)).to.equal(0n);
-      expect(await s.governor.motionRecord(id)).to.deep.equal([
-        BigInt(MotionClass.Standard),
-        BigInt(await ethers.provider.getBlockNumber()),
-        0n,
-      ]);
-      expect(await s.governor.motionSubject(99n)).to.equal(0n);
+      expect(await motionRecordOf(s, id)).to.deep.equal(
+        expectedRecord(MotionClass.Standard, BigInt(await ethers.provider.getBlockNumber())),
+      );
       await expect(s.governor.motionRecord(99n))
         .to.be.revertedWithCustomError(s.governor, "GovernorNonexistentProposal")
         .withArgs(99n);

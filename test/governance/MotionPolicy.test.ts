@@ -310,6 +310,23 @@ describe("MotionPolicy", function () {
       ]);
     });
 
+    for (const [label, registry] of [
+      ["the zero address", ethers.ZeroAddress],
+      ["an account without code", "0x000000000000000000000000000000000000bEEF"],
+    ] as const) {
+      it(`reverts when the registry is ${label} (MotionPolicyNotAContract)`, async function () {
+        const s = await networkHelpers.loadFixture(policySystem);
+        const factory = await ethers.getContractFactory("MotionPolicy");
+        const block = await ethers.provider.getBlockNumber();
+        await expect(
+          factory.deploy(await s.timelock.getAddress(), registry, fiveConfigs(DEFAULT_CLASS_CONFIGS), []),
+        )
+          .to.be.revertedWithCustomError(factory, "MotionPolicyNotAContract")
+          .withArgs(registry);
+        expect(await ethers.provider.getBlockNumber()).to.equal(block);
+      });
+    }
+
     it("reverts when an initial entry is invalid (the timelock as target)", async function () {
       const s = await networkHelpers.loadFixture(policySystem);
       const timelockAddress = await s.timelock.getAddress();
@@ -725,6 +742,116 @@ describe("MotionPolicy", function () {
         await s.policy.classifyAction(await s.governor.getAddress(), s.targetAddress, 0n, admitElsewhere),
       ).to.equal(MotionClass.Treasury);
     });
+    it("reverts when the action calls the timelock's schedule, scheduleBatch, execute, executeBatch or cancel", async function () {
+      const s = await networkHelpers.loadFixture(policySystem);
+      const g = await s.governor.getAddress();
+      const timelockAddress = await s.timelock.getAddress();
+      const tl = s.timelock.interface;
+      const salt = ethers.ZeroHash;
+      const calls: ["schedule" | "scheduleBatch" | "execute" | "executeBatch" | "cancel", string][] = [
+        ["schedule", tl.encodeFunctionData("schedule", [s.targetAddress, 0n, "0x", salt, salt, 2n * DAY])],
+        [
+          "scheduleBatch",
+          tl.encodeFunctionData("scheduleBatch", [[s.targetAddress], [0n], ["0x"], salt, salt, 2n * DAY]),
+        ],
+        ["execute", tl.encodeFunctionData("execute", [s.targetAddress, 0n, "0x", salt, salt])],
+        [
+          "executeBatch",
+          tl.encodeFunctionData("executeBatch", [[s.targetAddress], [0n], ["0x"], salt, salt]),
+        ],
+        ["cancel", tl.encodeFunctionData("cancel", [salt])],
+      ];
+      for (const [name, data] of calls) {
+        await expect(s.policy.classifyAction(g, timelockAddress, 0n, data), name)
+          .to.be.revertedWithCustomError(s.policy, "MotionPolicyForbiddenAction")
+          .withArgs(tl.getFunction(name).selector);
+      }
+      // The timelock's other functions stay Constitutional.
+      const delay = tl.encodeFunctionData("updateDelay", [3n * DAY]);
+      expect(await s.policy.classifyAction(g, timelockAddress, 0n, delay)).to.equal(
+        MotionClass.Constitutional,
+      );
+    });
+
+    it("reverts when the action moves the governor to another timelock (updateTimelock)", async function () {
+      const s = await networkHelpers.loadFixture(policySystem);
+      const g = await s.governor.getAddress();
+      const data = s.governor.interface.encodeFunctionData("updateTimelock", [s.others[0].address]);
+      await expect(s.policy.classifyAction(g, g, 0n, data))
+        .to.be.revertedWithCustomError(s.policy, "MotionPolicyForbiddenAction")
+        .withArgs(s.governor.interface.getFunction("updateTimelock").selector);
+    });
+
+    it("reverts when the action relays a call to the timelock, the governor or the policy", async function () {
+      const s = await networkHelpers.loadFixture(policySystem);
+      const g = await s.governor.getAddress();
+      const relay = s.governor.interface.getFunction("relay").selector;
+      const grant = s.timelock.interface.encodeFunctionData("grantRole", [
+        await s.timelock.EXECUTOR_ROLE(),
+        s.others[0].address,
+      ]);
+      const inner: [string, string][] = [
+        [await s.timelock.getAddress(), grant],
+        [await s.timelock.getAddress(), "0x"],
+        [g, s.governor.interface.encodeFunctionData("setProposalLimits", [1n, 1n])],
+        [await s.policy.getAddress(), s.policy.interface.encodeFunctionData("setClassConfig", [0, LOWEST])],
+      ];
+      for (const [target, data] of inner) {
+        const call = s.governor.interface.encodeFunctionData("relay", [target, 0n, data]);
+        await expect(s.policy.classifyAction(g, g, 0n, call))
+          .to.be.revertedWithCustomError(s.policy, "MotionPolicyForbiddenAction")
+          .withArgs(relay);
+      }
+    });
+
+    it("reverts when the action relays the registry's admit or remove (reserved for membership motions)", async function () {
+      const s = await networkHelpers.loadFixture(policySystem);
+      const g = await s.governor.getAddress();
+      const registryAddress = await s.registry.getAddress();
+      for (const data of [
+        s.registry.interface.encodeFunctionData("admit", [6n]),
+        s.registry.interface.encodeFunctionData("remove", [1n]),
+      ]) {
+        const call = s.governor.interface.encodeFunctionData("relay", [registryAddress, 0n, data]);
+        await expect(s.policy.classifyAction(g, g, 0n, call))
+          .to.be.revertedWithCustomError(s.policy, "MotionPolicyForbiddenAction")
+          .withArgs(s.governor.interface.getFunction("relay").selector);
+      }
+    });
+
+    it("reverts when the relay calldata is too short to read its target", async function () {
+      const s = await networkHelpers.loadFixture(policySystem);
+      const g = await s.governor.getAddress();
+      const relay = s.governor.interface.getFunction("relay").selector;
+      const full = s.governor.interface.encodeFunctionData("relay", [s.targetAddress, 0n, "0x"]);
+      for (const data of [relay, ethers.dataSlice(full, 0, 99)]) {
+        await expect(s.policy.classifyAction(g, g, 0n, data))
+          .to.be.revertedWithCustomError(s.policy, "MotionPolicyForbiddenAction")
+          .withArgs(relay);
+      }
+    });
+
+    it("classifies a relay to any other contract Constitutional (a call to the governor), short inner calldata too", async function () {
+      const s = await networkHelpers.loadFixture(policySystem);
+      const g = await s.governor.getAddress();
+      const registryAddress = await s.registry.getAddress();
+      const relays = [
+        [s.targetAddress, s.target.interface.encodeFunctionData("setValue", [7n])],
+        [s.targetAddress, "0x12"],
+        [registryAddress, s.registry.interface.encodeFunctionData("setSponsorshipWindow", [DAY])],
+      ];
+      for (const [target, data] of relays) {
+        const call = s.governor.interface.encodeFunctionData("relay", [target, 0n, data]);
+        expect(await s.policy.classifyAction(g, g, 0n, call)).to.equal(MotionClass.Constitutional);
+      }
+      // Relay calldata sent to another contract is not the governor's relay: the table decides.
+      const call = s.governor.interface.encodeFunctionData("relay", [
+        await s.timelock.getAddress(),
+        0n,
+        "0x",
+      ]);
+      expect(await s.policy.classifyAction(g, s.targetAddress, 0n, call)).to.equal(MotionClass.Treasury);
+    });
   });
 
   describe("classifyActions", function () {
@@ -837,6 +964,154 @@ describe("MotionPolicy", function () {
           withConfig(MotionClass.NoConfidence, { timelockDelay: 8n * DAY }),
         );
       expect(await s.policy.smallestTimelockDelay()).to.equal(4n * DAY);
+    });
+  });
+
+  describe("conservativeQuorum and strictestRules", function () {
+    it("start from the strictest of the deployed classes: ⅔ approval and a ½ vote quorum", async function () {
+      const s = await networkHelpers.loadFixture(policySystem);
+      expect([...(await s.policy.strictestRules())]).to.deep.equal([2n, 3n, 5000n]);
+      // The For votes that pass any class, out of a total: ceil(⅔ × total), and always a majority.
+      for (const [total, needed] of [
+        [0n, 1n],
+        [1n, 1n],
+        [2n, 2n],
+        [3n, 2n],
+        [5n, 4n],
+        [11n, 8n],
+        [254n * 255n, 43180n],
+      ]) {
+        expect(await s.policy.conservativeQuorum(total), `total ${total}`).to.equal(needed);
+      }
+    });
+
+    it("follow a stricter class configuration, and keep it after the class is relaxed again", async function () {
+      const s = await networkHelpers.loadFixture(policySystem);
+      const strict = withConfig(MotionClass.Constitutional, {
+        approvalNumerator: 3n,
+        approvalDenominator: 4n,
+        voteQuorumBps: 9000n,
+      });
+      await s.policy.connect(s.owner).setClassConfig(MotionClass.Constitutional, strict);
+      expect([...(await s.policy.strictestRules())]).to.deep.equal([3n, 4n, 9000n]);
+      expect(await s.policy.conservativeQuorum(11n)).to.equal(10n); // ceil(90 % × 11)
+      // Motions created under the strict rules keep them, so relaxing the class does not lower the number.
+      await s.policy
+        .connect(s.owner)
+        .setClassConfig(MotionClass.Constitutional, DEFAULT_CLASS_CONFIGS[MotionClass.Constitutional]);
+      expect([...(await s.policy.strictestRules())]).to.deep.equal([3n, 4n, 9000n]);
+      expect(await s.policy.conservativeQuorum(11n)).to.equal(10n);
+    });
+
+    it("a looser class configuration changes neither", async function () {
+      const s = await networkHelpers.loadFixture(policySystem);
+      await s.policy
+        .connect(s.owner)
+        .setClassConfig(
+          MotionClass.Standard,
+          withConfig(MotionClass.Standard, {
+            approvalNumerator: 1n,
+            approvalDenominator: 2n,
+            voteQuorumBps: 100n,
+          }),
+        );
+      expect([...(await s.policy.strictestRules())]).to.deep.equal([2n, 3n, 5000n]);
+      expect(await s.policy.conservativeQuorum(11n)).to.equal(8n);
+    });
+  });
+
+  describe("changesGuardian", function () {
+    it("is true when any action calls setGuardian(address,uint256) (the governor's or the reserve's)", async function () {
+      const s = await networkHelpers.loadFixture(policySystem);
+      const setGuardian = s.governor.interface.encodeFunctionData("setGuardian", [s.others[0].address, DAY]);
+      const reserve = await ethers.getContractFactory("ImprovementReserve");
+      const reserveSetGuardian = reserve.interface.encodeFunctionData("setGuardian", [
+        ethers.ZeroAddress,
+        0n,
+      ]);
+      expect(await s.policy.changesGuardian([setGuardian])).to.equal(true);
+      expect(await s.policy.changesGuardian([reserveSetGuardian])).to.equal(true);
+      expect(await s.policy.changesGuardian(["0x", s.setValue, setGuardian])).to.equal(true);
+      // The selector alone counts, whatever follows.
+      expect(await s.policy.changesGuardian([ethers.dataSlice(setGuardian, 0, 4)])).to.equal(true);
+    });
+
+    it("is false for no actions, other selectors and calldata shorter than a selector", async function () {
+      const s = await networkHelpers.loadFixture(policySystem);
+      const oldSetter = ethers.id("setGuardian(address)").slice(0, 10);
+      const renounce = s.governor.interface.encodeFunctionData("renounceGuardian");
+      expect(await s.policy.changesGuardian([])).to.equal(false);
+      expect(await s.policy.changesGuardian(["0x", "0x12", s.setValue, renounce, oldSetter])).to.equal(false);
+      const setGuardian = s.governor.interface.encodeFunctionData("setGuardian", [s.others[0].address, DAY]);
+      expect(await s.policy.changesGuardian([ethers.dataSlice(setGuardian, 0, 3)])).to.equal(false);
+    });
+  });
+
+  describe("timelockGovernable", function () {
+    /** A timelock with `delay` and the given roles for `governor` (the deployer keeps the admin role). */
+    async function timelockWith(
+      s: PolicySystem,
+      governor: string,
+      roles: {
+        proposer?: boolean;
+        executor?: boolean;
+        canceller?: boolean;
+        openExecutor?: boolean;
+        delay?: bigint;
+      },
+    ): Promise<string> {
+      const tl = await ethers.deployContract("TimelockController", [
+        roles.delay ?? TIMELOCK_MIN_DELAY,
+        [],
+        [],
+        s.deployer.address,
+      ]);
+      if (roles.proposer ?? true) await tl.grantRole(await tl.PROPOSER_ROLE(), governor);
+      if (roles.executor ?? true) await tl.grantRole(await tl.EXECUTOR_ROLE(), governor);
+      if (roles.canceller ?? true) await tl.grantRole(await tl.CANCELLER_ROLE(), governor);
+      if (roles.openExecutor ?? false) await tl.grantRole(await tl.EXECUTOR_ROLE(), ethers.ZeroAddress);
+      return tl.getAddress();
+    }
+
+    it("is true for the system's governor and timelock, and for a timelock with every role and a delay in bounds", async function () {
+      const s = await networkHelpers.loadFixture(policySystem);
+      const g = await s.governor.getAddress();
+      expect(await s.policy.timelockGovernable(g, await s.timelock.getAddress())).to.equal(true);
+      expect(await s.policy.timelockGovernable(g, await timelockWith(s, g, {}))).to.equal(true);
+    });
+
+    const clauses: [string, Parameters<typeof timelockWith>[2]][] = [
+      ["the governor is not a proposer", { proposer: false }],
+      ["the governor is not an executor", { executor: false }],
+      ["the governor is not a canceller", { canceller: false }],
+      ["anyone may execute (open executor role)", { openExecutor: true }],
+      ["the minimum delay is one second below 2 days", { delay: 2n * DAY - 1n }],
+      ["the minimum delay is one second above the smallest class delay", { delay: 2n * DAY + 1n }],
+    ];
+    for (const [label, roles] of clauses) {
+      it(`is false when ${label}`, async function () {
+        const s = await networkHelpers.loadFixture(policySystem);
+        const g = await s.governor.getAddress();
+        expect(await s.policy.timelockGovernable(g, await timelockWith(s, g, roles))).to.equal(false);
+      });
+    }
+
+    it("follows the smallest class delay: a longer minimum delay is governable once every class delay is longer", async function () {
+      const s = await networkHelpers.loadFixture(policySystem);
+      const g = await s.governor.getAddress();
+      const slow = await timelockWith(s, g, { delay: 3n * DAY });
+      expect(await s.policy.timelockGovernable(g, slow)).to.equal(false);
+      for (const cls of CLASSES) {
+        await s.policy.connect(s.owner).setClassConfig(cls, withConfig(cls, { timelockDelay: 3n * DAY }));
+      }
+      expect(await s.policy.timelockGovernable(g, slow)).to.equal(true);
+    });
+
+    it("is false for an account that holds no role", async function () {
+      const s = await networkHelpers.loadFixture(policySystem);
+      expect(await s.policy.timelockGovernable(s.others[0].address, await s.timelock.getAddress())).to.equal(
+        false,
+      );
     });
   });
 

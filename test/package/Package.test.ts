@@ -1,21 +1,29 @@
 /**
- * The typed-bindings package (SPEC §9), end to end as an integrator gets it: built by scripts/package/build.ts from a
- * fake deployments directory, packed with `npm pack`, installed from the tarball into an empty TypeScript project,
- * where a consumer that imports a factory, an ABI and an address type-checks and runs, and consumers with mistakes
- * do not type-check.
+ * The typed-bindings package (docs/integrator-guide.md), end to end as an integrator gets it: built by
+ * scripts/package/build.ts from a fake deployments directory, packed with `npm pack`, installed from the tarball into
+ * an empty TypeScript project, where a consumer that imports a factory, an ABI and an address type-checks and runs,
+ * consumers with mistakes do not type-check, the ethers-free `/abis` subpath loads without ethers, and the integrator
+ * guide's write example (propose, vote, queue, execute) runs against a local chain served over HTTP.
  *
  * Needs the compiled contracts and bindings (`hardhat test` builds them first). ethers is installed into the
  * consumer project from the npm cache (`--prefer-offline`, at the version the repository installed), so the test
  * needs no network once the repository's own `npm install` has run.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { expect } from "chai";
+import hre from "hardhat";
+import type { EthereumProvider } from "hardhat/types/providers";
+
+import CouncilGovernance from "../../deploy/modules/CouncilGovernance.js";
+import { CONTRACT_KEYS, DEPLOYED_CONTRACTS, MODULE_ID } from "../../scripts/ops/system.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const BUILD_SCRIPT = path.join(ROOT, "scripts", "package", "build.ts");
@@ -44,17 +52,10 @@ const CHECKSUMMED_GOVERNOR = "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0";
 
 /** Ignition's deployed_addresses.json for `addresses` (plus one future the package does not use). */
 function ignitionFile(addresses: Record<string, string>): string {
-  const ids: Record<string, string> = {
-    registry: "CouncilRegistry",
-    vault: "StakeVault",
-    governor: "CouncilGovernor",
-    lens: "CouncilGovernorLens",
-    policy: "MotionPolicy",
-    reserve: "ImprovementReserve",
-    timelock: "TimelockController",
-  };
-  const json: Record<string, string> = { "CouncilGovernance#Unused": "0x" + "ee".repeat(20) };
-  for (const [key, address] of Object.entries(addresses)) json[`CouncilGovernance#${ids[key]}`] = address;
+  const json: Record<string, string> = { [`${MODULE_ID}#Unused`]: "0x" + "ee".repeat(20) };
+  for (const key of CONTRACT_KEYS) {
+    if (addresses[key] !== undefined) json[`${MODULE_ID}#${DEPLOYED_CONTRACTS[key]}`] = addresses[key];
+  }
   return JSON.stringify(json, null, 2);
 }
 
@@ -64,13 +65,97 @@ interface Run {
   stderr: string;
 }
 
-/** Runs a command to its end; npm's own environment (prefix, engine-strict, …) is not passed on. */
-function run(command: string, args: string[], cwd: string): Run {
-  const env = Object.fromEntries(
+/** This process's environment without npm's own settings (prefix, engine-strict, …), for the commands it runs. */
+function childEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !name.startsWith("npm_") || name === "npm_config_cache"),
   );
-  const result = spawnSync(command, args, { cwd, env, encoding: "utf8" });
+}
+
+/** Runs a command to its end; npm's own environment (prefix, engine-strict, …) is not passed on. */
+function run(command: string, args: string[], cwd: string): Run {
+  const result = spawnSync(command, args, { cwd, env: childEnv(), encoding: "utf8" });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs a command without blocking this process (which may be serving the chain the command talks to). */
+function runAsync(
+  command: string,
+  args: string[],
+  cwd: string,
+  extraEnv: Record<string, string>,
+): Promise<Run> {
+  const env = { ...childEnv(), ...extraEnv };
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** Serves an in-process chain's provider as JSON-RPC over HTTP on a free local port. */
+async function serveOverHttp(
+  provider: EthereumProvider,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  interface Call {
+    id: unknown;
+    method: string;
+    params?: unknown[];
+  }
+  const answer = async (call: Call) => {
+    try {
+      return { jsonrpc: "2.0", id: call.id, result: await provider.request(call) };
+    } catch (error) {
+      const { message, data } = error as { message: string; data?: unknown };
+      return { jsonrpc: "2.0", id: call.id, error: { code: -32000, message, data } };
+    }
+  };
+  const server = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk: Buffer) => (body += chunk.toString()));
+    request.on("end", () => {
+      const calls = JSON.parse(body) as Call | Call[];
+      void (Array.isArray(calls) ? Promise.all(calls.map(answer)) : answer(calls)).then((reply) => {
+        response.setHeader("content-type", "application/json");
+        response.end(JSON.stringify(reply));
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The ```ts blocks of a Markdown section (from its heading to the next heading of the same level). */
+function tsBlocks(file: string, heading: string): string[] {
+  const text = readFileSync(file, "utf8");
+  const start = text.indexOf(`\n${heading}\n`);
+  expect(start, `${file} has no section "${heading}"`).to.be.greaterThan(-1);
+  const level = heading.slice(0, heading.indexOf(" ") + 1);
+  const end = text.indexOf(`\n${level}`, start + heading.length + 1);
+  const section = text.slice(start, end === -1 ? undefined : end);
+  return [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
+}
+
+/**
+ * An empty ESM project at `dir` with `packages` installed from the npm cache (`--prefer-offline`), so the test needs
+ * no network once the repository's own install has run.
+ */
+function installProject(dir: string, packages: string[], flags: string[] = []): void {
+  mkdirSync(dir);
+  writeFileSync(
+    path.join(dir, "package.json"),
+    JSON.stringify({ name: path.basename(dir), private: true, type: "module" }),
+  );
+  const install = ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", ...flags];
+  succeed("npm", [...install, ...packages], dir);
 }
 
 /** Runs a command and fails the test with its output unless it exits with 0. */
@@ -143,6 +228,81 @@ const event: GovernorEvent = "NoSuchEvent";
 console.log(event, addressesFor(31337).governr);
 `;
 
+/**
+ * Drives the integrator guide's write example (motion-lifecycle.ts) on a fresh deployment, moving the chain's clock
+ * between the steps: members stake (a fresh deployment has no votes), the secretariat proposes a Constitutional
+ * motion, the five voter accounts vote For, then anyone queues and executes it with the actions read back from
+ * ProposalCreated.
+ */
+const WRITE_DRIVER = `
+import { JsonRpcProvider } from "ethers";
+import { CouncilGovernor__factory, CouncilRegistry__factory, StakeVault__factory } from "@gc-governance/contracts";
+import type { CouncilAddresses } from "@gc-governance/contracts";
+import { ProposalState } from "@gc-governance/contracts/abis";
+import { VoteSupport, execute, motionById, previewClass, propose, queue, vote } from "./motion-lifecycle.js";
+
+const provider = new JsonRpcProvider(process.env.RPC_URL);
+const deployed = JSON.parse(process.env.GC_ADDRESSES ?? "{}") as CouncilAddresses;
+const now = async (): Promise<bigint> => BigInt((await provider.getBlock("latest"))?.timestamp ?? 0);
+const until = async (time: bigint): Promise<void> => {
+  await provider.send("evm_setNextBlockTimestamp", [Number(time)]);
+  await provider.send("evm_mine", []);
+};
+
+const vault = StakeVault__factory.connect(deployed.vault, provider);
+const unit = await vault.stakeUnit();
+for (let admin = 3; admin < 8; admin++) {
+  const signer = await provider.getSigner(admin);
+  await provider.send("hardhat_setBalance", [signer.address, "0x" + (2n * unit).toString(16)]);
+  await (await vault.connect(signer).stake(unit, { value: unit })).wait();
+}
+await until((await now()) + 1n);
+
+const governor = CouncilGovernor__factory.connect(deployed.governor, await provider.getSigner(1));
+const registry = CouncilRegistry__factory.connect(deployed.registry, provider);
+const actions = {
+  targets: [deployed.registry],
+  values: [0n],
+  calldatas: [registry.interface.encodeFunctionData("setSponsorshipWindow", [21n * 86_400n])],
+  description: "# Longer sponsorship window\\n\\nCandidates need more time to find a sponsor.",
+};
+const states: string[] = [];
+const state = async (id: bigint) => states.push(ProposalState[Number(await governor.state(id))]);
+
+const motionClass = await previewClass(deployed, provider, actions);
+const motion = await propose(deployed, governor, actions);
+await state(motion.id);
+await until((await governor.proposalSnapshot(motion.id)) + 1n);
+await state(motion.id);
+for (let voter = 8; voter < 13; voter++) {
+  await vote(governor.connect(await provider.getSigner(voter)), motion.id, VoteSupport.For);
+}
+const [memberQuorum, voteQuorum] = await governor.proposalQuorum(motion.id);
+await until((await governor.proposalDeadline(motion.id)) + 1n);
+await state(motion.id);
+
+// Queue and execute as another process would: the actions read back from the ProposalCreated event.
+const readBack = await motionById(deployed, provider, motion.id);
+const anyone = governor.connect(await provider.getSigner(14));
+const eta = await queue(anyone, readBack);
+await state(motion.id);
+await until(eta);
+await execute(anyone, readBack);
+await state(motion.id);
+
+console.log(
+  JSON.stringify({
+    id: String(motion.id),
+    motionClass,
+    states,
+    quorum: [String(memberQuorum), String(voteQuorum)],
+    readBack: JSON.stringify(readBack, (_, v) => (typeof v === "bigint" ? String(v) : v)) ===
+      JSON.stringify(motion, (_, v) => (typeof v === "bigint" ? String(v) : v)),
+    sponsorshipWindow: String(await registry.sponsorshipWindow()),
+  }),
+);
+`;
+
 describe("@gc-governance/contracts (typed-bindings package)", function () {
   // Build (tsc over the bindings), pack, install from the npm cache and three type checks: 10 to 20 s.
   this.timeout(120_000);
@@ -173,11 +333,7 @@ describe("@gc-governance/contracts (typed-bindings package)", function () {
     packedFiles = packed.files.map((f) => f.path);
 
     consumer = path.join(work, "consumer");
-    mkdirSync(consumer);
-    writeFileSync(
-      path.join(consumer, "package.json"),
-      JSON.stringify({ name: "consumer", private: true, type: "module" }),
-    );
+    installProject(consumer, [tarball, `ethers@${ETHERS_VERSION}`]);
     writeFileSync(
       path.join(consumer, "tsconfig.json"),
       JSON.stringify({
@@ -192,19 +348,6 @@ describe("@gc-governance/contracts (typed-bindings package)", function () {
           outDir: "out",
         },
       }),
-    );
-    succeed(
-      "npm",
-      [
-        "install",
-        "--prefer-offline",
-        "--no-audit",
-        "--no-fund",
-        "--ignore-scripts",
-        tarball,
-        `ethers@${ETHERS_VERSION}`,
-      ],
-      consumer,
     );
   });
 
@@ -221,6 +364,10 @@ describe("@gc-governance/contracts (typed-bindings package)", function () {
       "index.d.ts",
       "addresses.js",
       "addresses.d.ts",
+      "abis.js",
+      "abis.d.ts",
+      "enums.js",
+      "enums.d.ts",
       "abi/CouncilGovernor.json",
       "abi/TimelockController.json",
       "abi/ICouncilRegistry.json",
@@ -244,7 +391,7 @@ describe("@gc-governance/contracts (typed-bindings package)", function () {
     expect(manifest).to.include({ name: "@gc-governance/contracts", version: ROOT_VERSION, type: "module" });
     expect(manifest.peerDependencies).to.deep.equal({ ethers: "^6" });
     expect(manifest.dependencies).to.equal(undefined);
-    expect(manifest.exports).to.have.all.keys(".", "./addresses", "./abi/*.json", "./package.json");
+    expect(manifest.exports).to.have.all.keys(".", "./abis", "./addresses", "./abi/*.json", "./package.json");
   });
 
   it("type-checks and runs a consumer that imports a factory, an ABI and an address", function () {
@@ -282,6 +429,109 @@ describe("@gc-governance/contracts (typed-bindings package)", function () {
     writeFileSync(path.join(consumer, "readme-example.ts"), example?.[1] ?? "");
     const checked = typeCheck(consumer, "readme-example.ts", { emit: false, checkDeclarations: false });
     expect(checked.status, checked.stdout).to.equal(0);
+  });
+
+  it("serves the ABIs and the enums from /abis to a project without ethers", function () {
+    const viemLike = path.join(work, "no-ethers");
+    // --legacy-peer-deps: npm would otherwise install the ethers peer dependency by itself.
+    installProject(viemLike, [tarball], ["--legacy-peer-deps"]);
+    const script =
+      'const m = await import("@gc-governance/contracts/abis");' +
+      "console.log(JSON.stringify({ names: m.MOTION_CLASS_NAMES, noConfidence: m.MotionClass.NoConfidence," +
+      " executed: m.ProposalState[7], abstain: m.VoteSupport.Abstain, membersOnly: m.ProposerRule.MembersOnly," +
+      " ended: m.BudgetStatus.Ended, entries: m.councilGovernorAbi.length, same: m.abis.CouncilGovernor === m.councilGovernorAbi }));";
+    const out = JSON.parse(
+      succeed(process.execPath, ["--input-type=module", "-e", script], viemLike),
+    ) as Record<string, unknown>;
+    expect(out).to.deep.include({
+      names: ["Standard", "Treasury", "Constitutional", "Admission", "No-confidence"],
+      noConfidence: 4,
+      executed: "Executed",
+      abstain: 2,
+      membersOnly: 2,
+      ended: 2,
+      same: true,
+    });
+    expect(out.entries).to.be.greaterThan(50);
+    // The main entry point does need ethers: without it, it does not load.
+    const main = run(
+      process.execPath,
+      ["--input-type=module", "-e", 'await import("@gc-governance/contracts")'],
+      viemLike,
+    );
+    expect(main.status).to.not.equal(0);
+    expect(main.stderr).to.match(/Cannot find package 'ethers'/);
+  });
+
+  it("runs the README's example on a chain the package has no deployment on: it says so", async function () {
+    const readme = readFileSync(
+      path.join(consumer, "node_modules", "@gc-governance", "contracts", "README.md"),
+      "utf8",
+    );
+    const example = /```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
+    const kaia = await hre.network.create({ override: { chainId: 8217 } });
+    const served = await serveOverHttp(kaia.provider);
+    try {
+      writeFileSync(
+        path.join(consumer, "readme-run.ts"),
+        example.replace("https://public-en-kairos.node.kaia.io", served.url),
+      );
+      const checked = typeCheck(consumer, "readme-run.ts", { emit: true, checkDeclarations: false });
+      expect(checked.status, checked.stdout).to.equal(0);
+      const result = await runAsync(process.execPath, ["out/readme-run.js"], consumer, {});
+      expect(result.stderr).to.equal("");
+      expect(result.status).to.equal(0);
+      expect(result.stdout.trim()).to.equal(
+        "This version of @gc-governance/contracts has no deployment on chain 8217 (it has: 1001, 31337). " +
+          "Update the package, or pass the addresses of your own deployment to the factories.",
+      );
+    } finally {
+      await served.close();
+      await kaia.close();
+    }
+  });
+
+  it("runs the integrator guide's write example: propose, vote, queue and execute a motion", async function () {
+    const [lifecycle, usage] = tsBlocks(
+      path.join(ROOT, "docs", "integrator-guide.md"),
+      "## Write: propose, vote, queue, execute",
+    );
+    writeFileSync(path.join(consumer, "motion-lifecycle.ts"), lifecycle);
+    writeFileSync(path.join(consumer, "motion-usage.ts"), usage);
+    writeFileSync(path.join(consumer, "motion-driver.ts"), WRITE_DRIVER);
+    for (const file of ["motion-usage.ts", "motion-driver.ts"]) {
+      const checked = typeCheck(consumer, file, {
+        emit: file === "motion-driver.ts",
+        checkDeclarations: false,
+      });
+      expect(checked.status, checked.stdout).to.equal(0);
+    }
+
+    const chain = await hre.network.create();
+    const served = await serveOverHttp(chain.provider);
+    try {
+      const parameters = path.join(ROOT, "deploy", "parameters", "hardhat.json");
+      const d = await chain.ignition.deploy(CouncilGovernance, { parameters });
+      const deployed = Object.fromEntries(
+        await Promise.all(CONTRACT_KEYS.map(async (key) => [key, await d[key].getAddress()])),
+      );
+      const result = await runAsync(process.execPath, ["out/motion-driver.js"], consumer, {
+        RPC_URL: served.url,
+        GC_ADDRESSES: JSON.stringify(deployed),
+      });
+      expect(result.status, result.stderr).to.equal(0);
+      expect(JSON.parse(result.stdout)).to.deep.equal({
+        id: "1",
+        motionClass: "Constitutional",
+        states: ["Pending", "Active", "Succeeded", "Queued", "Executed"],
+        quorum: ["3", "3"],
+        readBack: true,
+        sponsorshipWindow: String(21 * 86_400),
+      });
+    } finally {
+      await served.close();
+      await chain.close();
+    }
   });
 
   it("rejects a consumer that calls a method, names an event or reads an address the package lacks", function () {

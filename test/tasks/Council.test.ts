@@ -112,7 +112,7 @@ describe("tasks: council status", function () {
       const run = await runTask(["council", "status"], { deployment: missing, from: "" });
       expect(run).to.deep.equal({
         out: "",
-        err: `Error: no deployment file ${missing}: deploy first (npx hardhat ignition deploy …) or pass --deployment <file>`,
+        err: `Error: no deployment file ${missing}: deploy first (./gc ignition deploy …) or pass --deployment <file>`,
         exitCode: 1,
       });
     });
@@ -127,7 +127,7 @@ describe("tasks: council status", function () {
       writeFileSync(partial, JSON.stringify({ registry: ethers.ZeroAddress }));
       const run2 = await runTask(["council", "status"], { deployment: partial, from: "" });
       expect(run2.err).to.equal(
-        `Error: deployment file ${partial} has no address for CouncilGovernance#TimelockController (or "timelock")`,
+        `Error: deployment file ${partial} has no address for CouncilGovernance#StakeVault (or "vault")`,
       );
     });
 
@@ -181,7 +181,7 @@ describe("read-only connections", function () {
     expect(s.signer).to.equal(undefined);
     expect(() => signerOf(s)).to.throw(
       OpsError,
-      "this command sends a transaction, but the network has no account configured: set its key (e.g. npx hardhat keystore set KAIROS_PRIVATE_KEY)",
+      "this command sends a transaction, but the network has no account configured: set its key (e.g. ./gc keystore set KAIROS_PRIVATE_KEY)",
     );
   });
 });

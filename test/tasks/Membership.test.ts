@@ -358,7 +358,7 @@ describe("membership tasks", function () {
       );
       expect(r.out).to.contain("(in 7d)");
       expect(await d.governor.motionClass(1n)).to.equal(ADMISSION);
-      expect(await d.governor.motionSubject(1n)).to.equal(6n);
+      expect((await d.governor.motionRecord(1n)).subjectMemberId).to.equal(6n);
       expect(await d.governor.proposalProposer(1n)).to.equal(await address(VOTER1));
       expect(await d.governor.state(1n)).to.equal(PENDING);
     });
@@ -516,6 +516,7 @@ describe("membership tasks", function () {
           `  voting starts: ${formatWhen(snapshot, at)}`,
           `  voting ends:   ${formatWhen(deadline, at)}`,
           "  member 3 cannot vote on it and is left out of its quorum",
+          `  member 3's stake is frozen until ${formatWhen(snapshot, at)}: no stake, unstake or re-stake before voting opens`,
           "  tx:            <tx>",
         ].join("\n"),
       );
@@ -523,7 +524,9 @@ describe("membership tasks", function () {
       expect(deadline).to.equal(at + 14n * DAY);
       expect(await d.governor.motionClass(1n)).to.equal(NO_CONFIDENCE);
       expect((await d.governor.motionRecord(1n)).excludedMemberId).to.equal(3n);
-      expect(await d.governor.motionSubject(1n)).to.equal(3n);
+      expect((await d.governor.motionRecord(1n)).subjectMemberId).to.equal(3n);
+      // The target's stake is frozen until the snapshot.
+      expect(await d.vault.frozenUntil(3n)).to.equal(snapshot);
     });
 
     it("refuses a missing reason", async function () {

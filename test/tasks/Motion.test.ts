@@ -9,7 +9,9 @@ import { fileURLToPath } from "node:url";
 
 import { expect } from "chai";
 
+import { readableAction } from "../../scripts/ops/arguments.js";
 import { formatTime, formatWhen } from "../../scripts/ops/format.js";
+import { argumentContext, encodeProposal } from "../../scripts/ops/proposals.js";
 import {
   ACCOUNT,
   chainNow,
@@ -88,6 +90,79 @@ async function queued(): Promise<Deployed> {
   return s;
 }
 
+/**
+ * `staked`, with a Standard signal (motion 1, by the secretariat) voted For 2, Against 1, and a Constitutional
+ * motion (2) that raises the Standard approval to 3/4 and both expiry windows to 30 days, executed after motion 1
+ * passed: motion 1 is Succeeded under its own rules (1/2 approval, 14-day windows), not the new ones.
+ */
+async function rulesChanged(): Promise<Deployed> {
+  const s = await staked();
+  const signers = await ethers.getSigners();
+  const secretariat = signers[ACCOUNT.secretariat];
+  const voters = [0, 1, 2, 3].map((i) => signers[ACCOUNT.voter + i]);
+  await s.governor
+    .connect(secretariat)
+    .propose([s.addresses.timelock], [0n], ["0x"], "Signal: adopt the roadmap");
+  const standard = await s.policy.classConfig(0);
+  const stricter = {
+    votingDelay: standard.votingDelay,
+    votingPeriod: standard.votingPeriod,
+    timelockDelay: standard.timelockDelay,
+    memberQuorumBps: standard.memberQuorumBps,
+    voteQuorumBps: standard.voteQuorumBps,
+    approvalNumerator: 3n,
+    approvalDenominator: 4n,
+  };
+  const change = {
+    targets: [s.addresses.policy, s.addresses.governor],
+    values: [0n, 0n],
+    calldatas: [
+      s.policy.interface.encodeFunctionData("setClassConfig", [0, stricter]),
+      s.governor.interface.encodeFunctionData("setExpiryWindows", [30n * DAY, 30n * DAY]),
+    ],
+    description: "Standard approval 3/4; expiry windows 30 days",
+  };
+  await s.governor
+    .connect(voters[0])
+    .propose(change.targets, change.values, change.calldatas, change.description);
+  await networkHelpers.time.increaseTo((await s.governor.proposalSnapshot(2n)) + 1n);
+  await s.governor.connect(voters[0]).castVote(1n, 1);
+  await s.governor.connect(voters[1]).castVote(1n, 1);
+  await s.governor.connect(voters[2]).castVote(1n, 0);
+  for (const v of voters) await s.governor.connect(v).castVote(2n, 1);
+  await networkHelpers.time.increaseTo((await s.governor.proposalDeadline(2n)) + 1n);
+  const hash = ethers.id(change.description);
+  const anyone = s.governor.connect(signers[ACCOUNT.outsider]);
+  await anyone.queue(change.targets, change.values, change.calldatas, hash);
+  await networkHelpers.time.increaseTo(await s.governor.proposalEta(2n));
+  await anyone.execute(change.targets, change.values, change.calldatas, hash);
+  expect((await s.policy.classConfig(0)).approvalNumerator).to.equal(3n);
+  expect(await s.governor.queueWindow()).to.equal(30n * DAY);
+  return s;
+}
+
+/** `staked`, with a no-confidence motion against member 4 moved by member 1's voter (motion 1, Pending). */
+async function noConfidence(): Promise<Deployed> {
+  const s = await staked();
+  const voter = (await ethers.getSigners())[ACCOUNT.voter];
+  await s.governor.connect(voter).proposeNoConfidence(4n, "No confidence in member 4");
+  return s;
+}
+
+/** `staked`, with a Constitutional motion that replaces the governor's guardian (motion 1, by the secretariat). */
+async function guardianChange(): Promise<Deployed> {
+  const s = await staked();
+  const signers = await ethers.getSigners();
+  const data = s.governor.interface.encodeFunctionData("setGuardian", [
+    signers[ACCOUNT.outsider].address,
+    30n * DAY,
+  ]);
+  await s.governor
+    .connect(signers[ACCOUNT.secretariat])
+    .propose([s.addresses.governor], [0n], [data], "Replace the guardian");
+  return s;
+}
+
 const now = chainNow;
 
 function task(name: string, s: Deployed, args: Record<string, unknown>, from = "0"): Promise<TaskRun> {
@@ -101,7 +176,116 @@ function expectRefused(run: TaskRun, message: string): void {
 
 const VOTE = { reason: "", voter: "", printTx: false };
 
+/** One action of every argument form a proposal file accepts, and the line `motion show` prints for each. */
+const EVERY_FORM: [action: Record<string, unknown>, shown: string][] = [
+  [
+    { contract: "CouncilRegistry", function: "setSponsorshipWindow(uint256)", args: ["3 weeks"] },
+    "CouncilRegistry.setSponsorshipWindow(21 days)",
+  ],
+  [
+    {
+      contract: "CouncilGovernor",
+      function: "setExpiryWindows(uint256,uint256)",
+      args: ["14 days", "36 hours"],
+    },
+    "CouncilGovernor.setExpiryWindows(14 days, 36 hours)",
+  ],
+  [
+    { contract: "CouncilGovernor", function: "setLateQuorumVoteExtension(uint48)", args: ["5400"] },
+    "CouncilGovernor.setLateQuorumVoteExtension(90 minutes)",
+  ],
+  [
+    {
+      contract: "ImprovementReserve",
+      function: "approveBudget(bytes32,address,address,uint256,uint256,uint256)",
+      args: [
+        "grants Q1",
+        "0x0000000000000000000000000000000000000000",
+        "TimelockController",
+        "250,000.5 KAIA",
+        "2027-01-01",
+        "2027-04-01T12:30:00Z",
+      ],
+    },
+    "ImprovementReserve.approveBudget(grants Q1, 0x0000000000000000000000000000000000000000, TimelockController, " +
+      "250000.5 KAIA, 2027-01-01, 2027-04-01T12:30:00Z)",
+  ],
+  [
+    {
+      contract: "ImprovementReserve",
+      function: "setOutflowLimit(address,uint256)",
+      args: ["0x00000000000000000000000000000000000000aa", "1000000"],
+    },
+    "ImprovementReserve.setOutflowLimit(0x00000000000000000000000000000000000000AA, 1000000)",
+  ],
+  [
+    { contract: "StakeVault", function: "setStakeUnit(uint256)", args: ["5000000 KAIA"] },
+    "StakeVault.setStakeUnit(5000000 KAIA)",
+  ],
+  [
+    {
+      contract: "MotionPolicy",
+      function: "setActionClasses((address,bytes4,uint8)[])",
+      args: [[["ImprovementReserve", "setPauseDuration(uint256)", "Treasury"]]],
+    },
+    "MotionPolicy.setActionClasses([[ImprovementReserve, setPauseDuration(uint256), Treasury]])",
+  ],
+  [
+    {
+      contract: "ImprovementReserve",
+      function: "pay(address,address,uint256,string)",
+      args: ["0x0000000000000000000000000000000000000000", "CouncilRegistry", "1 KAIA", "a memo"],
+    },
+    'ImprovementReserve.pay(0x0000000000000000000000000000000000000000, CouncilRegistry, 1 KAIA, "a memo")',
+  ],
+  [
+    { target: "0x00000000000000000000000000000000000000bb", value: "10 KAIA" },
+    "pay 10 KAIA to 0x00000000000000000000000000000000000000bb",
+  ],
+];
+
 describe("tasks: motion", function () {
+  describe("readable arguments (one decoder for proposal files and motion show)", function () {
+    it("prints every argument form the way a proposal file writes it", async function () {
+      const s = await networkHelpers.loadFixture(staked);
+      const ctx = await argumentContext(s);
+      const p = encodeProposal(ctx, { description: "forms", actions: EVERY_FORM.map(([a]) => a) }, "forms");
+      expect(p.summary).to.deep.equal(EVERY_FORM.map(([, shown]) => shown));
+    });
+
+    it("reads back what it prints: the printed actions encode the same calls", async function () {
+      const s = await networkHelpers.loadFixture(staked);
+      const ctx = await argumentContext(s);
+      const p = encodeProposal(ctx, { description: "forms", actions: EVERY_FORM.map(([a]) => a) }, "forms");
+      const readable = p.targets.map((target, i) => readableAction(ctx, target, p.values[i], p.calldatas[i]));
+      const again = encodeProposal(ctx, { description: "forms", actions: readable }, "again");
+      expect([again.targets, again.values, again.calldatas]).to.deep.equal([
+        p.targets,
+        p.values,
+        p.calldatas,
+      ]);
+      expect(readable[0]).to.deep.equal({
+        contract: "CouncilRegistry",
+        function: "setSponsorshipWindow(uint256)",
+        args: ["21 days"],
+      });
+    });
+
+    it("prints stake amounts in wei when the vault stakes an ERC-20", async function () {
+      const s = await networkHelpers.loadFixture(staked);
+      const ctx = { ...(await argumentContext(s)), nativeStake: false };
+      const p = encodeProposal(
+        ctx,
+        {
+          description: "unit",
+          actions: [{ contract: "StakeVault", function: "setStakeUnit(uint256)", args: ["5 KAIA"] }],
+        },
+        "unit",
+      );
+      expect(p.summary).to.deep.equal([`StakeVault.setStakeUnit(${5n * 10n ** 18n})`]);
+    });
+  });
+
   describe("propose", function () {
     it("encodes the readable actions, prints the class and creates the motion", async function () {
       const s = await networkHelpers.loadFixture(staked);
@@ -112,7 +296,7 @@ describe("tasks: motion", function () {
       const lines = run.out.split("\n");
       expect(lines.slice(0, 2)).to.deep.equal([
         "Actions (1), class Constitutional:",
-        "  1. CouncilRegistry.setSponsorshipWindow(1814400)",
+        "  1. CouncilRegistry.setSponsorshipWindow(21 days)",
       ]);
       expect(lines[2]).to.match(/^Proposed motion 1 \(Constitutional\) in transaction 0x[0-9a-f]{64}$/);
       expect(lines[3]).to.equal(
@@ -146,12 +330,10 @@ describe("tasks: motion", function () {
       });
       const run = await task("propose", s, { file, printTx: false }, "1");
       expect(run.exitCode, run.err).to.equal(0);
-      const category = ethers.encodeBytes32String("ecosystem");
+      // Printed the way the file writes it (the amount without grouping, the end date at midnight as a day).
       expect(run.out.split("\n").slice(0, 2)).to.deep.equal([
         "Actions (1), class Treasury:",
-        `  1. ImprovementReserve.approveBudget(${category}, ${ethers.ZeroAddress}, ${secretariat}, ${ethers.parseEther(
-          "250000",
-        )}, 1798761600, 1806537600)`,
+        `  1. ImprovementReserve.approveBudget(ecosystem, ${ethers.ZeroAddress}, ${secretariat}, 250000 KAIA, 2027-01-01, 2027-04-01)`,
       ]);
       expect(await s.governor.motionClass(1n)).to.equal(1n);
     });
@@ -219,7 +401,7 @@ describe("tasks: motion", function () {
           "an unknown contract",
           { description: "x", actions: [{ contract: "Registry", function: "f()" }] },
           (f) =>
-            `proposal file ${f}: actions[0].contract "Registry" is not one of: CouncilRegistry, StakeVault, CouncilGovernor, ImprovementReserve, MotionPolicy, TimelockController`,
+            `proposal file ${f}: actions[0].contract "Registry" is not one of: CouncilRegistry, StakeVault, CouncilGovernor, MotionPolicy, ImprovementReserve, TimelockController`,
         ],
         [
           "neither contract nor target",
@@ -272,7 +454,13 @@ describe("tasks: motion", function () {
           "a bad address",
           {
             description: "x",
-            actions: [{ contract: "ImprovementReserve", function: "setGuardian(address)", args: ["0x1234"] }],
+            actions: [
+              {
+                contract: "ImprovementReserve",
+                function: "setGuardian(address,uint256)",
+                args: ["0x1234", "365 days"],
+              },
+            ],
           },
           (f) =>
             `proposal file ${f}: actions[0].args[0] (guardian_): "0x1234" is not an address or a system contract name`,
@@ -443,21 +631,62 @@ describe("tasks: motion", function () {
         "Motion 1 — Constitutional — Active",
         `  voting closes at ${formatWhen(deadline, t)}`,
         `  proposer: ${signers[ACCOUNT.secretariat].address}`,
-        "  tally: For 1, Against 0, Abstain 0 (1 members voted)",
+        "  tally: For 1, Against 0, Abstain 0 (1 member voted)",
         "  quorum: 1/2 members OR 1/2 votes → not reached",
         "  approval (For ≥ 2/3 of votes cast): met",
         "  timeline:",
-        `    created in block ${(await s.governor.motionRecord(1n))[1]}`,
+        `    created in block ${(await s.governor.motionRecord(1n)).createdBlock}`,
         `    voting opens after ${formatWhen(snapshot, t)}`,
         `    voting closes at   ${formatWhen(deadline, t)}`,
         `    queue before       ${formatWhen(deadline + 14n * DAY, t)}`,
         "  actions (1):",
-        "    1. CouncilRegistry.setSponsorshipWindow(1814400)",
+        "    1. CouncilRegistry.setSponsorshipWindow(21 days)",
         "  description:",
         "    # Longer sponsorship window",
         "    ",
         "    Candidates need more time to find a sponsor.",
       ]);
+    });
+
+    it("shows a motion with the approval rule and windows frozen into it, not the class's current ones", async function () {
+      const s = await networkHelpers.loadFixture(rulesChanged);
+      const t = await now();
+      const deadline = await s.governor.proposalDeadline(1n);
+      const queueBy = deadline + 14n * DAY; // motion 1's own queue window, not the new 30 days
+      expect(await s.governor.state(1n)).to.equal(4n); // Succeeded
+      const run = await task("show", s, { id: "1" });
+      expect(run.exitCode, run.err).to.equal(0);
+      const lines = run.out.split("\n");
+      expect(lines.slice(0, 2)).to.deep.equal([
+        "Motion 1 — Standard — Succeeded",
+        `  it passed; queue it before ${formatWhen(queueBy, t)} or it expires`,
+      ]);
+      expect(lines).to.include.members([
+        "  tally: For 2, Against 1, Abstain 0 (3 members voted)",
+        "  quorum: 3/2 members ✓ OR 3/2 votes ✓ → reached",
+        "  approval (more For than Against + Abstain): met",
+        `    queue before       ${formatWhen(queueBy, t)}`,
+      ]);
+      const list = await task("list", s, { state: "succeeded", limit: 20 });
+      const row = list.out.split("\n")[2].split(/\s{2,}/);
+      expect(row).to.deep.equal([
+        "1",
+        "Standard",
+        "Succeeded",
+        "2/1/0",
+        "3/2 ✓",
+        `it passed; queue it before ${formatWhen(queueBy, t)} or it expires`,
+      ]);
+      // A motion created now gets the new rules.
+      await s.governor
+        .connect((await ethers.getSigners())[ACCOUNT.secretariat])
+        .propose([s.addresses.timelock], [0n], ["0x"], "Signal under the new rules");
+      const later = await task("show", s, { id: "3" });
+      expect(later.out).to.contain("  approval (For ≥ 3/4 of votes cast): not met");
+      const laterDeadline = await s.governor.proposalDeadline(3n);
+      expect(later.out).to.contain(
+        `    queue before       ${formatWhen(laterDeadline + 30n * DAY, await now())}`,
+      );
     });
 
     it("refuses an unknown or malformed motion id", async function () {
@@ -478,7 +707,7 @@ describe("tasks: motion", function () {
       const s = await networkHelpers.loadFixture(active);
       const run = await task("vote", s, { id: "1", support: "for", ...VOTE }, String(ACCOUNT.voter + 1));
       expect(run.exitCode, run.err).to.equal(0);
-      expect(run.out).to.match(/^Member 2 voted for on motion 1 with 1 votes \(0x[0-9a-f]{64}\)$/);
+      expect(run.out).to.match(/^Member 2 voted for on motion 1 with 1 vote \(0x[0-9a-f]{64}\)$/);
       expect(await s.governor.hasMemberVoted(1n, 2n)).to.equal(true);
       expect(await s.governor.proposalVotes(1n)).to.deep.equal([0n, 1n, 0n]);
     });
@@ -586,7 +815,7 @@ describe("tasks: motion", function () {
       expect(sign.exitCode, sign.err).to.equal(0);
       expect(sign.out.split("\n")).to.deep.equal([
         `Signed for on motion 1 as ${voter.address} (nonce 0)`,
-        `Ballot written to ${out}; relay it with: npx hardhat motion relay-vote ${out}`,
+        `Ballot written to ${out}; relay it with: ./gc motion relay-vote ${out}`,
       ]);
       // Signing sent nothing: no gas spent, no vote yet.
       expect(await ethers.provider.getBalance(voter.address)).to.equal(balanceBefore);
@@ -595,7 +824,7 @@ describe("tasks: motion", function () {
       await networkHelpers.time.increaseTo((await s.governor.proposalSnapshot(1n)) + 1n);
       const relay = await task("relay-vote", s, { file: out }, String(ACCOUNT.outsider));
       expect(relay.exitCode, relay.err).to.equal(0);
-      expect(relay.out).to.match(/^Relayed: member 2 voted for on motion 1 with 1 votes \(0x[0-9a-f]{64}\)$/);
+      expect(relay.out).to.match(/^Relayed: member 2 voted for on motion 1 with 1 vote \(0x[0-9a-f]{64}\)$/);
       expect(await s.governor.proposalVotes(1n)).to.deep.equal([0n, 1n, 0n]);
       expect(await s.governor.proposalVoters(1n)).to.equal(1n);
       expect(await ethers.provider.getBalance(voter.address)).to.equal(balanceBefore);
@@ -793,6 +1022,110 @@ describe("tasks: motion", function () {
         await task("cancel", s, { id: "1" }, String(ACCOUNT.guardian)),
         "motion 1 is Canceled: that is final, it never changes; cancelling needs it Pending or Active or Succeeded or Queued",
       );
+    });
+
+    it("refuses the guardian's cancel of a Defeated motion: Defeated is final", async function () {
+      const s = await networkHelpers.loadFixture(active);
+      const signers = await ethers.getSigners();
+      for (let i = 0; i < 4; i++) await s.governor.connect(signers[ACCOUNT.voter + i]).castVote(1n, 0);
+      await networkHelpers.time.increaseTo((await s.governor.proposalDeadline(1n)) + 1n);
+      expectRefused(
+        await task("cancel", s, { id: "1" }, String(ACCOUNT.guardian)),
+        "motion 1 is Defeated: that is final, it never changes; cancelling needs it Pending or Active or Succeeded or Queued",
+      );
+      expect(await s.governor.state(1n)).to.equal(3n);
+    });
+
+    it("refuses the mover's cancel of a no-confidence motion: only the guardian may cancel it", async function () {
+      const s = await networkHelpers.loadFixture(noConfidence);
+      const signers = await ethers.getSigners();
+      const mover = signers[ACCOUNT.voter].address.toLowerCase();
+      expectRefused(
+        await task("cancel", s, { id: "1" }, String(ACCOUNT.voter)),
+        `account ${mover} may not cancel motion 1: a No-confidence motion, once opened, goes to a vote; only the ` +
+          `guardian (${signers[ACCOUNT.guardian].address}) may cancel it`,
+      );
+      expect(await s.governor.state(1n)).to.equal(0n);
+      const run = await task("cancel", s, { id: "1" }, String(ACCOUNT.guardian));
+      expect(run.exitCode, run.err).to.equal(0);
+      expect(await s.governor.state(1n)).to.equal(2n);
+    });
+
+    it("refuses the sponsor's cancel of an admission motion: only the guardian may cancel it", async function () {
+      const s = await networkHelpers.loadFixture(staked);
+      const signers = await ethers.getSigners();
+      const [applicant, candidateVoter] = [signers[ACCOUNT.outsider], signers[ACCOUNT.outsider + 1]];
+      await s.registry
+        .connect(applicant)
+        .applyForMembership("Acme", "https://acme.example/gc.json", candidateVoter.address, []);
+      await s.registry.connect(candidateVoter).acceptVoter(6n);
+      await networkHelpers.setBalance(applicant.address, 2n * UNIT);
+      await s.vault.connect(applicant).stake(UNIT, { value: UNIT });
+      await s.governor.connect(signers[ACCOUNT.secretariat]).proposeAdmission(6n, "Admit Acme");
+      expectRefused(
+        await task("cancel", s, { id: "1" }, String(ACCOUNT.secretariat)),
+        `account ${signers[ACCOUNT.secretariat].address.toLowerCase()} may not cancel motion 1: an Admission ` +
+          `motion, once opened, goes to a vote; only the guardian (${signers[ACCOUNT.guardian].address}) may ` +
+          "cancel it",
+      );
+      expect(await s.governor.state(1n)).to.equal(0n);
+    });
+
+    it("says nobody may cancel a membership motion once the guardian's term has ended", async function () {
+      const s = await networkHelpers.loadFixture(staked);
+      await networkHelpers.time.increaseTo(await s.governor.guardianTermEnd());
+      const voter = (await ethers.getSigners())[ACCOUNT.voter];
+      await s.governor.connect(voter).proposeNoConfidence(4n, "No confidence in member 4");
+      expectRefused(
+        await task("cancel", s, { id: "1" }, String(ACCOUNT.guardian)),
+        `account ${(await ethers.getSigners())[ACCOUNT.guardian].address.toLowerCase()} may not cancel motion 1: a ` +
+          "No-confidence motion, once opened, goes to a vote; only the guardian may cancel it, and the guardian's " +
+          "term has ended",
+      );
+    });
+
+    it("refuses the guardian's cancel of a motion that changes a guardian", async function () {
+      const s = await networkHelpers.loadFixture(guardianChange);
+      expectRefused(
+        await task("cancel", s, { id: "1" }, String(ACCOUNT.guardian)),
+        "the guardian may not cancel motion 1: it changes a guardian (setGuardian), and the council must always be " +
+          "able to replace its guardian",
+      );
+      expect(await s.governor.state(1n)).to.equal(0n);
+      // Its proposer still may, while Pending.
+      const run = await task("cancel", s, { id: "1" }, String(ACCOUNT.secretariat));
+      expect(run.exitCode, run.err).to.equal(0);
+    });
+
+    it("refuses the cancel of a member's voter once its member resigned", async function () {
+      const s = await networkHelpers.loadFixture(staked);
+      const signers = await ethers.getSigners();
+      const voter = signers[ACCOUNT.voter + 1];
+      await s.governor.connect(voter).propose([s.addresses.timelock], [0n], ["0x"], "Signal by member 2");
+      await s.registry.connect(signers[ACCOUNT.admin + 1]).resign(2n);
+      expectRefused(
+        await task("cancel", s, { id: "1" }, String(ACCOUNT.voter + 1)),
+        `account ${voter.address.toLowerCase()} may not cancel motion 1: its member 2 is no longer an active member ` +
+          "of the council",
+      );
+      expect(await s.governor.state(1n)).to.equal(0n);
+    });
+
+    it("refuses the cancel of a voter account its member rotated away from, naming the current one", async function () {
+      const s = await networkHelpers.loadFixture(staked);
+      const signers = await ethers.getSigners();
+      const [oldVoter, newVoter] = [signers[ACCOUNT.voter + 2], signers[ACCOUNT.outsider]];
+      await s.governor.connect(oldVoter).propose([s.addresses.timelock], [0n], ["0x"], "Signal by member 3");
+      await s.registry.connect(signers[ACCOUNT.admin + 2]).proposeVoter(3n, newVoter.address);
+      await s.registry.connect(newVoter).acceptVoter(3n);
+      expectRefused(
+        await task("cancel", s, { id: "1" }, String(ACCOUNT.voter + 2)),
+        `account ${oldVoter.address.toLowerCase()} may not cancel motion 1: it is no longer member 3's voter ` +
+          `(now ${newVoter.address}); use that account`,
+      );
+      const run = await task("cancel", s, { id: "1" }, String(ACCOUNT.outsider));
+      expect(run.exitCode, run.err).to.equal(0);
+      expect(await s.governor.state(1n)).to.equal(2n);
     });
 
     it("refuses anyone else", async function () {

@@ -329,6 +329,40 @@ describe("reserve tasks", function () {
       );
     });
 
+    it("tells a canceled budget from an ended one, before and after its unspent amount is released", async function () {
+      const { d, t0 } = await loadFixture(approved);
+      await passMotion(d, {
+        targets: [d.addresses.reserve],
+        values: [0n],
+        calldatas: [d.reserve.interface.encodeFunctionData("cancelBudget", [2n])],
+        description: "Cancel the marketing budget",
+      });
+      await time.increaseTo(t0 + 90n * DAY);
+      await d.reserve.connect(await signerAt(OUTSIDER)).releaseExpiredBudget(3n);
+      const r = await reserve(d, "budgets", OUTSIDER);
+      expect(r.exitCode).to.equal(0);
+      const range = (from: bigint) => `${formatTime(from)} to ${formatTime(t0 + 90n * DAY)}`;
+      expect(r.out.split("\n").slice(2)).to.deep.equal(
+        table(
+          ["id", "purpose", "asset", "spender", "amount", "spent", "remaining", "validity"],
+          [
+            ["1", "ecosystem", "KAIA", await address(SECRETARIAT), "10,000 KAIA", "0 KAIA", "10,000 KAIA"],
+            ["2", "marketing", "KAIA", await address(SECRETARIAT), "5,000 KAIA", "0 KAIA", "0 KAIA"],
+            ["3", "audits", "USDT", await address(SECRETARIAT), "30,000 USDT", "0 USDT", "0 USDT"],
+          ].map((row, i) => [
+            ...row,
+            [
+              `ended, not yet released, ${range(t0)}`,
+              `canceled, ${range(t0 + 60n * DAY)}`,
+              `ended, released, ${range(t0)}`,
+            ][i],
+          ]),
+        )
+          .split("\n")
+          .slice(2),
+      );
+    });
+
     it("shows one page with --first and --limit, and says which", async function () {
       const { d } = await loadFixture(approved);
       const r = await reserve(d, "budgets", OUTSIDER, { first: "2", limit: "1" });
@@ -501,11 +535,11 @@ describe("reserve tasks", function () {
         d,
         async () =>
           reserve(d, "spend", SECRETARIAT, { budget: "1", recipient: await address(PAYEE), amount: "1" }),
-        `budget 1 (ecosystem) expired ${formatWhen(t0 + 90n * DAY, await now())}: ask the council for a new budget`,
+        `budget 1 (ecosystem) ended ${formatWhen(t0 + 90n * DAY, await now())}: ask the council for a new budget`,
       );
     });
 
-    it("refuses a released (closed) budget", async function () {
+    it("refuses an ended budget whose unspent amount was released", async function () {
       const { d, t0 } = await loadFixture(approved);
       await time.increaseTo(t0 + 91n * DAY);
       await d.reserve.connect(await signerAt(OUTSIDER)).releaseExpiredBudget(1n);
@@ -513,7 +547,7 @@ describe("reserve tasks", function () {
         d,
         async () =>
           reserve(d, "spend", SECRETARIAT, { budget: "1", recipient: await address(PAYEE), amount: "1" }),
-        "budget 1 (ecosystem) was canceled: nothing can be spent from it",
+        `budget 1 (ecosystem) ended ${formatWhen(t0 + 90n * DAY, await now())}: ask the council for a new budget`,
       );
     });
 

@@ -82,6 +82,28 @@ async function unbonding(): Promise<Deployed> {
   return d;
 }
 
+/**
+ * Every member staked; member 4 asked to unstake 1,000,000 coins (request 0), then member 1's voter moved no
+ * confidence in member 4: member 4's stake is frozen until the motion's snapshot (7 days on).
+ */
+async function targeted(): Promise<Deployed> {
+  const d = await staked();
+  await networkHelpers.setBalance(await address(ADMIN1 + 3), 20_000_000n * COIN);
+  await d.vault.connect(await signerAt(ADMIN1 + 3)).requestUnstake(4n, 1_000_000n * COIN);
+  await d.governor.connect(await signerAt(VOTER1)).proposeNoConfidence(4n, "No confidence in member 4");
+  return d;
+}
+
+/** The refusal for an operation on member 4's frozen stake. */
+async function frozenMessage(d: Deployed, operation: string): Promise<string> {
+  const until = await d.vault.frozenUntil(4n);
+  return (
+    `the stake of member 4 (Member 4) is frozen until ${formatWhen(until, await now())}, while a no-confidence ` +
+    `motion against it awaits its snapshot: ${operation} is possible after that (withdrawing an earlier request ` +
+    "still works)"
+  );
+}
+
 /** Account 14 applied (candidate 6, "Acme") with account 15 as its voter. */
 async function withCandidate(): Promise<Deployed> {
   const d = await deployed();
@@ -245,6 +267,21 @@ describe("stake tasks", function () {
       );
     });
 
+    it("refuses stake for a member whose stake is frozen by a no-confidence motion, from anyone", async function () {
+      const d = await loadFixture(targeted);
+      expect(await d.vault.frozenUntil(4n)).to.equal(await d.governor.proposalSnapshot(1n));
+      await expectRefused(
+        d,
+        () => stake(d, "deposit", ADMIN1 + 3, { amount: "1" }),
+        await frozenMessage(d, "staking"),
+      );
+      await expectRefused(
+        d,
+        () => stake(d, "deposit", OUTSIDER, { amount: "1", member: "4" }),
+        await frozenMessage(d, "staking"),
+      );
+    });
+
     it("refuses an amount the account does not hold", async function () {
       const d = await loadFixture(deployed);
       await networkHelpers.setBalance(await address(ADMIN1), 1_000n * COIN);
@@ -297,6 +334,15 @@ describe("stake tasks", function () {
         d,
         () => stake(d, "unstake", OUTSIDER, { amount: "1" }),
         `account ${await address(OUTSIDER)} is not the admin of any member or candidate; stake from the member's admin account (--from)`,
+      );
+    });
+
+    it("refuses while the member's stake is frozen by a no-confidence motion", async function () {
+      const d = await loadFixture(targeted);
+      await expectRefused(
+        d,
+        () => stake(d, "unstake", ADMIN1 + 3, { amount: "1" }),
+        await frozenMessage(d, "unstaking"),
       );
     });
 
@@ -370,6 +416,16 @@ describe("stake tasks", function () {
       );
       expect(await ethers.provider.getBalance(to)).to.equal(before + 500_000n * COIN);
       expect((await d.vault.unbondingRequest(1n, 0n)).settled).to.equal(false);
+    });
+
+    it("still withdraws a request made before the member's stake was frozen", async function () {
+      const d = await loadFixture(targeted);
+      await time.increase(7n * DAY);
+      expect(await now()).to.be.at.most(await d.vault.frozenUntil(4n));
+      const r = await stake(d, "withdraw", ADMIN1 + 3);
+      expect(r.err).to.equal("");
+      expect(r.exitCode).to.equal(0);
+      expect(await d.vault.pendingOf(4n)).to.equal(0n);
     });
 
     it("refuses an account that administers no member or candidate", async function () {
@@ -470,6 +526,15 @@ describe("stake tasks", function () {
       expect((await d.vault.unbondingRequest(1n, 0n)).settled).to.equal(true);
     });
 
+    it("refuses while the member's stake is frozen by a no-confidence motion", async function () {
+      const d = await loadFixture(targeted);
+      await expectRefused(
+        d,
+        () => stake(d, "restake", ADMIN1 + 3, { request: "0" }),
+        await frozenMessage(d, "re-staking"),
+      );
+    });
+
     it("refuses when no request has expired", async function () {
       const d = await loadFixture(unbonding);
       await expectRefused(
@@ -551,6 +616,20 @@ describe("stake tasks", function () {
       expect(expired.out.split("\n").at(-1)).to.equal(
         `    request 0: 1,000,000 KAIA, expired ${formatWhen(expiresAt, await now())}; re-stake it (stake restake --request 0)`,
       );
+    });
+
+    it("shows a no-confidence target's stake as frozen until the motion's snapshot, and no longer after", async function () {
+      const d = await loadFixture(targeted);
+      const until = await d.vault.frozenUntil(4n);
+      const r = await stake(d, "status", OUTSIDER, { member: "4" });
+      expect(r.exitCode, r.err).to.equal(0);
+      expect(r.out.split("\n").pop()).to.equal(
+        `  frozen:     until ${formatWhen(until, await now())}: a no-confidence motion against it awaits its ` +
+          "snapshot (no stake, unstake or re-stake until then)",
+      );
+      await time.increaseTo(until);
+      const after = await stake(d, "status", OUTSIDER, { member: "4" });
+      expect(after.out).not.to.contain("frozen:");
     });
 
     it("refuses an account that is neither a member's admin nor its voter, without --member", async function () {

@@ -18,6 +18,7 @@ import type {
   MockERC721,
   ReentrantRecipient,
 } from "../../typechain-types/index.js";
+import { BudgetStatus } from "../../scripts/ops/enums.js";
 import { DAY, ethers, networkHelpers } from "../utils/council.js";
 
 const { time } = networkHelpers;
@@ -167,7 +168,7 @@ interface BudgetView {
   spent: bigint;
   start: bigint;
   end: bigint;
-  canceled: boolean;
+  status: BudgetStatus;
 }
 
 interface GrantView {
@@ -193,7 +194,7 @@ async function readBudget(reserve: ImprovementReserve, id: bigint): Promise<Budg
     spent: b.spent,
     start: b.start,
     end: b.end,
-    canceled: b.canceled,
+    status: Number(b.status) as BudgetStatus,
   };
 }
 
@@ -302,7 +303,7 @@ async function expectRevert(
   expect(await extra()).to.deep.equal(extraBefore);
 }
 
-type DeployArgs = [string, string, bigint, string[], bigint[]];
+type DeployArgs = [string, string, bigint, bigint, string[], bigint[]];
 
 /** Deploying with `args` reverts with `error(errorArgs)`, and the deployer's nonce does not move. */
 async function expectDeployRevert(
@@ -466,13 +467,18 @@ describe("ImprovementReserve", function () {
       const r = f.reserve;
       const tx = r.deploymentTransaction();
       if (tx === null) throw new Error("no deployment transaction");
-      await expect(tx).to.emit(r, "GuardianSet").withArgs(f.guardian.address);
+      const deployedAt = BigInt((await ethers.provider.getBlock((await tx.wait())!.blockNumber))!.timestamp);
+      await expect(tx)
+        .to.emit(r, "GuardianSet")
+        .withArgs(f.guardian.address, deployedAt + RESERVE_GUARDIAN_TERM);
       await expect(tx).to.emit(r, "PauseDurationSet").withArgs(PAUSE);
       await expect(tx).to.emit(r, "OutflowLimitSet").withArgs(NATIVE, LIMIT);
       await expect(tx).to.emit(r, "OutflowLimitSet").withArgs(f.tokenAddress, LIMIT);
       await expect(tx).to.emit(r, "OwnershipTransferred").withArgs(ethers.ZeroAddress, f.governance.address);
       expect(await r.owner()).to.equal(f.governance.address);
       expect(await r.guardian()).to.equal(f.guardian.address);
+      expect(await r.guardianTermEnd()).to.equal(deployedAt + RESERVE_GUARDIAN_TERM);
+      expect(await r.MAX_GUARDIAN_TERM()).to.equal(730n * DAY);
       expect(await r.pauseDuration()).to.equal(PAUSE);
       expect(await r.outflowLimit(NATIVE)).to.equal(LIMIT);
       expect(await r.outflowLimit(f.tokenAddress)).to.equal(LIMIT);
@@ -500,15 +506,59 @@ describe("ImprovementReserve", function () {
         [],
       ]);
       expect(await r.guardian()).to.equal(ethers.ZeroAddress);
+      expect(await r.guardianTermEnd()).to.equal(0n);
       expect(await r.pauseDuration()).to.equal(MAX_PAUSE);
       expect(await r.outflowLimit(NATIVE)).to.equal(0n);
     });
+
+    it("accepts the longest guardian term, 730 days", async function () {
+      const f = await loadFixture(emptyReserve);
+      const r = await ethers.deployContract("ImprovementReserve", [
+        f.governance.address,
+        f.guardian.address,
+        730n * DAY,
+        PAUSE,
+        [],
+        [],
+      ]);
+      const deployment = r.deploymentTransaction();
+      if (deployment === null) throw new Error("no deployment transaction");
+      const deployedAt = BigInt(
+        (await ethers.provider.getBlock((await deployment.wait())!.blockNumber))!.timestamp,
+      );
+      expect(await r.guardianTermEnd()).to.equal(deployedAt + 730n * DAY);
+      expect(await r.guardian()).to.equal(f.guardian.address);
+    });
+
+    for (const [label, account, term] of [
+      ["a guardian with no term", "guardian", 0n],
+      ["a guardian term over 730 days", "guardian", 730n * DAY + 1n],
+      ["a term with no guardian", "zero", DAY],
+    ] as const) {
+      it(`reverts for ${label}`, async function () {
+        const f = await loadFixture(emptyReserve);
+        const who = account === "zero" ? ethers.ZeroAddress : f.guardian.address;
+        await expectDeployRevert(
+          f,
+          [f.governance.address, who, term, PAUSE, [], []],
+          "ReserveInvalidGuardianTerm",
+          [term],
+        );
+      });
+    }
 
     it("reverts when the asset and limit arrays differ in length", async function () {
       const f = await loadFixture(emptyReserve);
       await expectDeployRevert(
         f,
-        [f.governance.address, f.guardian.address, PAUSE, [NATIVE, f.tokenAddress], [LIMIT]],
+        [
+          f.governance.address,
+          f.guardian.address,
+          RESERVE_GUARDIAN_TERM,
+          PAUSE,
+          [NATIVE, f.tokenAddress],
+          [LIMIT],
+        ],
         "ReserveInvalidSchedule",
         [],
       );
@@ -518,7 +568,7 @@ describe("ImprovementReserve", function () {
       const f = await loadFixture(emptyReserve);
       await expectDeployRevert(
         f,
-        [f.governance.address, f.guardian.address, 0n, [], []],
+        [f.governance.address, f.guardian.address, RESERVE_GUARDIAN_TERM, 0n, [], []],
         "ReserveInvalidPauseDuration",
         [0n],
       );
@@ -528,7 +578,7 @@ describe("ImprovementReserve", function () {
       const f = await loadFixture(emptyReserve);
       await expectDeployRevert(
         f,
-        [f.governance.address, f.guardian.address, MAX_PAUSE + 1n, [], []],
+        [f.governance.address, f.guardian.address, RESERVE_GUARDIAN_TERM, MAX_PAUSE + 1n, [], []],
         "ReserveInvalidPauseDuration",
         [MAX_PAUSE + 1n],
       );
@@ -538,7 +588,7 @@ describe("ImprovementReserve", function () {
       const f = await loadFixture(emptyReserve);
       await expectDeployRevert(
         f,
-        [ethers.ZeroAddress, f.guardian.address, PAUSE, [], []],
+        [ethers.ZeroAddress, f.guardian.address, RESERVE_GUARDIAN_TERM, PAUSE, [], []],
         "OwnableInvalidOwner",
         [ethers.ZeroAddress],
       );
@@ -808,7 +858,7 @@ describe("ImprovementReserve", function () {
         spent: 0n,
         start,
         end,
-        canceled: false,
+        status: BudgetStatus.Approved,
       });
       expect(await f.reserve.committed(NATIVE)).to.equal(E(300));
       expect(await f.reserve.available(NATIVE)).to.equal(FUND - E(300));
@@ -1013,7 +1063,7 @@ describe("ImprovementReserve", function () {
         spent: E(300),
         start: b.start,
         end: b.end,
-        canceled: false,
+        status: BudgetStatus.Approved,
       });
       expect(await f.reserve.balanceOf(NATIVE)).to.equal(FUND - E(300));
     });
@@ -1199,7 +1249,7 @@ describe("ImprovementReserve", function () {
         spent: E(30),
         start: f.tokenBudget.start,
         end: f.tokenBudget.end,
-        canceled: true,
+        status: BudgetStatus.Canceled,
       });
       expect(await f.reserve.committed(f.tokenAddress)).to.equal(0n);
       expect(await f.reserve.available(f.tokenAddress)).to.equal(FUND - E(30));
@@ -1297,23 +1347,34 @@ describe("ImprovementReserve", function () {
       await f.reserve.connect(f.spender).spend(2n, f.others[0], E(60), "Before the end");
       await time.setNextBlockTimestamp(f.tokenBudget.end);
       const tx = f.reserve.connect(f.others[3]).releaseExpiredBudget(2n);
-      await expect(tx).to.emit(f.reserve, "BudgetCanceled").withArgs(2n, E(140));
+      await expect(tx).to.emit(f.reserve, "BudgetEnded").withArgs(2n, E(140));
+      await expect(tx).not.to.emit(f.reserve, "BudgetCanceled");
       await expect(tx).to.changeTokenBalances(ethers, f.token, [f.reserve, f.others[3]], [0n, 0n]);
-      expect((await readBudget(f.reserve, 2n)).canceled).to.equal(true);
+      expect((await readBudget(f.reserve, 2n)).status).to.equal(BudgetStatus.Ended);
       expect((await readBudget(f.reserve, 2n)).spent).to.equal(E(60));
       expect(await f.reserve.committed(f.tokenAddress)).to.equal(0n);
       expect(await f.reserve.available(f.tokenAddress)).to.equal(FUND - E(60));
     });
 
-    it("reverts before the window has ended", async function () {
+    it("releases a budget that ended without any spend, all of it", async function () {
+      const f = await loadFixture(budgetReserve);
+      await time.increaseTo(f.nativeBudget.end);
+      await expect(f.reserve.connect(f.others[3]).releaseExpiredBudget(1n))
+        .to.emit(f.reserve, "BudgetEnded")
+        .withArgs(1n, E(300));
+      expect(await readBudget(f.reserve, 1n)).to.deep.include({ spent: 0n, status: BudgetStatus.Ended });
+      expect(await f.reserve.committed(NATIVE)).to.equal(0n);
+    });
+
+    it("reverts before the window has ended, saying when it ends", async function () {
       const f = await loadFixture(budgetReserve);
       await time.setNextBlockTimestamp(f.tokenBudget.end - 1n);
       await expectRevert(
         f,
         () => f.reserve.connect(f.others[3]).releaseExpiredBudget(2n),
         f.reserve,
-        "ReserveBudgetClosed",
-        [2n],
+        "ReserveBudgetNotEnded",
+        [2n, f.tokenBudget.end],
       );
     });
 
@@ -2015,6 +2076,7 @@ describe("ImprovementReserve", function () {
       await expectRevert(f, () => f.reserve.connect(f.guardian).pause(), f.reserve, "ReserveOnlyGuardian", [
         f.guardian.address,
       ]);
+      await time.increaseTo(termEnd);
       expect(await f.reserve.guardian()).to.equal(ethers.ZeroAddress);
     });
 
@@ -2022,7 +2084,9 @@ describe("ImprovementReserve", function () {
       const f = await loadFixture(fundedReserve);
       const termEnd = await f.reserve.guardianTermEnd();
       await time.setNextBlockTimestamp(termEnd - DAY);
-      await expect(f.reserve.connect(f.guardian).pause()).to.emit(f.reserve, "Paused").withArgs(f.guardian.address, termEnd);
+      await expect(f.reserve.connect(f.guardian).pause())
+        .to.emit(f.reserve, "Paused")
+        .withArgs(f.guardian.address, termEnd);
       expect(await f.reserve.pausedUntil()).to.equal(termEnd);
     });
 

@@ -11,6 +11,11 @@ import { expect } from "chai";
 import type { AddressLike, BaseContract, ContractTransactionResponse } from "ethers";
 
 import type { ImprovementReserve, MockERC20 } from "../../typechain-types/index.js";
+import { BudgetStatus } from "../../scripts/ops/enums.js";
+import {
+  RESERVE_CONSTITUTIONAL_FUNCTIONS as CONSTITUTIONAL_FUNCTIONS,
+  RESERVE_TREASURY_FUNCTIONS as TREASURY_FUNCTIONS,
+} from "../../scripts/ops/system.js";
 import { DAY, ethers, networkHelpers } from "../utils/council.js";
 import {
   DEFAULT_CLASS_CONFIGS,
@@ -47,17 +52,6 @@ enum Kind {
   Spend,
   Claim,
 }
-
-const TREASURY_FUNCTIONS = [
-  "pay",
-  "approveBudget",
-  "cancelBudget",
-  "createGrant",
-  "cancelGrant",
-  "transferCollectible",
-] as const;
-const CONSTITUTIONAL_FUNCTIONS = ["setOutflowLimit", "setGuardian", "setPauseDuration", "unpause"] as const;
-type ReserveFunction = (typeof TREASURY_FUNCTIONS)[number] | (typeof CONSTITUTIONAL_FUNCTIONS)[number];
 
 interface GovernedReserve extends System {
   reserve: ImprovementReserve;
@@ -100,8 +94,8 @@ async function timeOf(
   return BigInt(block?.timestamp ?? 0);
 }
 
-function selectorOf(g: GovernedReserve, name: ReserveFunction): string {
-  return g.reserve.interface.getFunction(name).selector;
+function selectorOf(signature: string): string {
+  return ethers.FunctionFragment.from(signature).selector;
 }
 
 /** A motion whose every action is a value-less call to the reserve. */
@@ -175,12 +169,12 @@ function classificationMotion(g: GovernedReserve): Action {
   const entries = [
     ...TREASURY_FUNCTIONS.map((name) => ({
       target: g.reserveAddress,
-      selector: selectorOf(g, name),
+      selector: selectorOf(name),
       motionClass: MotionClass.Treasury,
     })),
     ...CONSTITUTIONAL_FUNCTIONS.map((name) => ({
       target: g.reserveAddress,
-      selector: selectorOf(g, name),
+      selector: selectorOf(name),
       motionClass: MotionClass.Constitutional,
     })),
   ];
@@ -352,22 +346,22 @@ describe("ReserveGovernance", function () {
       for (const name of TREASURY_FUNCTIONS) {
         await expect(tx)
           .to.emit(g.policy, "ActionClassSet")
-          .withArgs(g.reserveAddress, selectorOf(g, name), MotionClass.Treasury, false);
+          .withArgs(g.reserveAddress, selectorOf(name), MotionClass.Treasury, false);
       }
       for (const name of CONSTITUTIONAL_FUNCTIONS) {
         await expect(tx)
           .to.emit(g.policy, "ActionClassSet")
-          .withArgs(g.reserveAddress, selectorOf(g, name), MotionClass.Constitutional, false);
+          .withArgs(g.reserveAddress, selectorOf(name), MotionClass.Constitutional, false);
       }
       expect(await g.governor.state(id)).to.equal(ProposalState.Executed);
       for (const name of TREASURY_FUNCTIONS) {
-        expect([...(await g.policy.actionClass(g.reserveAddress, selectorOf(g, name)))]).to.deep.equal([
+        expect([...(await g.policy.actionClass(g.reserveAddress, selectorOf(name)))]).to.deep.equal([
           BigInt(MotionClass.Treasury),
           true,
         ]);
       }
       for (const name of CONSTITUTIONAL_FUNCTIONS) {
-        expect([...(await g.policy.actionClass(g.reserveAddress, selectorOf(g, name)))]).to.deep.equal([
+        expect([...(await g.policy.actionClass(g.reserveAddress, selectorOf(name)))]).to.deep.equal([
           BigInt(MotionClass.Constitutional),
           true,
         ]);
@@ -489,7 +483,7 @@ describe("ReserveGovernance", function () {
         await expect(tx).to.changeEtherBalances(ethers, [g.reserve, to], [-amount, amount]);
       }
       const b = await g.reserve.budget(1n);
-      expect([b.amount, b.spent, b.canceled]).to.deep.equal([E(300), E(200), false]);
+      expect([b.amount, b.spent, b.status]).to.deep.equal([E(300), E(200), BigInt(BudgetStatus.Approved)]);
       expect(await g.reserve.committed(NATIVE)).to.equal(E(100));
       expect(await g.reserve.available(NATIVE)).to.equal(FUND - E(300));
       expect(await g.reserve.recentOutflow(NATIVE)).to.equal(E(200));
@@ -683,6 +677,44 @@ describe("ReserveGovernance", function () {
           [caller.address],
         );
       }
+    });
+  });
+
+  describe("setGuardian", function () {
+    it("replaces the guardian for a term by a Constitutional motion the guardian cannot cancel", async function () {
+      const g = await loadFixture(classifiedReserve);
+      const next = g.others[3];
+      const motion = reserveMotion(
+        g,
+        [g.reserve.interface.encodeFunctionData("setGuardian", [next.address, 30n * DAY])],
+        "New reserve guardian for 30 days",
+      );
+      const id = await propose(g, motion, g.secretariat);
+      expect(await g.governor.motionClass(id)).to.equal(MotionClass.Constitutional);
+      await waitForSnapshot(g, id);
+      // The guardian may not cancel the motion that replaces it (GovernorGuardianConflict).
+      await expectRevert(
+        g,
+        () =>
+          g.governor
+            .connect(g.guardian)
+            .cancel(motion.targets, motion.values, motion.calldatas, descriptionHash(motion)),
+        g.governor,
+        "GovernorGuardianConflict",
+        [id],
+      );
+      expect(await g.governor.state(id)).to.equal(ProposalState.Active);
+      await voteAll(g, id, g.voters, Vote.For);
+      await waitForDeadline(g, id);
+      await g.governor.queue(motion.targets, motion.values, motion.calldatas, descriptionHash(motion));
+      await time.increaseTo(await g.governor.proposalEta(id));
+      const tx = executeMotion(g, motion);
+      const at = await timeOf(tx);
+      await expect(tx)
+        .to.emit(g.reserve, "GuardianSet")
+        .withArgs(next.address, at + 30n * DAY);
+      expect(await g.reserve.guardian()).to.equal(next.address);
+      expect(await g.reserve.guardianTermEnd()).to.equal(at + 30n * DAY);
     });
   });
 

@@ -16,7 +16,7 @@ export const connection = await network.create();
 export const { ethers, networkHelpers } = connection;
 
 export const DAY = 24n * 60n * 60n;
-/** SPEC §11 defaults. */
+/** The default settings (docs/architecture.md, Defaults and bounds). */
 export const STAKE_UNIT = ethers.parseEther("5000000");
 export const UNBONDING_PERIOD = 7n * DAY;
 export const WITHDRAWAL_WINDOW = 7n * DAY;
@@ -114,6 +114,11 @@ export async function stakeUnits(council: Council, memberId: number, units: bigi
   const amount = units * STAKE_UNIT;
   const admin = council.admins[memberId - 1];
   await council.vault.connect(admin).stake(amount, { value: council.token ? 0n : amount });
+}
+
+/** Bonds `units` stake units for every initial member: all of them eligible (the minimum size can then rise). */
+export async function stakeAll(council: Council, units = 1n): Promise<void> {
+  for (let id = 1; id <= council.admins.length; id++) await stakeUnits(council, id, units);
 }
 
 /** Moves time forward by `seconds` and mines a block. */

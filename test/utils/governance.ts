@@ -1,6 +1,6 @@
 /**
  * Fixture for the whole governance system: registry, stake vault, timelock, motion policy and governor, with every
- * role handed to the timelock and none left to the deployer (SPEC §1, §5), and lifecycle helpers.
+ * role handed to the timelock and none left to the deployer (docs/architecture.md, Roles), and lifecycle helpers.
  */
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { AddressLike, BigNumberish, BytesLike } from "ethers";
@@ -13,38 +13,11 @@ import type {
   StakeVault,
   TimelockController,
 } from "../../typechain-types/index.js";
+import { MotionClass, ProposerRule, VoteSupport as Vote } from "../../scripts/ops/enums.js";
 import { DAY, RICH, SPONSORSHIP_WINDOW, STAKE_UNIT, ethers, networkHelpers, nodeAddress } from "./council.js";
 
-export enum MotionClass {
-  Standard,
-  Treasury,
-  Constitutional,
-  Admission,
-  NoConfidence,
-}
-
-export enum ProposalState {
-  Pending,
-  Active,
-  Canceled,
-  Defeated,
-  Succeeded,
-  Queued,
-  Expired,
-  Executed,
-}
-
-export enum Vote {
-  Against,
-  For,
-  Abstain,
-}
-
-export enum ProposerRule {
-  SecretariatAndMembers,
-  SecretariatOnly,
-  MembersOnly,
-}
+// The contracts' enums, from their one TypeScript source (the tests call VoteSupport `Vote`).
+export { MotionClass, ProposalState, ProposerRule, VoteSupport as Vote } from "../../scripts/ops/enums.js";
 
 export interface ClassConfig {
   votingDelay: bigint;
@@ -56,7 +29,7 @@ export interface ClassConfig {
   approvalDenominator: bigint;
 }
 
-/** SPEC §11 defaults, indexed by MotionClass. */
+/** The default class configurations (docs/architecture.md, Motion classes), indexed by MotionClass. */
 export const DEFAULT_CLASS_CONFIGS: ClassConfig[] = [
   // Standard, Treasury: 1/3 quorum, For > Against + Abstain, 2-day timelock
   cfg(7n, 7n, 2n, 3333n, 3333n, 1n, 2n),
@@ -282,6 +255,66 @@ export function plainDetails(d: LensDetails): PlainDetails {
 /** Every field of the lens's `motionDetails` for motion `id`, as a plain object. */
 export async function motionDetailsOf(system: System, id: bigint): Promise<PlainDetails> {
   return plainDetails(await system.lens.motionDetails(await system.governor.getAddress(), id));
+}
+
+type RecordOutput = Awaited<ReturnType<CouncilGovernor["motionRecord"]>>;
+
+/** A motion's record (ICouncilGovernor.MotionRecord: everything frozen at proposal) as a plain object. */
+export interface PlainRecord {
+  motionClass: bigint;
+  createdBlock: bigint;
+  subjectMemberId: bigint;
+  excludedMemberId: bigint;
+  timelockDelay: bigint;
+  memberQuorumBps: bigint;
+  voteQuorumBps: bigint;
+  approvalNumerator: bigint;
+  approvalDenominator: bigint;
+  queueWindow: bigint;
+  executionWindow: bigint;
+}
+
+/** The governor's `motionRecord` result as a plain object, for deep-equality assertions. */
+export function plainRecord(r: RecordOutput): PlainRecord {
+  return {
+    motionClass: r.motionClass,
+    createdBlock: r.createdBlock,
+    subjectMemberId: r.subjectMemberId,
+    excludedMemberId: r.excludedMemberId,
+    timelockDelay: r.timelockDelay,
+    memberQuorumBps: r.memberQuorumBps,
+    voteQuorumBps: r.voteQuorumBps,
+    approvalNumerator: r.approvalNumerator,
+    approvalDenominator: r.approvalDenominator,
+    queueWindow: r.queueWindow,
+    executionWindow: r.executionWindow,
+  };
+}
+
+/** Motion `id`'s record, as a plain object. */
+export async function motionRecordOf(system: System, id: bigint): Promise<PlainRecord> {
+  return plainRecord(await system.governor.motionRecord(id));
+}
+
+/**
+ * The record a motion of class `cls` gets with the default class configurations and expiry windows, created in
+ * block `createdBlock` about `subject` (excluded from the vote for a No-confidence motion).
+ */
+export function expectedRecord(cls: MotionClass, createdBlock: bigint, subject = 0n): PlainRecord {
+  const k = DEFAULT_CLASS_CONFIGS[cls];
+  return {
+    motionClass: BigInt(cls),
+    createdBlock,
+    subjectMemberId: subject,
+    excludedMemberId: cls === MotionClass.NoConfidence ? subject : 0n,
+    timelockDelay: k.timelockDelay,
+    memberQuorumBps: k.memberQuorumBps,
+    voteQuorumBps: k.voteQuorumBps,
+    approvalNumerator: k.approvalNumerator,
+    approvalDenominator: k.approvalDenominator,
+    queueWindow: QUEUE_WINDOW,
+    executionWindow: EXECUTION_WINDOW,
+  };
 }
 
 /** The timelock operation id of a queued motion (GovernorTimelockControl's salt: governor address XOR hash). */

@@ -3,7 +3,6 @@ pragma solidity 0.8.30;
 
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
-import {IMotionPolicy} from "../../interfaces/IMotionPolicy.sol";
 import {GovernorMotionClasses} from "./GovernorMotionClasses.sol";
 
 /**
@@ -36,11 +35,13 @@ abstract contract GovernorCouncilCounting is GovernorMotionClasses {
 
     // solhint-disable func-name-mixedcase
     /**
-     * @notice How votes are counted (the IGovernor description read by Tally and other clients).
+     * @notice How a standard client should count: Bravo support values, and only For votes towards {quorum}.
+     * @dev The council's own quorum (voters or votes, per class) and approval rules are in {proposalQuorum} and the
+     * motion record; {quorum} is the conservative single number a client reading only IGovernor can use.
      * @return The counting mode.
      */
     function COUNTING_MODE() public pure virtual override returns (string memory) {
-        return "support=bravo&quorum=for,abstain,against";
+        return "support=bravo&quorum=for";
     }
     // solhint-enable func-name-mixedcase
 
@@ -116,23 +117,15 @@ abstract contract GovernorCouncilCounting is GovernorMotionClasses {
     }
 
     /**
-     * @notice The vote-based quorum of a Standard motion at `timepoint` (IGovernor); see {proposalQuorum} for a
-     * given motion's thresholds.
+     * @notice For a client that reads only IGovernor: the For votes that, at a snapshot `timepoint`, pass a motion
+     * of any class even if every other vote were cast against it (see {IMotionPolicy-conservativeQuorum}). A client
+     * that shows a motion as passing once its For votes reach this number is never wrong; it may show "not yet" for
+     * a motion that the council's own rules ({proposalQuorum}, the approval rule in {motionRecord}) already pass.
      * @param timepoint A past timestamp.
-     * @return Votes needed.
+     * @return For votes needed.
      */
     function quorum(uint256 timepoint) public view virtual override returns (uint256) {
-        uint256 total = token().getPastTotalSupply(timepoint);
-        return
-            Math.max(
-                1,
-                Math.mulDiv(
-                    total,
-                    motionPolicy().classConfig(IMotionPolicy.MotionClass.Standard).voteQuorumBps,
-                    BPS,
-                    Math.Rounding.Ceil
-                )
-            );
+        return motionPolicy().conservativeQuorum(token().getPastTotalSupply(timepoint));
     }
 
     /// @dev Quorum depends only on snapshot values, so the first vote computes it once for every later vote.

@@ -270,7 +270,7 @@ export function renderChart(result: BenchResult, txGasCap: number): string {
     `<text x="${WIDTH / 2}" y="30" class="heading" text-anchor="middle">Gas against council size</text>`,
     `<text x="${WIDTH / 2}" y="50" class="sub" text-anchor="middle">` +
       `ours (solid, blue) and the stock OpenZeppelin baseline (dashed, orange); gasUsed from receipts, ` +
-      `${escape(result.date)}; see benchmarks.md</text>`,
+      `solc ${escape(result.environment.solc)}; see benchmarks.md</text>`,
     ...body.map((l) => `  ${l}`),
     "</svg>",
     "",

@@ -7,7 +7,7 @@
  */
 import type { TransactionReceipt } from "ethers";
 
-import { Chain } from "./chain.js";
+import { Chain } from "./bench-chain.js";
 import type { ScalePoint } from "./results.js";
 import {
   STAKE_UNIT,

@@ -3,7 +3,7 @@
  * contract (each call frame's own gas, its callees' excluded), storage slots written for the first time, cold
  * storage reads, and logs. Explains the measured figures; the figures themselves come from receipts.
  */
-import type { Chain } from "./chain.js";
+import type { Chain } from "./bench-chain.js";
 
 export interface Anatomy {
   /** gasUsed minus the execution gas: 21,000, calldata, minus the storage refund. */

@@ -50,8 +50,6 @@ export interface Environment {
 }
 
 export interface BenchResult {
-  /** Day of the run (YYYY-MM-DD); the gas figures do not depend on it. */
-  date: string;
   environment: Environment;
   operations: Operation[];
   scaling: ScalePoint[];

@@ -36,7 +36,7 @@ import type {
   StockVotesToken,
   TimelockController,
 } from "../../typechain-types/index.js";
-import type { Chain } from "./chain.js";
+import type { Chain } from "./bench-chain.js";
 
 export { DAY, STAKE_UNIT, MotionClass };
 

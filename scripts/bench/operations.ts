@@ -11,10 +11,14 @@ import { ethers as ethersLib } from "ethers";
 import type { TransactionReceipt, Wallet } from "ethers";
 
 import { nodeAddress } from "../../test/utils/council.js";
+import {
+  RESERVE_CONSTITUTIONAL_FUNCTIONS as CONSTITUTIONAL_FUNCTIONS,
+  RESERVE_TREASURY_FUNCTIONS as TREASURY_FUNCTIONS,
+} from "../ops/system.js";
 import type { ImprovementReserve } from "../../typechain-types/index.js";
 import { anatomyOf } from "./anatomy.js";
 import type { Anatomy } from "./anatomy.js";
-import type { Chain } from "./chain.js";
+import type { Chain } from "./bench-chain.js";
 import type { Operation } from "./results.js";
 import {
   DAY,
@@ -45,16 +49,6 @@ const FUND = E(1000);
 const LIMIT = E(500);
 const PAUSE = 14n * DAY;
 const REASON = "Supports the 2027 validator roadmap";
-
-const TREASURY_FUNCTIONS = [
-  "pay",
-  "approveBudget",
-  "cancelBudget",
-  "createGrant",
-  "cancelGrant",
-  "transferCollectible",
-] as const;
-const CONSTITUTIONAL_FUNCTIONS = ["setOutflowLimit", "setGuardian", "setPauseDuration", "unpause"] as const;
 
 /** Collects measurements in report order, each with the anatomy of its transactions. */
 class Sheet {
@@ -492,12 +486,12 @@ function classificationMotion(
   const entries = [
     ...TREASURY_FUNCTIONS.map((name) => ({
       target: reserveAddress,
-      selector: reserve.interface.getFunction(name).selector,
+      selector: ethersLib.FunctionFragment.from(name).selector,
       motionClass: MotionClass.Treasury,
     })),
     ...CONSTITUTIONAL_FUNCTIONS.map((name) => ({
       target: reserveAddress,
-      selector: reserve.interface.getFunction(name).selector,
+      selector: ethersLib.FunctionFragment.from(name).selector,
       motionClass: MotionClass.Constitutional,
     })),
   ];

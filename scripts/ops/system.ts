@@ -1,0 +1,74 @@
+/**
+ * Identifiers of the deployed system, each written once: the Ignition module and future ids of the deployed contracts
+ * (the keys of every address file) and the reserve functions that the deploy module classifies Treasury. The Solidity
+ * enums are in enums.ts.
+ *
+ * The CLI, the deploy module, the benchmark, the tests and the package build import them from here. The file imports
+ * nothing and uses only erasable TypeScript, so plain `node` runs the package build that imports it.
+ */
+
+/** The Ignition module (deploy/modules/CouncilGovernance.ts) and the parameter files' section. */
+export const MODULE_ID = "CouncilGovernance";
+
+/** Each deployed contract, by the key the CLI, the package's `addresses` and the address files use. */
+export const DEPLOYED_CONTRACTS = {
+  registry: "CouncilRegistry",
+  vault: "StakeVault",
+  governor: "CouncilGovernor",
+  lens: "CouncilGovernorLens",
+  policy: "MotionPolicy",
+  reserve: "ImprovementReserve",
+  timelock: "TimelockController",
+} as const;
+export type ContractKey = keyof typeof DEPLOYED_CONTRACTS;
+export type DeployedContractName = (typeof DEPLOYED_CONTRACTS)[ContractKey];
+export const CONTRACT_KEYS = Object.keys(DEPLOYED_CONTRACTS) as ContractKey[];
+
+/**
+ * The contracts a proposal file may name as a target (every deployed one but the read-only lens), by name: the
+ * address each name stands for is the deployment's address under the key.
+ */
+export const GOVERNED_CONTRACTS: Readonly<Record<string, ContractKey>> = Object.fromEntries(
+  CONTRACT_KEYS.filter((key) => key !== "lens").map((key) => [DEPLOYED_CONTRACTS[key], key]),
+);
+
+/** Ignition's future id of a deployed contract: the key in deployed_addresses.json. */
+export function futureId(key: ContractKey): `${typeof MODULE_ID}#${DeployedContractName}` {
+  return `${MODULE_ID}#${DEPLOYED_CONTRACTS[key]}`;
+}
+
+/**
+ * The Improvement Reserve's functions that the deploy module classifies Treasury: payments, budgets, grants and
+ * collectibles. Its other governed functions (outflow limit, guardian, pause duration, unpause) stay Constitutional.
+ */
+export const RESERVE_TREASURY_FUNCTIONS = [
+  "pay(address,address,uint256,string)",
+  "approveBudget(bytes32,address,address,uint256,uint256,uint256)",
+  "cancelBudget(uint256)",
+  "createGrant(address,address,uint256,uint256,uint256,uint256)",
+  "cancelGrant(uint256)",
+  "transferCollectible(address,address,uint256,uint256,string)",
+] as const;
+
+/** The reserve's governed functions that stay Constitutional (no entry in the policy). */
+export const RESERVE_CONSTITUTIONAL_FUNCTIONS = [
+  "setOutflowLimit(address,uint256)",
+  "setGuardian(address)",
+  "setPauseDuration(uint256)",
+  "unpause()",
+] as const;
+
+/** A function's name from its signature: "pay(address,address,uint256,string)" → "pay". */
+export function functionName<S extends string>(signature: S): S extends `${infer N}(${string}` ? N : string {
+  return signature.slice(0, signature.indexOf("(")) as S extends `${infer N}(${string}` ? N : string;
+}
+
+/** Members per bootstrap transaction of the deploy module (about 270,000 gas each with two nodes). */
+export const BOOTSTRAP_BATCH_SIZE = 20;
+/** Bootstrap transactions of the deploy module: enough for a council of 255 (13 × 20 = 260). */
+export const BOOTSTRAP_BATCHES = 13;
+
+/** The parameter that holds bootstrap batch `index` (0-based): `initialMembers`, then `initialMembers2`, … */
+export function bootstrapBatchKey(index: number): string {
+  return index === 0 ? "initialMembers" : `initialMembers${index + 1}`;
+}
