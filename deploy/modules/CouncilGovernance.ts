@@ -64,14 +64,19 @@ export default buildModule(MODULE_ID, (m) => {
   ]);
   const bind = m.call(registry, "bindStakeVault", [vault], { after: [endBootstrap] });
 
-  const reserve = m.contract("ImprovementReserve", [
-    timelock,
-    m.getParameter("reserveGuardian"),
-    m.getParameter("guardianTerm"),
-    m.getParameter("reservePauseDuration"),
-    m.getParameter("reserveAssets"),
-    m.getParameter("reserveOutflowLimits"),
-  ]);
+  const reserve = m.contract(
+    "ImprovementReserve",
+    [
+      timelock,
+      m.getParameter("reserveGuardian"),
+      m.getParameter("guardianTerm"),
+      m.getParameter("reservePauseDuration"),
+      m.getParameter("reserveAssets"),
+      m.getParameter("reserveOutflowLimits"),
+    ],
+    // After the council is registered: verify-deployment bounds the guardian term's start by the members' joining.
+    { after: [endBootstrap] },
+  );
 
   const policy = m.contract("MotionPolicy", [
     timelock,
