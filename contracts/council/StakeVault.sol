@@ -131,6 +131,7 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
      * @param amount Amount to bond, in the asset's smallest unit.
      */
     function stake(uint256 amount) external payable nonReentrant {
+        _requireBonding();
         uint256 memberId = _REGISTRY.memberIdOfAdmin(msg.sender);
         if (memberId == 0) revert StakeVaultCallerNotAdmin(msg.sender);
         _stakeFor(memberId, amount);
@@ -145,6 +146,7 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
      * @param amount Amount to bond, in the asset's smallest unit.
      */
     function stakeFor(uint256 memberId, uint256 amount) external payable nonReentrant {
+        _requireBonding();
         _stakeFor(memberId, amount);
     }
 
@@ -159,6 +161,7 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
         uint256 memberId,
         uint256 amount
     ) external nonReentrant onlyMemberAdmin(memberId) returns (uint256 requestId) {
+        _requireBonding();
         if (amount == 0) revert StakeVaultZeroAmount();
         _requireNotFrozen(memberId);
         Position storage p = _positions[memberId];
@@ -205,6 +208,7 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
      * @param requestId The request's index.
      */
     function restake(uint256 memberId, uint256 requestId) external nonReentrant onlyMemberAdmin(memberId) {
+        _requireBonding();
         _requireNotFrozen(memberId);
         UnbondingRequest storage r = _openRequest(memberId, requestId);
         uint256 amount = r.amount;
@@ -568,6 +572,32 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
     }
 
     // ---------------------------------------------------------------- internals
+
+    /// @dev Hook for a stake source that bonds nothing here (Kaia's CnStaking): it refuses the bonding entry points.
+    function _requireBonding() internal view virtual {}
+
+    /// @dev Sets a member's stake from another source (a Kaia CnStaking refresh) and accounts its votes.
+    function _setStake(uint256 memberId, uint256 newStake) internal {
+        Position storage p = _positions[memberId];
+        _totalStaked = _totalStaked - p.staked + newStake;
+        p.staked = SafeCast.toUint128(newStake);
+        _sync(memberId);
+    }
+
+    /// @dev The registry this vault reads membership from.
+    function _registry() internal view returns (ICouncilRegistry) {
+        return _REGISTRY;
+    }
+
+    /// @dev A member's stake as last recorded.
+    function _stakeOf(uint256 memberId) internal view returns (uint256) {
+        return _positions[memberId].staked;
+    }
+
+    /// @dev Whether a no-confidence motion freezes the member's stake now.
+    function _isFrozen(uint256 memberId) internal view returns (bool) {
+        return block.timestamp <= _frozenUntil[memberId];
+    }
 
     function _stakeFor(uint256 memberId, uint256 amount) private {
         if (amount == 0) revert StakeVaultZeroAmount();

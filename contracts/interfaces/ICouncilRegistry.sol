@@ -209,6 +209,13 @@ interface ICouncilRegistry {
     function activeMemberIds() external view returns (uint256[] memory);
 
     /**
+     * @notice The active member that runs consensus node `node` (0 if none).
+     * @param node The node address.
+     * @return The member id, or 0.
+     */
+    function memberIdOfNode(address node) external view returns (uint256);
+
+    /**
      * @notice The member id whose voter account is, or once was, `account` (0 if none). Voter accounts are never
      * reused by another member, so this binding is permanent.
      * @param account The voter account.
