@@ -11,6 +11,7 @@ import { ethers as ethersLib } from "ethers";
 import type { TransactionReceipt, Wallet } from "ethers";
 
 import { nodeAddress } from "../../test/utils/council.js";
+import { GUARDIAN_TERM } from "../../test/utils/governance.js";
 import {
   RESERVE_CONSTITUTIONAL_FUNCTIONS as CONSTITUTIONAL_FUNCTIONS,
   RESERVE_TREASURY_FUNCTIONS as TREASURY_FUNCTIONS,
@@ -99,7 +100,7 @@ export async function measureOperations(chain: Chain): Promise<Operation[]> {
   const reserve = await chain.deploy((o) =>
     chain.ethers.deployContract(
       "ImprovementReserve",
-      [timelockAddress, ours.guardian.address, PAUSE, [NATIVE], [LIMIT]],
+      [timelockAddress, ours.guardian.address, GUARDIAN_TERM, PAUSE, [NATIVE], [LIMIT]],
       o,
     ),
   );

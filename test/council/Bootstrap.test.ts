@@ -37,17 +37,21 @@ async function gasOf(tx: Promise<{ wait(): Promise<{ gasUsed: bigint } | null> }
   return receipt?.gasUsed ?? 0n;
 }
 
-/** A registry deployed with an empty initial council (bootstrap open), minimum 4, maximum 255. */
-async function bootstrapping(): Promise<{ registry: CouncilRegistry }> {
+/** A registry deployed with an empty initial council (the bootstrap open), owned by the second account. */
+async function emptyRegistry(minMembers = 4n, maxMembers = 255n): Promise<CouncilRegistry> {
   const [, governance] = await ethers.getSigners();
-  const registry = await ethers.deployContract("CouncilRegistry", [
+  return ethers.deployContract("CouncilRegistry", [
     governance.address,
-    4n,
-    255n,
+    minMembers,
+    maxMembers,
     SPONSORSHIP_WINDOW,
     [],
   ]);
-  return { registry };
+}
+
+/** {emptyRegistry} with a minimum of 4 and a maximum of 255, as a fixture. */
+async function bootstrapping(): Promise<{ registry: CouncilRegistry }> {
+  return { registry: await emptyRegistry() };
 }
 
 describe("CouncilRegistry bootstrap", function () {
@@ -138,14 +142,7 @@ describe("CouncilRegistry bootstrap", function () {
     });
 
     it("reverts when the batch would pass the maximum council size", async function () {
-      const [, governance] = await ethers.getSigners();
-      const registry = await ethers.deployContract("CouncilRegistry", [
-        governance.address,
-        1n,
-        2n,
-        SPONSORSHIP_WINDOW,
-        [],
-      ]);
+      const registry = await emptyRegistry(1n, 2n);
       await expect(registry.bootstrapMembers([0, 1, 2].map(initialMember)))
         .to.be.revertedWithCustomError(registry, "CouncilRegistryCouncilFull")
         .withArgs(2n);
@@ -246,13 +243,7 @@ describe("CouncilRegistry bootstrap", function () {
           [],
         );
         expect(ethers.dataLength(deployTx.data)).to.be.lessThan(MAX_INIT_CODE);
-        const registry = await ethers.deployContract("CouncilRegistry", [
-          governance.address,
-          4n,
-          255n,
-          SPONSORSHIP_WINDOW,
-          [],
-        ]);
+        const registry = await emptyRegistry();
         const receipt = await registry.deploymentTransaction()?.wait();
         expect(receipt?.gasUsed ?? TX_GAS_CAP).to.be.lessThan(TX_GAS_CAP);
         const members = Array.from({ length: size }, (_, i) => initialMember(i));
@@ -270,13 +261,7 @@ describe("CouncilRegistry bootstrap", function () {
     it("keeps every stake crossing under the gas cap with 255 members at the vote cap", async function () {
       this.timeout(600_000);
       const [deployer, governance] = await ethers.getSigners();
-      const registry = await ethers.deployContract("CouncilRegistry", [
-        governance.address,
-        4n,
-        255n,
-        SPONSORSHIP_WINDOW,
-        [],
-      ]);
+      const registry = await emptyRegistry();
       const members = Array.from({ length: 255 }, (_, i) => initialMember(i));
       for (let i = 0; i < 255; i += 20) await registry.bootstrapMembers(members.slice(i, i + 20));
       await registry.endBootstrap();

@@ -7,6 +7,7 @@ import {StakeVault} from "../../contracts/council/StakeVault.sol";
 import {ICouncilRegistry} from "../../contracts/interfaces/ICouncilRegistry.sol";
 import {IStakeVault} from "../../contracts/interfaces/IStakeVault.sol";
 import {TestBase} from "../utils/Vm.sol";
+import {VoteGhost} from "./VoteGhost.sol";
 
 /**
  * @title CouncilHandler
@@ -14,7 +15,7 @@ import {TestBase} from "../utils/Vm.sol";
  * It is the registry's deployer and the owner of both contracts (the timelock's stand-in), and it keeps the
  * ghost state the invariants need: every voter account ever used and every timestamp at which anything changed.
  */
-contract CouncilHandler is TestBase {
+contract CouncilHandler is TestBase, VoteGhost {
     uint256 public constant UNIT = 100 ether;
     uint256 public constant MIN_MEMBERS = 3;
     uint256 public constant MAX_MEMBERS = 8;
@@ -23,12 +24,7 @@ contract CouncilHandler is TestBase {
     StakeVault public immutable vault;
 
     address[] private _voters;
-    uint48[] private _timestamps;
     uint256 private _accountNonce;
-    /// @dev What each member's votes were computed from at each recorded timestamp (the last value in that second).
-    mapping(uint48 timestamp => mapping(uint256 memberId => uint256 stake)) private _pastStake;
-    mapping(uint48 timestamp => mapping(uint256 memberId => bool active)) private _pastActive;
-    mapping(uint48 timestamp => uint256 unit) private _pastUnit;
     uint256 public calls;
     /// @notice How many times each action changed state (to prove the runs reach every path).
     mapping(bytes4 selector => uint256) public succeeded;
@@ -199,26 +195,6 @@ contract CouncilHandler is TestBase {
         return _voters;
     }
 
-    /// @notice Every timestamp at which the handler changed something.
-    function timestamps() external view returns (uint48[] memory) {
-        return _timestamps;
-    }
-
-    /// @notice Votes by the capped formula from the stake, status and unit recorded at `timestamp` (independently of
-    /// the vault's own checkpoints): `min(stake / unit, max(1, eligible - 1))` when eligible, else 0.
-    function expectedPastVotes(uint48 timestamp, uint256 memberId) external view returns (uint256) {
-        uint256 unit = _pastUnit[timestamp];
-        uint256 members = registry.memberCount();
-        uint256 eligible;
-        for (uint256 id = 1; id <= members; ++id) {
-            if (_pastActive[timestamp][id] && _pastStake[timestamp][id] >= unit) ++eligible;
-        }
-        if (!_pastActive[timestamp][memberId] || _pastStake[timestamp][memberId] < unit) return 0;
-        uint256 cap = eligible > 2 ? eligible - 1 : 1;
-        uint256 units = _pastStake[timestamp][memberId] / unit;
-        return units < cap ? units : cap;
-    }
-
     /// @notice The selectors the invariant runner may call.
     function actions() external pure returns (bytes4[] memory selectors) {
         selectors = new bytes4[](12);
@@ -249,14 +225,6 @@ contract CouncilHandler is TestBase {
     function _touch() private {
         ++calls;
         ++succeeded[msg.sig];
-        uint256 length = _timestamps.length;
-        if (length == 0 || _timestamps[length - 1] != block.timestamp) _timestamps.push(uint48(block.timestamp));
-        uint48 now_ = uint48(block.timestamp);
-        _pastUnit[now_] = vault.stakeUnit();
-        uint256 members = registry.memberCount();
-        for (uint256 id = 1; id <= members; ++id) {
-            _pastStake[now_][id] = vault.stakeOf(id);
-            _pastActive[now_][id] = registry.isActive(id);
-        }
+        _recordVotes(registry, vault);
     }
 }

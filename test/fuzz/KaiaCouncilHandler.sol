@@ -10,6 +10,7 @@ import {CnStakingMock} from "../../contracts/mocks/kaia/CnStakingMock.sol";
 import {CnStakingV2Mock} from "../../contracts/mocks/kaia/CnStakingV2Mock.sol";
 import {CnStakingV3Mock} from "../../contracts/mocks/kaia/CnStakingV3Mock.sol";
 import {TestBase} from "../utils/Vm.sol";
+import {VoteGhost} from "./VoteGhost.sol";
 
 /**
  * @title KaiaCouncilHandler
@@ -18,7 +19,7 @@ import {TestBase} from "../utils/Vm.sol";
  * CnStaking, permissionless refreshes, tracker switches, removals, voter rotations and stake unit changes. It keeps
  * the ghost state the invariants need: voter accounts, timestamps, and what each member's votes were computed from.
  */
-contract KaiaCouncilHandler is TestBase {
+contract KaiaCouncilHandler is TestBase, VoteGhost {
     uint256 public constant UNIT = 100 ether;
     uint256 public constant MEMBERS = 6;
 
@@ -30,11 +31,7 @@ contract KaiaCouncilHandler is TestBase {
 
     CnStakingMock[] private _cn;
     address[] private _voters;
-    uint48[] private _timestamps;
     uint256 private _accountNonce;
-    mapping(uint48 timestamp => mapping(uint256 memberId => uint256 stake)) private _pastStake;
-    mapping(uint48 timestamp => mapping(uint256 memberId => bool active)) private _pastActive;
-    mapping(uint48 timestamp => uint256 unit) private _pastUnit;
     /// @notice How many times each action changed state.
     mapping(bytes4 selector => uint256) public succeeded;
 
@@ -211,27 +208,9 @@ contract KaiaCouncilHandler is TestBase {
         return _voters;
     }
 
-    /// @notice Every timestamp at which the handler changed something.
-    function timestamps() external view returns (uint48[] memory) {
-        return _timestamps;
-    }
-
     /// @notice The members' CnStaking contracts, by member id − 1.
     function staking(uint256 index) external view returns (CnStakingMock) {
         return _cn[index];
-    }
-
-    /// @notice Votes by the capped formula from the stake, status and unit recorded at `timestamp`.
-    function expectedPastVotes(uint48 timestamp, uint256 memberId) external view returns (uint256) {
-        uint256 unit = _pastUnit[timestamp];
-        uint256 eligible;
-        for (uint256 id = 1; id <= MEMBERS; ++id) {
-            if (_pastActive[timestamp][id] && _pastStake[timestamp][id] >= unit) ++eligible;
-        }
-        if (!_pastActive[timestamp][memberId] || _pastStake[timestamp][memberId] < unit) return 0;
-        uint256 cap = eligible > 2 ? eligible - 1 : 1;
-        uint256 units = _pastStake[timestamp][memberId] / unit;
-        return units < cap ? units : cap;
     }
 
     /// @notice The selectors the invariant runner may call.
@@ -261,13 +240,6 @@ contract KaiaCouncilHandler is TestBase {
 
     function _touch() private {
         ++succeeded[msg.sig];
-        uint48 now_ = uint48(block.timestamp);
-        uint256 length = _timestamps.length;
-        if (length == 0 || _timestamps[length - 1] != now_) _timestamps.push(now_);
-        _pastUnit[now_] = vault.stakeUnit();
-        for (uint256 id = 1; id <= MEMBERS; ++id) {
-            _pastStake[now_][id] = vault.stakeOf(id);
-            _pastActive[now_][id] = registry.isActive(id);
-        }
+        _recordVotes(registry, vault);
     }
 }

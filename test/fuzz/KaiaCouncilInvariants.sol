@@ -3,15 +3,15 @@ pragma solidity 0.8.30;
 
 import {CouncilRegistry} from "../../contracts/council/CouncilRegistry.sol";
 import {KaiaStakeVault} from "../../contracts/council/KaiaStakeVault.sol";
-import {TestBase} from "../utils/Vm.sol";
 import {KaiaCouncilHandler} from "./KaiaCouncilHandler.sol";
+import {VoteInvariants} from "./VoteInvariants.sol";
 
 /**
  * @title KaiaCouncilInvariants
  * @notice SPEC §10's vote invariants for a council whose stake lives in Kaia CnStaking contracts, after every call
  * of random sequences of the handler's actions. The two modes run as two test contracts.
  */
-abstract contract KaiaCouncilInvariants is TestBase {
+abstract contract KaiaCouncilInvariants is VoteInvariants {
     KaiaCouncilHandler internal handler;
     CouncilRegistry internal registry;
     KaiaStakeVault internal vault;
@@ -34,51 +34,17 @@ abstract contract KaiaCouncilInvariants is TestBase {
 
     /// Σ voters' votes = total votes, now and at every past timestamp.
     function invariant_sumOfVotesEqualsTotalAtEveryCheckpoint() public view {
-        address[] memory voters = handler.voters();
-        uint256 sum;
-        for (uint256 i = 0; i < voters.length; ++i) sum += vault.getVotes(voters[i]);
-        assertEq(sum, vault.totalVotes(), "sum of current votes");
-        uint48[] memory timestamps = handler.timestamps();
-        for (uint256 t = 0; t < timestamps.length; ++t) {
-            if (timestamps[t] >= block.timestamp) continue;
-            uint256 pastSum;
-            for (uint256 i = 0; i < voters.length; ++i) pastSum += vault.getPastVotes(voters[i], timestamps[t]);
-            assertEq(pastSum, vault.getPastTotalSupply(timestamps[t]), "sum of past votes");
-        }
+        _checkSumOfVotes(vault, handler.voters(), handler.timestamps());
     }
 
     /// While two or more members are eligible, no member holds more than half of all votes (now and in the past).
     function invariant_noMemberAboveHalfOfVotes() public view {
-        uint256 members = handler.MEMBERS();
-        if (vault.eligibleCount() >= 2) {
-            for (uint256 id = 1; id <= members; ++id) {
-                assertLe(2 * vault.memberVotes(id), vault.totalVotes(), "member share");
-            }
-        }
-        uint48[] memory timestamps = handler.timestamps();
-        for (uint256 t = 0; t < timestamps.length; ++t) {
-            if (timestamps[t] >= block.timestamp || vault.getPastEligibleCount(timestamps[t]) < 2) continue;
-            uint256 total = vault.getPastTotalSupply(timestamps[t]);
-            for (uint256 id = 1; id <= members; ++id) {
-                assertLe(2 * vault.getPastMemberVotes(id, timestamps[t]), total, "past member share");
-            }
-        }
+        _checkHalfShare(vault, handler.MEMBERS(), handler.timestamps());
     }
 
     /// Every member's past votes equal the formula applied to its past stake, status, unit and eligible count.
     function invariant_pastVotesFollowTheFormulaAtEveryTimestamp() public view {
-        uint48[] memory timestamps = handler.timestamps();
-        uint256 members = handler.MEMBERS();
-        for (uint256 t = 0; t < timestamps.length; ++t) {
-            if (timestamps[t] >= block.timestamp) continue;
-            for (uint256 id = 1; id <= members; ++id) {
-                assertEq(
-                    vault.getPastMemberVotes(id, timestamps[t]),
-                    handler.expectedPastVotes(timestamps[t], id),
-                    "past member votes"
-                );
-            }
-        }
+        _checkPastFormula(vault, handler, handler.MEMBERS());
     }
 
     /// Each member's recorded stake is its CnStaking's effective stake (callbacks or refreshes kept it in step).
