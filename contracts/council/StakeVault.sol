@@ -511,10 +511,16 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
     }
 
     /// @inheritdoc IStakeVault
+    function memberOfVoter(address account) external view returns (uint256) {
+        return _voterMember[account].latest();
+    }
+
+    /// @inheritdoc IStakeVault
     function getPastVotesOfCurrentVoter(address account, uint256 timepoint) external view returns (uint256) {
         uint48 t = _validateTimepoint(timepoint);
+        // An account's entry reads 0 once its member moved to another voter account, so a nonzero entry is current.
         uint256 memberId = _voterMember[account].latest();
-        if (memberId == 0 || _positions[memberId].voter != account || _accounts[memberId].latest() & 1 == 0) return 0;
+        if (memberId == 0 || _accounts[memberId].latest() & 1 == 0) return 0;
         return _pastVotes(memberId, t);
     }
 

@@ -196,6 +196,8 @@ export async function deployCouncil(
   );
   const address = await deployed.getAddress();
   const council = await ethers.getContractAt("CouncilGovernor", address);
+  // The governor freezes a no-confidence target's stake: the deployer binds it, as the deploy module does.
+  await chain.send((o) => vault.bindGovernor(address, o));
   await handOverTimelock(chain, timelock, address, deployer);
 
   for (let i = 0; i < size; i++) {
