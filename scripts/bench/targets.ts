@@ -132,7 +132,7 @@ export function checkTargets(result: BenchResult): TargetCheck[] {
       subject:
         value <= t.limit
           ? row.name
-          : `${row.name} (missed by ${(value / t.limit - 1) * 100 > 0 ? ((value / t.limit - 1) * 100).toFixed(0) : 0} %: ${t.why})`,
+          : `${row.name} (missed by ${((value / t.limit - 1) * 100).toFixed(0)} %: ${t.why})`,
       value,
       limit: t.limit,
       unit: "ratio",
