@@ -1,5 +1,7 @@
-// Hardhat 3 needs Node.js >= 22.13. `npm install` runs this first (preinstall) and `./gc` asks it whether the
-// machine's Node will do. Plain JavaScript that any Node parses, so that an old Node gets one readable line.
+// Hardhat 3 needs Node.js >= 22.13. `npm install` runs this as its preinstall script (npm runs it once the packages
+// are unpacked; under an old Node it fails the install with one line, and `./gc npm install` then completes the
+// packages that the old Node skipped), and `./gc` asks it whether the machine's Node will do. Plain JavaScript that
+// any Node parses.
 var MINIMUM = [22, 13];
 var parts = process.versions.node.split(".").map(Number);
 var ok = parts[0] > MINIMUM[0] || (parts[0] === MINIMUM[0] && parts[1] >= MINIMUM[1]);

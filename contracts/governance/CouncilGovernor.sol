@@ -17,6 +17,7 @@ import {GovernorExpiry} from "./extensions/GovernorExpiry.sol";
 import {GovernorMembershipMotions} from "./extensions/GovernorMembershipMotions.sol";
 import {GovernorMotionClasses} from "./extensions/GovernorMotionClasses.sol";
 import {GovernorProposalRules} from "./extensions/GovernorProposalRules.sol";
+import {GovernorVoteExtension} from "./extensions/GovernorVoteExtension.sol";
 
 /**
  * @title CouncilGovernor
@@ -33,6 +34,7 @@ import {GovernorProposalRules} from "./extensions/GovernorProposalRules.sol";
 contract CouncilGovernor is
     GovernorSequentialProposalId,
     GovernorPreventLateQuorum,
+    GovernorVoteExtension,
     GovernorTimelockControl,
     GovernorCouncilCounting,
     GovernorProposalRules,
@@ -57,6 +59,7 @@ contract CouncilGovernor is
         uint48 lateQuorumExtension;
         address guardian;
         uint256 guardianTerm;
+        address voteExtension;
     }
 
     /**
@@ -74,6 +77,7 @@ contract CouncilGovernor is
     )
         Governor("GC Governor")
         GovernorPreventLateQuorum(settings.lateQuorumExtension)
+        GovernorVoteExtension(settings.voteExtension)
         GovernorTimelockControl(timelock_)
         GovernorCouncilVotes(vault)
         GovernorMotionClasses(policy)
@@ -128,13 +132,14 @@ contract CouncilGovernor is
     }
 
     /**
-     * @notice The motion's deadline, extended when quorum is first reached late (OpenZeppelin PreventLateQuorum).
+     * @notice The motion's deadline, extended when quorum is first reached late (OpenZeppelin PreventLateQuorum) and
+     * when the members' call for more time succeeded ({GovernorVoteExtension}).
      * @param proposalId The proposal.
      * @return The deadline (timestamp).
      */
     function proposalDeadline(
         uint256 proposalId
-    ) public view override(Governor, GovernorPreventLateQuorum) returns (uint256) {
+    ) public view override(Governor, GovernorPreventLateQuorum, GovernorVoteExtension) returns (uint256) {
         return super.proposalDeadline(proposalId);
     }
 

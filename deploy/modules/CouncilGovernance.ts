@@ -7,8 +7,9 @@
  * unused batch is an empty call) → endBootstrap → StakeVault
  * → bind the vault → ImprovementReserve → MotionPolicy (class configurations, and the reserve's functions
  * classified: Treasury for payments, budgets, grants and collectibles; its limits, guardian, pause and unpause
- * stay Constitutional by default) → CouncilGovernor → CouncilGovernorLens → bind the governor to the vault (it
- * freezes a no-confidence target's stake); then the governor becomes the timelock's proposer, executor and
+ * stay Constitutional by default) → VoteExtension (members' call to extend a live vote; the governor fixes its
+ * address) → CouncilGovernor → CouncilGovernorLens → AdvisorBoard → bind the governor to the vault (it
+ * freezes a no-confidence target's stake) and to the vote extension; then the governor becomes the timelock's proposer, executor and
  * canceller, and the deployer renounces its admin role. Both guardians (the governor's and the reserve's) serve
  * the same term, `guardianTerm`. Registry, vault,
  * policy and reserve are owned by the timelock from their constructors, so the deployer keeps no role anywhere.
@@ -30,6 +31,9 @@ import {
 function selector(signature: string): string {
   return id(signature).slice(0, 10);
 }
+
+/** Default members' vote extension, in seconds (SPEC §11: 7 days, bounds 1 to 7 days). */
+export const VOTE_EXTENSION_AMOUNT = 7 * 24 * 60 * 60;
 
 export default buildModule(MODULE_ID, (m) => {
   const deployer = m.getAccount(0);
@@ -89,6 +93,13 @@ export default buildModule(MODULE_ID, (m) => {
     })),
   ]);
 
+  // The members' vote extension: the governor fixes its address at construction, and the deployer binds it back.
+  const voteExtension = m.contract("VoteExtension", [
+    timelock,
+    vault,
+    m.getParameter("voteExtensionAmount", VOTE_EXTENSION_AMOUNT),
+  ]);
+
   const governor = m.contract(
     "CouncilGovernor",
     [
@@ -105,20 +116,24 @@ export default buildModule(MODULE_ID, (m) => {
         lateQuorumExtension: m.getParameter("lateQuorumExtension"),
         guardian: m.getParameter("guardian"),
         guardianTerm: m.getParameter("guardianTerm"),
+        voteExtension,
       },
     ],
     { after: [bind] },
   );
   const lens = m.contract("CouncilGovernorLens");
+  // Advisors' statements of opinion on the governor's motions; the timelock appoints and removes advisors.
+  const advisors = m.contract("AdvisorBoard", [timelock, governor]);
   const bindGovernor = m.call(vault, "bindGovernor", [governor]);
+  const bindExtension = m.call(voteExtension, "bindGovernor", [governor]);
 
   const proposer = m.call(timelock, "grantRole", [id("PROPOSER_ROLE"), governor], { id: "grantProposer" });
   const executor = m.call(timelock, "grantRole", [id("EXECUTOR_ROLE"), governor], { id: "grantExecutor" });
   const canceller = m.call(timelock, "grantRole", [id("CANCELLER_ROLE"), governor], { id: "grantCanceller" });
   m.call(timelock, "renounceRole", [ZeroHash, deployer], {
     id: "renounceDeployerAdmin",
-    after: [proposer, executor, canceller, lens, bindGovernor],
+    after: [proposer, executor, canceller, lens, advisors, bindGovernor, bindExtension],
   });
 
-  return { timelock, registry, vault, reserve, policy, governor, lens };
+  return { timelock, registry, vault, reserve, policy, voteExtension, governor, lens, advisors };
 });

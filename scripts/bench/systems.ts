@@ -9,7 +9,7 @@
  * execution finds storage the other one already wrote.
  */
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import { id } from "ethers";
+import { ZeroAddress, id } from "ethers";
 import type { Overrides, Signer, TransactionReceipt, TransactionResponse, Wallet } from "ethers";
 
 import { DAY, SPONSORSHIP_WINDOW, STAKE_UNIT, nodeAddress } from "../../test/utils/council.js";
@@ -189,6 +189,7 @@ export async function deployCouncil(
     lateQuorumExtension: LATE_QUORUM_EXTENSION,
     guardian: guardian.address,
     guardianTerm: GUARDIAN_TERM,
+    voteExtension: ZeroAddress,
   };
   const policyAddress = await policy.getAddress();
   const deployed = await chain.deploy((o) =>

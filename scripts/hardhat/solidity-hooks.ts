@@ -30,7 +30,7 @@ export function isOpenZeppelinTransientStorageWarning(error: CompilerOutputError
 
 /**
  * solc's output with OpenZeppelin's transient-storage warnings removed; every other message is kept. When nothing is
- * left, `errors` is left out, as solc does for a clean compile (Hardhat prints a blank line for an empty list).
+ * left, `errors` is left out, as solc does for a clean compile.
  */
 export function withoutOpenZeppelinTransientWarnings(output: CompilerOutput): CompilerOutput {
   if (output.errors === undefined) return output;

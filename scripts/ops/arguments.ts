@@ -32,6 +32,7 @@ import type { Interface, ParamType, Result } from "ethers";
 
 import { MOTION_CLASS_NAMES } from "./enums.js";
 import { OpsError } from "./errors.js";
+import { DAY, NATIVE_DECIMALS, NATIVE_SYMBOL, READABLE_INTEGER_FORMS, readableInteger } from "./readable.js";
 import type { ContractKey } from "./system.js";
 import { GOVERNED_CONTRACTS } from "./system.js";
 
@@ -45,23 +46,6 @@ export interface ArgumentContext {
   interfaces: Readonly<Record<string, Interface>>;
 }
 
-const NATIVE_SYMBOL = "KAIA";
-const NATIVE_DECIMALS = 18;
-const DAY = 86400n;
-
-const UNITS: Record<string, bigint> = {
-  second: 1n,
-  seconds: 1n,
-  minute: 60n,
-  minutes: 60n,
-  hour: 3600n,
-  hours: 3600n,
-  day: DAY,
-  days: DAY,
-  week: 7n * DAY,
-  weeks: 7n * DAY,
-};
-
 /** How an integer parameter prints, from its name. */
 type IntegerForm = "duration" | "date" | "amount" | "plain";
 
@@ -72,35 +56,14 @@ function integerForm(name: string): IntegerForm {
   return "plain";
 }
 
-function decimal(text: string, decimals: number): bigint | undefined {
-  const m = /^(\d+)(?:\.(\d+))?$/.exec(text);
-  if (m === null || (m[2] ?? "").length > decimals) return undefined;
-  return BigInt(m[1]) * 10n ** BigInt(decimals) + BigInt((m[2] ?? "").padEnd(decimals, "0") || "0");
-}
-
 /** An integer: a number, "1,000", "250000 KAIA", "21 days", or a UTC date ("2027-01-01", "2027-01-01T12:00:00Z"). */
 export function parseInteger(value: unknown, where: string): bigint {
   if (typeof value === "number" && Number.isSafeInteger(value)) return BigInt(value);
   if (typeof value !== "string")
     throw new OpsError(`${where}: expected a number or a string, got ${JSON.stringify(value)}`);
-  const text = value.trim().replace(/[,_]/g, "");
-  if (/^-?\d+$/.test(text)) return BigInt(text);
-  const amount = /^(\d+(?:\.\d+)?)\s*(KAIA|KLAY|ether)$/i.exec(text);
-  if (amount !== null) {
-    const wei = decimal(amount[1], NATIVE_DECIMALS);
-    if (wei !== undefined) return wei;
-  }
-  const duration = /^(\d+)\s*([a-z]+)$/i.exec(text);
-  if (duration !== null && UNITS[duration[2].toLowerCase()] !== undefined) {
-    return BigInt(duration[1]) * UNITS[duration[2].toLowerCase()];
-  }
-  if (/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?Z?)?$/.test(text)) {
-    const ms = Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text.endsWith("Z") ? text : `${text}Z`);
-    if (!Number.isNaN(ms)) return BigInt(ms / 1000);
-  }
-  throw new OpsError(
-    `${where}: "${value}" is not a number, an amount ("250000 KAIA"), a duration ("21 days") or a date ("2027-01-01")`,
-  );
+  const n = readableInteger(value);
+  if (n === undefined) throw new OpsError(`${where}: "${value}" is not ${READABLE_INTEGER_FORMS}`);
+  return n;
 }
 
 /** `21 days`, `1 day`, `12 hours`, `90 minutes`, `45 seconds`: the largest unit that divides the seconds. */

@@ -5,51 +5,37 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 
-import { getAddress, isAddress, isHexString, verifyTypedData } from "ethers";
+import { TypedDataEncoder, getAddress, isAddress, verifyTypedData } from "ethers";
 import type { TypedDataDomain, TypedDataField } from "ethers";
 
+import { BALLOT_FORMAT, BALLOT_TYPES, ballotTypedData, checkBallot } from "./ballot-file.js";
+import type { Ballot } from "./ballot-file.js";
 import type { CouncilContracts } from "./deployment.js";
 import { signerOf } from "./deployment.js";
 import { OpsError } from "./errors.js";
 import { checkVote, getMotion, sent, supportName, voterMember, wrongState } from "./motions.js";
 import type { Sent } from "./motions.js";
 
-/** The file format's name and version. */
-export const BALLOT_FORMAT = "gc-governance/ballot@1";
+export { BALLOT_FORMAT } from "./ballot-file.js";
+export type { Ballot } from "./ballot-file.js";
 
-/** A signed ballot, as written to a file (numbers as decimal strings). */
-export interface Ballot {
-  format: typeof BALLOT_FORMAT;
-  chainId: string;
-  governor: string;
-  proposalId: string;
-  support: number;
-  voter: string;
-  nonce: string;
-  /** Empty for a plain Ballot; otherwise the ExtendedBallot's reason (params are always empty). */
-  reason: string;
-  signature: string;
+/**
+ * The EIP-712 digest of a plain Ballot: what a contract voter (a DAO's Safe-like wallet) signs or approves, so that
+ * anyone can relay `castVoteBySig(proposalId, support, voter, signature)` for it.
+ */
+export function ballotDigest(
+  domain: TypedDataDomain,
+  proposalId: bigint,
+  support: number,
+  voter: string,
+  nonce: bigint,
+): string {
+  return TypedDataEncoder.hash(
+    domain,
+    { Ballot: [...BALLOT_TYPES.Ballot] },
+    { proposalId, support, voter, nonce },
+  );
 }
-
-const BALLOT_TYPES: Record<string, TypedDataField[]> = {
-  Ballot: [
-    { name: "proposalId", type: "uint256" },
-    { name: "support", type: "uint8" },
-    { name: "voter", type: "address" },
-    { name: "nonce", type: "uint256" },
-  ],
-};
-
-const EXTENDED_BALLOT_TYPES: Record<string, TypedDataField[]> = {
-  ExtendedBallot: [
-    { name: "proposalId", type: "uint256" },
-    { name: "support", type: "uint8" },
-    { name: "voter", type: "address" },
-    { name: "nonce", type: "uint256" },
-    { name: "reason", type: "string" },
-    { name: "params", type: "bytes" },
-  ],
-};
 
 /** The governor's EIP-712 domain, as it reports it (ERC-5267). */
 export async function ballotDomain(c: CouncilContracts): Promise<TypedDataDomain> {
@@ -57,16 +43,13 @@ export async function ballotDomain(c: CouncilContracts): Promise<TypedDataDomain
   return { name: d.name, version: d.version, chainId: d.chainId, verifyingContract: d.verifyingContract };
 }
 
+/** A ballot's EIP-712 types and message in the form ethers takes. */
 function typedData(b: Ballot): { types: Record<string, TypedDataField[]>; message: Record<string, unknown> } {
-  const message = {
-    proposalId: BigInt(b.proposalId),
-    support: b.support,
-    voter: b.voter,
-    nonce: BigInt(b.nonce),
+  const { primaryType, types, message } = ballotTypedData(b);
+  return {
+    types: { [primaryType]: [...(types as Record<string, readonly TypedDataField[]>)[primaryType]] },
+    message,
   };
-  return b.reason === ""
-    ? { types: BALLOT_TYPES, message }
-    : { types: EXTENDED_BALLOT_TYPES, message: { ...message, reason: b.reason, params: "0x" } };
 }
 
 /**
@@ -117,29 +100,16 @@ export function readBallot(file: string): Ballot {
   } catch (e) {
     throw new OpsError(`ballot file ${file} cannot be read as JSON: ${(e as Error).message.split("\n")[0]}`);
   }
-  const text = (key: string, test: (v: string) => boolean) => {
-    const v = json[key];
-    if (typeof v !== "string" || !test(v))
-      throw new OpsError(`ballot file ${file}: "${key}" is missing or malformed`);
-    return v;
-  };
-  if (json.format !== BALLOT_FORMAT) throw new OpsError(`ballot file ${file} is not a ${BALLOT_FORMAT} file`);
-  const digits = (v: string) => /^\d+$/.test(v);
-  const support = json.support;
-  if (support !== 0 && support !== 1 && support !== 2) {
-    throw new OpsError(`ballot file ${file}: "support" must be 0 (against), 1 (for) or 2 (abstain)`);
+  const ballot = checkBallot(json, isAddress);
+  if (!("problem" in ballot)) return ballot;
+  switch (ballot.problem) {
+    case "format":
+      throw new OpsError(`ballot file ${file} is not a ${BALLOT_FORMAT} file`);
+    case "support":
+      throw new OpsError(`ballot file ${file}: "support" must be 0 (against), 1 (for) or 2 (abstain)`);
+    default:
+      throw new OpsError(`ballot file ${file}: "${ballot.key}" is missing or malformed`);
   }
-  return {
-    format: BALLOT_FORMAT,
-    chainId: text("chainId", digits),
-    governor: text("governor", isAddress),
-    proposalId: text("proposalId", digits),
-    support,
-    voter: text("voter", isAddress),
-    nonce: text("nonce", digits),
-    reason: typeof json.reason === "string" ? json.reason : "",
-    signature: text("signature", (v) => isHexString(v) && v.length > 2),
-  };
 }
 
 /** Relays a signed ballot from the sending account; the vote counts for the signer's member. */

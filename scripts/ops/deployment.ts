@@ -11,6 +11,7 @@ import { getAddress, isAddress } from "ethers";
 import type { Interface, Provider, Signer } from "ethers";
 
 import {
+  AdvisorBoard__factory,
   CouncilGovernorLens__factory,
   CouncilGovernor__factory,
   CouncilRegistry__factory,
@@ -18,8 +19,10 @@ import {
   MotionPolicy__factory,
   StakeVault__factory,
   TimelockController__factory,
+  VoteExtension__factory,
 } from "../../typechain-types/index.js";
 import type {
+  AdvisorBoard,
   CouncilGovernor,
   CouncilGovernorLens,
   CouncilRegistry,
@@ -27,12 +30,20 @@ import type {
   MotionPolicy,
   StakeVault,
   TimelockController,
+  VoteExtension,
 } from "../../typechain-types/index.js";
 import { OpsError } from "./errors.js";
-import { CONTRACT_KEYS, GOVERNED_CONTRACTS, futureId } from "./system.js";
-import type { ContractKey } from "./system.js";
+import {
+  COMMUNITY_CONTRACT_KEYS,
+  CONTRACT_KEYS,
+  GOVERNED_CONTRACTS,
+  communityFutureId,
+  futureId,
+} from "./system.js";
+import type { CommunityContractKey, ContractKey } from "./system.js";
 
-export type Addresses = Record<ContractKey, string>;
+/** Every contract's address; the community contracts only when the address file has them (older deployments). */
+export type Addresses = Record<ContractKey, string> & Partial<Record<CommunityContractKey, string>>;
 
 /** The deploy command's address file for a chain, under the project root. */
 export function defaultDeploymentFile(root: string, chainId: bigint): string {
@@ -60,6 +71,14 @@ export function readAddresses(file: string): Addresses {
     }
     addresses[key] = getAddress(value);
   }
+  for (const key of COMMUNITY_CONTRACT_KEYS) {
+    const value = json[communityFutureId(key)] ?? json[key];
+    if (value === undefined) continue;
+    if (typeof value !== "string" || !isAddress(value)) {
+      throw new OpsError(`deployment file ${file}: ${communityFutureId(key)} is not an address`);
+    }
+    addresses[key] = getAddress(value);
+  }
   return addresses;
 }
 
@@ -77,6 +96,10 @@ export interface CouncilContracts {
   policy: MotionPolicy;
   governor: CouncilGovernor;
   lens: CouncilGovernorLens;
+  /** The advisors' board, when deployed. */
+  advisors?: AdvisorBoard;
+  /** The members' vote extension, when deployed. */
+  voteExtension?: VoteExtension;
 }
 
 /**
@@ -110,6 +133,14 @@ export async function connectContracts(
     policy: MotionPolicy__factory.connect(addresses.policy, runner),
     governor: CouncilGovernor__factory.connect(addresses.governor, runner),
     lens: CouncilGovernorLens__factory.connect(addresses.lens, runner),
+    advisors:
+      addresses.advisors === undefined
+        ? undefined
+        : AdvisorBoard__factory.connect(addresses.advisors, runner),
+    voteExtension:
+      addresses.voteExtension === undefined
+        ? undefined
+        : VoteExtension__factory.connect(addresses.voteExtension, runner),
   };
 }
 
@@ -123,12 +154,16 @@ export function systemInterfaces(): Record<string, Interface> {
     reserve: ImprovementReserve__factory,
     timelock: TimelockController__factory,
   };
-  return Object.fromEntries(
-    Object.entries(GOVERNED_CONTRACTS).map(([name, key]) => [
-      name,
-      factories[key as Exclude<ContractKey, "lens">].createInterface(),
-    ]),
-  );
+  return {
+    ...Object.fromEntries(
+      Object.entries(GOVERNED_CONTRACTS).map(([name, key]) => [
+        name,
+        factories[key as Exclude<ContractKey, "lens">].createInterface(),
+      ]),
+    ),
+    AdvisorBoard: AdvisorBoard__factory.createInterface(),
+    VoteExtension: VoteExtension__factory.createInterface(),
+  };
 }
 
 /** The sending account, or an error saying how to give one. */

@@ -1,7 +1,8 @@
 /**
  * The contracts' enums in TypeScript, each written once, with their values in on-chain order. The CLI, the demo, the
  * tests and the published package (`@gc-governance/contracts` and its ethers-free `/abis` subpath, which ships this
- * file as it is) import them from here. They are TypeScript enums, so `MotionClass[2]` gives back "Constitutional".
+ * file as it is) and the portal import them from here; the file imports nothing. They are TypeScript enums, so
+ * `MotionClass[2]` gives back "Constitutional".
  */
 
 /** IMotionPolicy.MotionClass: the class the policy derives from a motion's actions. */
@@ -33,6 +34,19 @@ export enum ProposalState {
   Queued,
   Expired,
   Executed,
+}
+
+/** ProposalState's names, in value order: "Pending", "Active", …, "Executed". */
+export type ProposalStateName = keyof typeof ProposalState;
+export const PROPOSAL_STATE_NAMES = enumNames(ProposalState) as ProposalStateName[];
+
+/** ICouncilRegistry.MemberStatus: the life cycle of a member record. */
+export enum MemberStatus {
+  None,
+  Candidate,
+  Active,
+  Removed,
+  Resigned,
 }
 
 /** The `support` of a vote (OpenZeppelin's GovernorCountingSimple, in Bravo's order). */

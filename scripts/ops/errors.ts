@@ -4,6 +4,8 @@
  */
 import type { Interface } from "ethers";
 
+import { revertData } from "./revert.js";
+
 /** A wrong input or a refused operation, with a one-line, actionable message. */
 export class OpsError extends Error {
   constructor(message: string) {
@@ -12,20 +14,7 @@ export class OpsError extends Error {
   }
 }
 
-/** Revert data carried by an ethers or provider error, wherever the stack put it. */
-export function revertData(error: unknown): string | undefined {
-  const seen = new Set<unknown>();
-  const queue: unknown[] = [error];
-  while (queue.length > 0) {
-    const e = queue.shift();
-    if (e === null || typeof e !== "object" || seen.has(e)) continue;
-    seen.add(e);
-    const record = e as Record<string, unknown>;
-    if (typeof record.data === "string" && /^0x[0-9a-fA-F]{8,}$/.test(record.data)) return record.data;
-    for (const key of ["error", "info", "cause", "data"]) queue.push(record[key]);
-  }
-  return undefined;
-}
+export { revertData } from "./revert.js";
 
 /**
  * One line for any error: an OpsError's message; a contract revert decoded against the system's interfaces

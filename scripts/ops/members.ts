@@ -3,16 +3,10 @@
  * unknown id), and which member an account administers or votes for.
  */
 import type { CouncilContracts } from "./deployment.js";
+import { MemberStatus } from "./enums.js";
 import { OpsError } from "./errors.js";
 
-/** ICouncilRegistry.MemberStatus. */
-export enum MemberStatus {
-  None,
-  Candidate,
-  Active,
-  Removed,
-  Resigned,
-}
+export { MemberStatus } from "./enums.js";
 
 /** A status's name, as printed. */
 export function statusName(status: MemberStatus | bigint | number): string {

@@ -15,14 +15,14 @@ import type { ICouncilGovernor } from "../../typechain-types/contracts/governanc
 import { latestTimestamp, mined } from "./transactions.js";
 import type { CouncilContracts } from "./deployment.js";
 import { signerOf } from "./deployment.js";
-import { MOTION_CLASS_NAMES, ProposalState, VoteSupport, enumNames } from "./enums.js";
-import type { MotionClassName } from "./enums.js";
+import { MOTION_CLASS_NAMES, PROPOSAL_STATE_NAMES, VoteSupport } from "./enums.js";
+import type { MotionClassName, ProposalStateName } from "./enums.js";
 import { OpsError, revertData } from "./errors.js";
 import { count, formatTime, formatWhen, shortAddress, table } from "./format.js";
 
 /** OpenZeppelin's ProposalState names, in order. */
-export type StateName = keyof typeof ProposalState;
-export const STATE_NAMES = enumNames(ProposalState) as StateName[];
+export type StateName = ProposalStateName;
+export const STATE_NAMES = PROPOSAL_STATE_NAMES;
 
 /** Vote supports, as the CLI spells them. */
 export const SUPPORT = {

@@ -74,9 +74,11 @@ export interface DeploymentParameters {
   lateQuorumExtension: bigint;
   guardian: string;
   guardianTerm: bigint;
+  /** Seconds a members' call adds to a live vote (VoteExtension; 1 to 7 days). */
+  voteExtensionAmount: bigint;
 }
 
-/** The module's parameters; the two with a default in the module may be left out. */
+/** The module's parameters; the three with a default in the module may be left out. */
 const KNOWN_KEYS: readonly (keyof DeploymentParameters)[] = [
   "timelockMinDelay",
   "minMembers",
@@ -101,6 +103,7 @@ const KNOWN_KEYS: readonly (keyof DeploymentParameters)[] = [
   "lateQuorumExtension",
   "guardian",
   "guardianTerm",
+  "voteExtensionAmount",
 ];
 
 /** The bootstrap batches after the first (`initialMembers2` … `initialMembers13`): optional, appended in order. */
@@ -112,6 +115,7 @@ const MORE_MEMBER_KEYS: readonly string[] = Array.from({ length: BOOTSTRAP_BATCH
 const MODULE_DEFAULTS: Partial<Record<keyof DeploymentParameters, unknown>> = {
   stakeToken: "0x0000000000000000000000000000000000000000",
   proposerRule: 0,
+  voteExtensionAmount: 604800,
 };
 
 /** Reads one parameter file and checks it; every problem is a one-line OpsError naming the file and the key. */
@@ -245,6 +249,13 @@ export function parseParameters(json: unknown, source: string): DeploymentParame
     );
   }
 
+  const voteExtensionAmount = uint("voteExtensionAmount");
+  if (voteExtensionAmount < 86400n || voteExtensionAmount > 604800n) {
+    fail(
+      `${at("voteExtensionAmount")} is ${voteExtensionAmount}: the vote extension is 1 to 7 days (86400 to 604800)`,
+    );
+  }
+
   return {
     timelockMinDelay: uint("timelockMinDelay"),
     minMembers: uint("minMembers"),
@@ -269,6 +280,7 @@ export function parseParameters(json: unknown, source: string): DeploymentParame
     lateQuorumExtension: uint("lateQuorumExtension"),
     guardian,
     guardianTerm: uint("guardianTerm"),
+    voteExtensionAmount,
   };
 }
 

@@ -25,6 +25,22 @@ export type DeployedContractName = (typeof DEPLOYED_CONTRACTS)[ContractKey];
 export const CONTRACT_KEYS = Object.keys(DEPLOYED_CONTRACTS) as ContractKey[];
 
 /**
+ * The community contracts (SPEC §14), by key: deployed by the module, but optional in an address file, since
+ * deployments made before them lack them.
+ */
+export const COMMUNITY_CONTRACTS = {
+  advisors: "AdvisorBoard",
+  voteExtension: "VoteExtension",
+} as const;
+export type CommunityContractKey = keyof typeof COMMUNITY_CONTRACTS;
+export const COMMUNITY_CONTRACT_KEYS = Object.keys(COMMUNITY_CONTRACTS) as CommunityContractKey[];
+
+/** Ignition's future id of a community contract. */
+export function communityFutureId(key: CommunityContractKey): string {
+  return `${MODULE_ID}#${COMMUNITY_CONTRACTS[key]}`;
+}
+
+/**
  * The contracts a proposal file may name as a target (every deployed one but the read-only lens), by name: the
  * address each name stands for is the deployment's address under the key.
  */
@@ -53,7 +69,7 @@ export const RESERVE_TREASURY_FUNCTIONS = [
 /** The reserve's governed functions that stay Constitutional (no entry in the policy). */
 export const RESERVE_CONSTITUTIONAL_FUNCTIONS = [
   "setOutflowLimit(address,uint256)",
-  "setGuardian(address)",
+  "setGuardian(address,uint256)",
   "setPauseDuration(uint256)",
   "unpause()",
 ] as const;

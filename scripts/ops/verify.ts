@@ -12,7 +12,7 @@ import type { Provider } from "ethers";
 import { RESERVE_TREASURY_FUNCTIONS } from "./system.js";
 import type { CouncilContracts } from "./deployment.js";
 import { formatDuration, formatTime } from "./format.js";
-import { MOTION_CLASS_NAMES } from "./enums.js";
+import { MOTION_CLASS_NAMES, MemberStatus } from "./enums.js";
 import { CLASS_CONFIG_FIELDS, PROPOSER_RULES } from "./parameters.js";
 import type { DeploymentParameters } from "./parameters.js";
 
@@ -39,9 +39,6 @@ export const TIMELOCK_ROLES = {
 
 type RoleName = keyof typeof TIMELOCK_ROLES;
 const ROLE_NAMES = Object.keys(TIMELOCK_ROLES) as RoleName[];
-
-/** ICouncilRegistry.MemberStatus, in its on-chain order. */
-const MEMBER_STATUS = ["None", "Candidate", "Active", "Removed", "Resigned"];
 
 /** MotionPolicy's selector for "every function of the target". */
 const ANY_SELECTOR = "0xffffffff";
@@ -76,6 +73,7 @@ export async function verifyDeployment(
   await checkReserve(c, p, equal, (check) => checks.push(check));
   await checkPolicy(c, p, equal);
   await checkGovernor(c, p, equal, (check) => checks.push(check));
+  await checkCommunity(c, p, equal);
   return checks;
 }
 
@@ -220,7 +218,7 @@ async function checkCouncil(c: CouncilContracts, p: DeploymentParameters, equal:
     equal(`${label} admin`, m.admin, r.admin);
     equal(`${label} voter`, m.voter, r.voter);
     equal(`${label} nodes`, list(m.nodes), list(r.nodes.map((n) => getAddress(n))));
-    const status = MEMBER_STATUS[Number(r.status)] ?? String(r.status);
+    const status = MemberStatus[Number(r.status)] ?? String(r.status);
     equal(`${label} status`, "Active", r.leftAt > 0n ? `${status} (left ${formatTime(r.leftAt)})` : status);
   });
 }
@@ -430,4 +428,51 @@ function named(address: string, addresses: CouncilContracts["addresses"]): strin
   const key = Object.entries(addresses).find(([, a]) => a === address)?.[0];
   if (key !== undefined) return `${address} (${key})`;
   return address === ZeroAddress ? `${address} (none)` : address;
+}
+
+/**
+ * The community contracts: the vote extension (owned by the timelock, bound to this governor, the parameter's
+ * amount, and the one contract the governor lets extend a vote) and the advisors' board (owned by the timelock, on
+ * this governor). The governor keeps its vote extension in an immutable with no getter (bytecode size), so the last
+ * check simulates `extendVote` from the vote extension's address: only that address is accepted.
+ */
+async function checkCommunity(c: CouncilContracts, p: DeploymentParameters, equal: Equal): Promise<void> {
+  const a = c.addresses;
+  if (c.voteExtension === undefined) {
+    equal("vote extension", "deployed", "not in the address file");
+  } else {
+    const ext = c.voteExtension;
+    const [owner, pending, governor, vault, amount] = await Promise.all([
+      ext.owner(),
+      ext.pendingOwner(),
+      ext.governor(),
+      ext.stakeVault(),
+      ext.extensionAmount(),
+    ]);
+    equal("vote extension owner", `${a.timelock} (timelock)`, named(owner, a));
+    equal("vote extension pending owner", `${ZeroAddress} (none)`, named(pending, a));
+    equal("vote extension governor", `${a.governor} (governor)`, named(governor, a));
+    equal("vote extension vault", `${a.vault} (vault)`, named(vault, a));
+    equal("vote extension amount", seconds(p.voteExtensionAmount), seconds(amount));
+    const data = c.governor.interface.encodeFunctionData("extendVote", [0n, 0n]);
+    let trusted = "accepted";
+    try {
+      await c.provider.call({ from: a.voteExtension, to: a.governor, data });
+    } catch {
+      trusted = "refused";
+    }
+    equal("governor accepts extensions from the vote extension", "accepted", trusted);
+  }
+  if (c.advisors === undefined) {
+    equal("advisors' board", "deployed", "not in the address file");
+  } else {
+    const [owner, pending, governor] = await Promise.all([
+      c.advisors.owner(),
+      c.advisors.pendingOwner(),
+      c.advisors.governor(),
+    ]);
+    equal("advisors' board owner", `${a.timelock} (timelock)`, named(owner, a));
+    equal("advisors' board pending owner", `${ZeroAddress} (none)`, named(pending, a));
+    equal("advisors' board governor", `${a.governor} (governor)`, named(governor, a));
+  }
 }

@@ -60,6 +60,8 @@ const CONTRACTS: readonly PackagedContract[] = [
   { name: "CouncilGovernorLens", source: "contracts/governance/CouncilGovernorLens.sol" },
   { name: "MotionPolicy", source: "contracts/governance/MotionPolicy.sol" },
   { name: "ImprovementReserve", source: "contracts/treasury/ImprovementReserve.sol" },
+  { name: "VoteExtension", source: "contracts/community/VoteExtension.sol" },
+  { name: "AdvisorBoard", source: "contracts/community/AdvisorBoard.sol" },
   { name: "TimelockController", source: "@openzeppelin/contracts/governance/TimelockController.sol" },
   { name: "ICouncilRegistry", source: "contracts/interfaces/ICouncilRegistry.sol" },
   { name: "IStakeVault", source: "contracts/interfaces/IStakeVault.sol" },
@@ -67,6 +69,8 @@ const CONTRACTS: readonly PackagedContract[] = [
   { name: "ICouncilGovernorViews", source: "contracts/interfaces/ICouncilGovernorViews.sol" },
   { name: "IMotionPolicy", source: "contracts/interfaces/IMotionPolicy.sol" },
   { name: "IImprovementReserve", source: "contracts/interfaces/IImprovementReserve.sol" },
+  { name: "IVoteExtension", source: "contracts/interfaces/IVoteExtension.sol" },
+  { name: "IAdvisorBoard", source: "contracts/interfaces/IAdvisorBoard.sol" },
 ];
 
 /** The contracts' enums (scripts/ops/enums.ts), shipped in the package as they are. */

@@ -39,6 +39,10 @@ export const motionTasks: TaskDefinition[] = [
         const view = await m.getMotion(c, m.parseMotionId(args.id));
         const [actions, ctx] = await Promise.all([m.motionActions(c, view), argumentContext(c)]);
         print(m.renderMotion(view, actions, (target, value, data) => describeCall(ctx, target, value, data)));
+        const advisors = await import("../ops/advisors.js");
+        const extension = await import("../ops/extension.js");
+        print(extension.renderExtension(await extension.extensionStatus(c, view.id)));
+        print(advisors.renderOpinions(await advisors.motionOpinions(c, view.id)));
       }),
     )
     .build(),
@@ -143,6 +147,56 @@ export const motionTasks: TaskDefinition[] = [
         print(
           `Relayed: member ${r.memberId} voted ${m.supportName(ballot.support)} on motion ${r.motionId} with ${count(r.weight, "vote")} (${r.hash})`,
         );
+      }),
+    )
+    .build(),
+
+  opsTask(
+    ["motion", "opine"],
+    "File an advisor's statement of opinion on a motion whose voting has not ended",
+  )
+    .addPositionalArgument(motionId)
+    .addPositionalArgument({ name: "recommendation", description: "for, against or abstain" })
+    .addOption({
+      name: "uri",
+      description: "Where the statement is published (ipfs://…, https://…)",
+      defaultValue: "",
+    })
+    .addOption({
+      name: "hash",
+      description: "The statement's content hash (32 bytes, 0x…)",
+      defaultValue: "",
+    })
+    .setInlineAction(async (args, hre) =>
+      runOps(hre, args, async (c, print) => {
+        const m = await import("../ops/motions.js");
+        const a = await import("../ops/advisors.js");
+        const id = m.parseMotionId(args.id);
+        const r = await a.fileOpinion(c, id, args.recommendation, args.uri, args.hash);
+        print(
+          `Filed an opinion (${m.supportName(m.parseSupport(args.recommendation))}) on motion ${id} (${r.hash})`,
+        );
+      }),
+    )
+    .build(),
+
+  opsTask(
+    ["motion", "extend"],
+    "Call, as a member's voter, for a one-time extension of an Active motion's vote",
+  )
+    .addPositionalArgument(motionId)
+    .setInlineAction(async (args, hre) =>
+      runOps(hre, args, async (c, print) => {
+        const m = await import("../ops/motions.js");
+        const { formatTime } = await import("../ops/format.js");
+        const e = await import("../ops/extension.js");
+        const id = m.parseMotionId(args.id);
+        const r = await e.callForExtension(c, id);
+        print(
+          `Member ${r.memberId} called for an extension of motion ${id}: ${r.calls} of ${r.needed} (${r.hash})`,
+        );
+        if (r.extendedDeadline !== 0n)
+          print(`The vote is extended: it now closes at ${formatTime(r.extendedDeadline)}`);
       }),
     )
     .build(),

@@ -111,8 +111,8 @@ describe("verify-deployment", function () {
       expect(out.filter((l) => !l.startsWith("PASS  "))).to.deep.equal([]);
       expect(summary).to.equal(`${out.length} checks: ${out.length} passed, 0 failed`);
       // 6 role-matrix checks, 13 accounts with no role, 16 wiring, 5 council (the bootstrap ended), 5 × 6 initial members, 4 vault,
-      // 4 reserve, 35 class fields, 7 classifications, 9 governor.
-      expect(out.length).to.equal(129);
+      // 4 reserve, 35 class fields, 7 classifications, 9 governor, 6 vote extension, 3 advisors' board.
+      expect(out.length).to.equal(138);
       expect(out).to.include.members([
         "PASS  timelock PROPOSER_ROLE of the governor",
         "PASS  timelock EXECUTOR_ROLE of the governor",
@@ -133,6 +133,12 @@ describe("verify-deployment", function () {
         "PASS  policy class of reserve pay(address,address,uint256,string)",
         "PASS  policy class of every other reserve function",
         "PASS  governor late quorum extension",
+        "PASS  vote extension owner",
+        "PASS  vote extension governor",
+        "PASS  vote extension amount",
+        "PASS  governor accepts extensions from the vote extension",
+        "PASS  advisors' board owner",
+        "PASS  advisors' board governor",
         "PASS  governor guardian term",
       ]);
     });
@@ -142,7 +148,7 @@ describe("verify-deployment", function () {
       const run = await runTask(VERIFY, { deployment: d.file });
       expect(run.err).to.equal("");
       expect(run.exitCode).to.equal(0);
-      expect(lines(run.out).pop()).to.equal("128 checks: 128 passed, 0 failed");
+      expect(lines(run.out).pop()).to.equal("137 checks: 137 passed, 0 failed");
     });
   });
 
@@ -167,7 +173,33 @@ describe("verify-deployment", function () {
         "FAIL  policy Constitutional memberQuorumBps: expected 6000, found 5000",
         `FAIL  governor secretariat: expected ${outsider}, found ${signers[ACCOUNT.secretariat].address}`,
       ]);
-      expect(lines(run.out).pop()).to.equal("128 checks: 124 passed, 4 failed");
+      expect(lines(run.out).pop()).to.equal("137 checks: 133 passed, 4 failed");
+    });
+
+    it("fails on the vote extension's amount, and on a vote extension the governor does not accept", async function () {
+      const d = await networkHelpers.loadFixture(deployWithModule);
+      const file = editedFile(PARAMETER_FILE, (s) => {
+        s.voteExtensionAmount = 3 * DAY;
+      });
+      const run = await verify(d, { parameters: file });
+      expect(lines(run.out).filter((l) => l.startsWith("FAIL"))).to.deep.equal([
+        "FAIL  vote extension amount: expected 259200 (3d), found 604800 (7d)",
+      ]);
+
+      // An address file naming another VoteExtension, bound to the same governor, which the governor never fixed.
+      const other = await ethers.deployContract("VoteExtension", [
+        d.addresses.timelock,
+        d.addresses.vault,
+        7 * DAY,
+      ]);
+      await other.bindGovernor(d.addresses.governor);
+      const forged = path.join(scratch, "addresses-forged-extension.json");
+      writeFileSync(forged, JSON.stringify({ ...d.addresses, voteExtension: await other.getAddress() }));
+      const forgedRun = await runTask(VERIFY, { deployment: forged, parameters: PARAMETER_FILE });
+      expect(lines(forgedRun.out).filter((l) => l.startsWith("FAIL"))).to.deep.equal([
+        "FAIL  governor accepts extensions from the vote extension: expected accepted, found refused",
+      ]);
+      expect(forgedRun.exitCode).to.equal(1);
     });
 
     it("fails on an initial member's record, a reserve limit and both guardians' term", async function () {
@@ -212,7 +244,7 @@ describe("verify-deployment", function () {
         `FAIL  timelock roles of secretariat ${secretariat}: expected none, found PROPOSER_ROLE, CANCELLER_ROLE`,
         `FAIL  timelock roles of member 2 voter ${voter}: expected none, found EXECUTOR_ROLE`,
       ]);
-      expect(lines(run.out).pop()).to.equal("129 checks: 126 passed, 3 failed");
+      expect(lines(run.out).pop()).to.equal("138 checks: 135 passed, 3 failed");
     });
 
     it("checks the deployer only when told who it is", async function () {
@@ -541,7 +573,7 @@ describe("deploy/parameters for Kairos and Kaia", function () {
         const { file: deployment } = await deployWithFile(filled);
         const run = await runTask(VERIFY, { deployment, parameters: filled });
         expect(run.exitCode).to.equal(0);
-        expect(lines(run.out).pop()).to.equal("120 checks: 120 passed, 0 failed");
+        expect(lines(run.out).pop()).to.equal("129 checks: 129 passed, 0 failed");
       });
     });
   }

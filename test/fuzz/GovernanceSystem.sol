@@ -6,6 +6,8 @@ import {TimelockController} from "@openzeppelin/contracts/governance/TimelockCon
 import {CouncilRegistry} from "../../contracts/council/CouncilRegistry.sol";
 import {StakeVault} from "../../contracts/council/StakeVault.sol";
 import {MotionPolicy} from "../../contracts/governance/MotionPolicy.sol";
+import {VoteExtension} from "../../contracts/community/VoteExtension.sol";
+import {IExtendableGovernor} from "../../contracts/interfaces/IExtendableGovernor.sol";
 import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 import {ICouncilGovernor} from "../../contracts/interfaces/ICouncilGovernor.sol";
 import {ICouncilRegistry} from "../../contracts/interfaces/ICouncilRegistry.sol";
@@ -40,6 +42,7 @@ abstract contract GovernanceSystem is TestBase {
         TimelockController timelock;
         MotionPolicy policy;
         IGovernorUnderTest governor;
+        VoteExtension voteExtension;
     }
 
     /// @dev Same layout as CouncilGovernor.Settings (the constructor's tuple).
@@ -53,11 +56,21 @@ abstract contract GovernanceSystem is TestBase {
         uint48 lateQuorumExtension;
         address guardian;
         uint256 guardianTerm;
+        address voteExtension;
     }
 
     error GovernorDeploymentFailed();
 
     function _deploySystem(address secretariat, address guardian) internal returns (Deployed memory d) {
+        return _deploySystem(secretariat, guardian, 0);
+    }
+
+    /// @dev As above, with a VoteExtension of `extensionAmount` seconds fixed in the governor (none when 0).
+    function _deploySystem(
+        address secretariat,
+        address guardian,
+        uint256 extensionAmount
+    ) internal returns (Deployed memory d) {
         d.timelock = new TimelockController(2 days, new address[](0), new address[](0), address(this));
         ICouncilRegistry.InitialMember[] memory init = new ICouncilRegistry.InitialMember[](6);
         for (uint256 i = 0; i < init.length; ++i) {
@@ -73,6 +86,9 @@ abstract contract GovernanceSystem is TestBase {
         d.vault = new StakeVault(d.registry, IERC20(address(0)), 100 ether, 1 days, 2 days, address(d.timelock));
         d.registry.bindStakeVault(address(d.vault));
         d.policy = new MotionPolicy(address(d.timelock), address(d.registry), _classConfigs(), _noEntries());
+        if (extensionAmount != 0) {
+            d.voteExtension = new VoteExtension(address(d.timelock), d.vault, extensionAmount);
+        }
         d.governor = _deployGovernor(
             abi.encode(
                 d.vault,
@@ -87,11 +103,13 @@ abstract contract GovernanceSystem is TestBase {
                     executionWindow: 3 days,
                     lateQuorumExtension: 1 days,
                     guardian: guardian,
-                    guardianTerm: 365 days
+                    guardianTerm: 365 days,
+                    voteExtension: address(d.voteExtension)
                 })
             )
         );
         d.vault.bindGovernor(address(d.governor));
+        if (extensionAmount != 0) d.voteExtension.bindGovernor(IExtendableGovernor(address(d.governor)));
         d.timelock.grantRole(d.timelock.PROPOSER_ROLE(), address(d.governor));
         d.timelock.grantRole(d.timelock.EXECUTOR_ROLE(), address(d.governor));
         d.timelock.grantRole(d.timelock.CANCELLER_ROLE(), address(d.governor));

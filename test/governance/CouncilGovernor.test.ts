@@ -44,7 +44,7 @@ import {
   waitForSnapshot,
 } from "../utils/governance.js";
 import type { ClassConfig, Motion, System } from "../utils/governance.js";
-import { stateBitmap as bitmap, receiptOf, timeOf } from "../utils/chain.js";
+import { stateBitmap as bitmap, receiptOf, timeOf } from "../utils/blocks.js";
 import { motionDetailsOf as details, motionRecordOf, operationId } from "../utils/governance.js";
 
 const { time, loadFixture } = networkHelpers;
@@ -2307,7 +2307,7 @@ describe("CouncilGovernor", function () {
   });
 
   describe("constructor", function () {
-    /** Deploys a second governor on the fixture's vault, timelock and policy, with SPEC defaults overridden. */
+    /** Deploys a second governor on the fixture's vault, timelock and policy, with the default settings overridden. */
     async function deployWith(s: System, overrides: Partial<CouncilGovernor.SettingsStruct>) {
       const factory = await ethers.getContractFactory("CouncilGovernor");
       const settings: CouncilGovernor.SettingsStruct = {
@@ -2320,6 +2320,7 @@ describe("CouncilGovernor", function () {
         lateQuorumExtension: LATE_QUORUM_EXTENSION,
         guardian: s.guardian.address,
         guardianTerm: GUARDIAN_TERM,
+        voteExtension: ethers.ZeroAddress,
         ...overrides,
       };
       return {

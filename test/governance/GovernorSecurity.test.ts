@@ -32,7 +32,7 @@ import {
   waitForSnapshot,
 } from "../utils/governance.js";
 import type { ClassConfig, System } from "../utils/governance.js";
-import { inOneBlock, maxOf, stateBitmap } from "../utils/chain.js";
+import { inOneBlock, maxOf, stateBitmap } from "../utils/blocks.js";
 
 type TxPromise = Promise<ContractTransactionResponse>;
 

@@ -36,7 +36,7 @@ import {
   waitForSnapshot,
 } from "../utils/governance.js";
 import type { System } from "../utils/governance.js";
-import { inOneBlock, maxOf, stateBitmap } from "../utils/chain.js";
+import { inOneBlock, maxOf, stateBitmap } from "../utils/blocks.js";
 
 type TxPromise = Promise<ContractTransactionResponse>;
 
@@ -264,6 +264,7 @@ describe("CouncilGovernor settings", function () {
       lateQuorumExtension: bigint;
       guardian: string;
       guardianTerm: bigint;
+      voteExtension: string;
     }
     const guardianAddress = "0x000000000000000000000000000000000000dEaD";
     const valid: Settings = {
@@ -276,6 +277,7 @@ describe("CouncilGovernor settings", function () {
       lateQuorumExtension: LATE_QUORUM_EXTENSION,
       guardian: guardianAddress,
       guardianTerm: GUARDIAN_TERM,
+      voteExtension: ethers.ZeroAddress,
     };
     const invalid: [string, Partial<Settings>, string, unknown[]][] = [
       [
@@ -385,6 +387,7 @@ describe("CouncilGovernor settings", function () {
         lateQuorumExtension: MAX_LATE_QUORUM_EXTENSION,
         guardian: ethers.ZeroAddress,
         guardianTerm: 0n,
+        voteExtension: ethers.ZeroAddress,
       };
       const governor = await ethers.deployContract("CouncilGovernor", [
         await s.vault.getAddress(),

@@ -42,7 +42,7 @@ import {
   waitForSnapshot,
 } from "../utils/governance.js";
 import type { Motion, System } from "../utils/governance.js";
-import { stateBitmap as bitmap, receiptOf, timeOf } from "../utils/chain.js";
+import { stateBitmap as bitmap, receiptOf, timeOf } from "../utils/blocks.js";
 import {
   motionDetailsOf as details,
   expectedRecord,

@@ -935,7 +935,7 @@ describe("MotionPolicy", function () {
   });
 
   describe("classConfig", function () {
-    it("returns each class's configuration (SPEC §11 defaults)", async function () {
+    it("returns each class's configuration (the deployed defaults)", async function () {
       const s = await networkHelpers.loadFixture(policySystem);
       for (const cls of CLASSES) {
         expect(await storedConfig(s.policy, cls)).to.deep.equal(configTuple(DEFAULT_CLASS_CONFIGS[cls]));
@@ -1005,16 +1005,14 @@ describe("MotionPolicy", function () {
 
     it("a looser class configuration changes neither", async function () {
       const s = await networkHelpers.loadFixture(policySystem);
-      await s.policy
-        .connect(s.owner)
-        .setClassConfig(
-          MotionClass.Standard,
-          withConfig(MotionClass.Standard, {
-            approvalNumerator: 1n,
-            approvalDenominator: 2n,
-            voteQuorumBps: 100n,
-          }),
-        );
+      await s.policy.connect(s.owner).setClassConfig(
+        MotionClass.Standard,
+        withConfig(MotionClass.Standard, {
+          approvalNumerator: 1n,
+          approvalDenominator: 2n,
+          voteQuorumBps: 100n,
+        }),
+      );
       expect([...(await s.policy.strictestRules())]).to.deep.equal([2n, 3n, 5000n]);
       expect(await s.policy.conservativeQuorum(11n)).to.equal(8n);
     });
@@ -1123,7 +1121,7 @@ describe("MotionPolicy", function () {
   });
 
   describe("constants", function () {
-    it("exposes the bounds of SPEC §11", async function () {
+    it("exposes the documented bounds (docs/architecture.md, Defaults and bounds)", async function () {
       const s = await networkHelpers.loadFixture(policySystem);
       expect(await s.policy.ANY_SELECTOR()).to.equal(ANY);
       expect(await s.policy.BPS()).to.equal(BPS);

@@ -29,7 +29,7 @@ import {
   waitForSnapshot,
 } from "../utils/governance.js";
 import type { Motion, System } from "../utils/governance.js";
-import { stateBitmap } from "../utils/chain.js";
+import { stateBitmap } from "../utils/blocks.js";
 
 const { loadFixture, time } = networkHelpers;
 
@@ -70,6 +70,22 @@ function admissionMotion(s: System, registry: string, candidateId: bigint, descr
 
 function removalMotion(s: System, registry: string, memberId: bigint, description: string): Motion {
   return single(registry, s.registry.interface.encodeFunctionData("remove", [memberId]), description);
+}
+
+/** An Improvement Reserve owned by the system's timelock, with the system's guardian for the default term. */
+function reserveOf(s: System, pauseDuration: bigint) {
+  return s.timelock
+    .getAddress()
+    .then((timelock) =>
+      ethers.deployContract("ImprovementReserve", [
+        timelock,
+        s.guardian.address,
+        GUARDIAN_TERM,
+        pauseDuration,
+        [],
+        [],
+      ]),
+    );
 }
 
 function cancelTx(s: System, m: Motion, caller: HardhatEthersSigner) {
@@ -283,14 +299,7 @@ describe("red-team findings (issue 11)", function () {
 
     it("nor a motion that replaces the reserve's guardian (same setter, same selector)", async function () {
       const s = await loadFixture(system);
-      const reserve = await ethers.deployContract("ImprovementReserve", [
-        await s.timelock.getAddress(),
-        s.guardian.address,
-        GUARDIAN_TERM,
-        14n * DAY,
-        [],
-        [],
-      ]);
+      const reserve = await reserveOf(s, 14n * DAY);
       const motion = single(
         await reserve.getAddress(),
         reserve.interface.encodeFunctionData("setGuardian", [s.others[0].address, 30n * DAY]),
@@ -304,14 +313,7 @@ describe("red-team findings (issue 11)", function () {
 
     it("one account for both guardians stops pausing when the term ends", async function () {
       const s = await loadFixture(system);
-      const reserve = await ethers.deployContract("ImprovementReserve", [
-        await s.timelock.getAddress(),
-        s.guardian.address,
-        GUARDIAN_TERM,
-        14n * DAY,
-        [],
-        [],
-      ]);
+      const reserve = await reserveOf(s, 14n * DAY);
       await time.increaseTo((await reserve.guardianTermEnd()) + 1n);
       await expect(reserve.connect(s.guardian).pause())
         .to.be.revertedWithCustomError(reserve, "ReserveOnlyGuardian")
@@ -321,14 +323,7 @@ describe("red-team findings (issue 11)", function () {
 
     it("a Constitutional unpause lands while a 30-day pause lasts", async function () {
       const s = await loadFixture(system);
-      const reserve = await ethers.deployContract("ImprovementReserve", [
-        await s.timelock.getAddress(),
-        s.guardian.address,
-        GUARDIAN_TERM,
-        30n * DAY,
-        [],
-        [],
-      ]);
+      const reserve = await reserveOf(s, 30n * DAY);
       await reserve.connect(s.guardian).pause();
       const motion = single(
         await reserve.getAddress(),
@@ -408,6 +403,7 @@ describe("red-team findings (issue 11)", function () {
         lateQuorumExtension: 2n * DAY,
         guardian: s.guardian.address,
         guardianTerm: GUARDIAN_TERM,
+        voteExtension: ethers.ZeroAddress,
       };
       const vault = await s.vault.getAddress();
       const policy = await s.policy.getAddress();

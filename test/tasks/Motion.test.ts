@@ -645,6 +645,8 @@ describe("tasks: motion", function () {
         "    # Longer sponsorship window",
         "    ",
         "    Candidates need more time to find a sponsor.",
+        "Vote extension: 0 of 3 calls (would add 7d)",
+        "Advisors' opinions: none filed",
       ]);
     });
 

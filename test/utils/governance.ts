@@ -12,6 +12,7 @@ import type {
   MotionPolicy,
   StakeVault,
   TimelockController,
+  VoteExtension,
 } from "../../typechain-types/index.js";
 import { MotionClass, ProposerRule, VoteSupport as Vote } from "../../scripts/ops/enums.js";
 import { DAY, RICH, SPONSORSHIP_WINDOW, STAKE_UNIT, ethers, networkHelpers, nodeAddress } from "./council.js";
@@ -78,6 +79,8 @@ export interface System {
   governor: CouncilGovernor;
   /** Read-only helper listing motions (motionDetails, motionPage). */
   lens: CouncilGovernorLens;
+  /** The members' vote extension, when deployed with `voteExtension` (else undefined: extensions disabled). */
+  voteExtension?: VoteExtension;
   /** Timestamp of the block that deployed the governor (its guardian term starts there). */
   governorDeployedAt: bigint;
   deployer: HardhatEthersSigner;
@@ -93,6 +96,8 @@ export interface SystemOptions {
   /** Stake units bonded by each initial member (default: 1 each). */
   stakes?: bigint[];
   actionClasses?: { target: string; selector: string; motionClass: MotionClass }[];
+  /** Deploy a VoteExtension with this amount (seconds) and fix it in the governor. */
+  voteExtension?: bigint;
 }
 
 /** Deploys the whole system as the deploy module will: the deployer ends with no role anywhere. */
@@ -141,6 +146,14 @@ export async function deploySystem(options: SystemOptions = {}): Promise<System>
     DEFAULT_CLASS_CONFIGS,
     options.actionClasses ?? [],
   ]);
+  const voteExtension =
+    options.voteExtension === undefined
+      ? undefined
+      : await ethers.deployContract("VoteExtension", [
+          timelockAddress,
+          await vault.getAddress(),
+          options.voteExtension,
+        ]);
   const governorArgs = [
     await vault.getAddress(),
     timelockAddress,
@@ -155,6 +168,7 @@ export async function deploySystem(options: SystemOptions = {}): Promise<System>
       lateQuorumExtension: LATE_QUORUM_EXTENSION,
       guardian: guardian.address,
       guardianTerm: GUARDIAN_TERM,
+      voteExtension: voteExtension ? await voteExtension.getAddress() : ethers.ZeroAddress,
     },
   ];
   const deployed = await ethers.deployContract("CouncilGovernor", governorArgs);
@@ -165,6 +179,7 @@ export async function deploySystem(options: SystemOptions = {}): Promise<System>
   );
   const governorAddress = await governor.getAddress();
   await vault.bindGovernor(governorAddress);
+  if (voteExtension) await voteExtension.bindGovernor(governorAddress);
   await timelock.grantRole(await timelock.PROPOSER_ROLE(), governorAddress);
   await timelock.grantRole(await timelock.EXECUTOR_ROLE(), governorAddress);
   await timelock.grantRole(await timelock.CANCELLER_ROLE(), governorAddress);
@@ -186,6 +201,7 @@ export async function deploySystem(options: SystemOptions = {}): Promise<System>
     policy,
     governor,
     lens,
+    voteExtension,
     governorDeployedAt,
     deployer,
     secretariat,

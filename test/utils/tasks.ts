@@ -108,6 +108,8 @@ export async function deployWithFile(
     policy: await d.policy.getAddress(),
     governor: await d.governor.getAddress(),
     lens: await d.lens.getAddress(),
+    advisors: await d.advisors.getAddress(),
+    voteExtension: await d.voteExtension.getAddress(),
   };
   const file = path.join(scratch, `addresses-${addresses.governor}.json`);
   writeFileSync(file, JSON.stringify(addresses, null, 2));

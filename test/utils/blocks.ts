@@ -1,5 +1,5 @@
 /**
- * Small chain helpers shared by the suites: receipts and block times, OpenZeppelin's state bitmaps, and sending
+ * Block and receipt helpers shared by the suites: receipts and block times, OpenZeppelin's state bitmaps, and sending
  * several transactions in one block.
  */
 import type { ContractTransactionReceipt, ContractTransactionResponse } from "ethers";
