@@ -511,11 +511,6 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
     }
 
     /// @inheritdoc IStakeVault
-    function memberOfVoter(address account) external view returns (uint256) {
-        return _voterMember[account].latest();
-    }
-
-    /// @inheritdoc IStakeVault
     function getPastVotesOfCurrentVoter(address account, uint256 timepoint) external view returns (uint256) {
         uint48 t = _validateTimepoint(timepoint);
         // An account's entry reads 0 once its member moved to another voter account, so a nonzero entry is current.

@@ -239,14 +239,6 @@ interface IStakeVault {
     function getPastVotesOfCurrentVoter(address account, uint256 timepoint) external view returns (uint256);
 
     /**
-     * @notice The member whose voter `account` is now, as the vault last heard from the registry (0 if none; an
-     * account rotated away reads 0 here, while the registry's `memberIdOfVoter` keeps it forever).
-     * @param account The voter account.
-     * @return The member id, or 0.
-     */
-    function memberOfVoter(address account) external view returns (uint256);
-
-    /**
      * @notice A member's votes at a past timepoint, whichever voter account held them.
      * @param memberId The member id.
      * @param timepoint A timestamp strictly before `clock()`.

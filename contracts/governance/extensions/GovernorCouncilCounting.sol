@@ -158,10 +158,7 @@ abstract contract GovernorCouncilCounting is GovernorMotionClasses {
         bytes memory /* params */
     ) internal virtual override returns (uint256) {
         if (support > uint8(VoteType.Abstain)) revert GovernorInvalidVoteType();
-        // The vault answered this vote's weight a moment ago, so its voter record is warm; an account rotated away
-        // (no weight, about to revert) is resolved through the registry's permanent binding.
-        uint256 memberId = stakeVault().memberOfVoter(account);
-        if (memberId == 0) memberId = councilRegistry().memberIdOfVoter(account);
+        uint256 memberId = councilRegistry().memberIdOfVoter(account);
         if (memberId != 0 && memberId == _excludedMember(_motion(proposalId))) {
             revert GovernorMemberExcluded(proposalId, memberId);
         }
