@@ -82,6 +82,8 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
     mapping(uint256 memberId => Checkpoints.Trace208) private _accounts;
     /// @dev Per voter account: the member it votes for at each timepoint (0 when none).
     mapping(address voter => Checkpoints.Trace208) private _voterMember;
+    /// @dev Per voter account: the member it is or was the voter of (permanent, as in the registry).
+    mapping(address voter => uint256 memberId) private _memberOfVoter;
     /// @dev `total << 16 | eligibleCount` at each timepoint: the capped vote total and the eligible count.
     Checkpoints.Trace208 private _supply;
     VoteHistogram.Tree private _histogram;
@@ -511,11 +513,15 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
     }
 
     /// @inheritdoc IStakeVault
+    function memberOfVoter(address account) external view returns (uint256) {
+        return _memberOfVoter[account];
+    }
+
+    /// @inheritdoc IStakeVault
     function getPastVotesOfCurrentVoter(address account, uint256 timepoint) external view returns (uint256) {
         uint48 t = _validateTimepoint(timepoint);
-        // An account's entry reads 0 once its member moved to another voter account, so a nonzero entry is current.
-        uint256 memberId = _voterMember[account].latest();
-        if (memberId == 0 || _accounts[memberId].latest() & 1 == 0) return 0;
+        uint256 memberId = _memberOfVoter[account];
+        if (memberId == 0 || _positions[memberId].voter != account || _accounts[memberId].latest() & 1 == 0) return 0;
         return _pastVotes(memberId, t);
     }
 
@@ -660,6 +666,7 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
             uint48 now_ = clock();
             if (oldVoter != address(0)) _voterMember[oldVoter].push(now_, 0);
             _voterMember[voter].push(now_, uint208(memberId));
+            _memberOfVoter[voter] = memberId;
             if (delegates(voter) != voter) _delegate(voter, voter);
             if (oldVotes > 0) emit DelegateVotesChanged(oldVoter, oldVotes, 0);
             if (newVotes > 0) emit DelegateVotesChanged(voter, 0, newVotes);

@@ -239,6 +239,14 @@ interface IStakeVault {
     function getPastVotesOfCurrentVoter(address account, uint256 timepoint) external view returns (uint256);
 
     /**
+     * @notice The member whose voter account `account` is or was (0 if none): permanent, like the registry's
+     * `memberIdOfVoter`, for the members the vault has accounted (every member once it staked).
+     * @param account The voter account.
+     * @return The member id, or 0.
+     */
+    function memberOfVoter(address account) external view returns (uint256);
+
+    /**
      * @notice A member's votes at a past timepoint, whichever voter account held them.
      * @param memberId The member id.
      * @param timepoint A timestamp strictly before `clock()`.
