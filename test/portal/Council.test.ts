@@ -112,6 +112,8 @@ async function participation(
 }
 
 describe("Portal: the council page (journey 1)", function () {
+  // A browser journey waits for pages and the chain: generous, so that a loaded machine (or coverage) is no failure.
+  this.timeout(120_000);
   let h: Harness;
   let p: PortalPage;
 

@@ -53,6 +53,8 @@ async function connect(p: PortalPage): Promise<void> {
 }
 
 describe("Portal: errors name their cause (journey 8)", function () {
+  // A browser journey waits for pages and the chain: generous, so that a loaded machine (or coverage) is no failure.
+  this.timeout(120_000);
   let h: Harness;
   let p: PortalPage | undefined;
 

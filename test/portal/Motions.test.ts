@@ -19,6 +19,8 @@ async function shownIds(p: PortalPage): Promise<string[]> {
 }
 
 describe("Portal: the motions list's filters", function () {
+  // A browser journey waits for pages and the chain: generous, so that a loaded machine (or coverage) is no failure.
+  this.timeout(120_000);
   let h: Harness;
   let p: PortalPage;
 

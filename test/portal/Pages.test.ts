@@ -74,6 +74,8 @@ const PAGES: PageCase[] = [
 ];
 
 describe("Portal: every page (accessibility, console, screenshots)", function () {
+  // A browser journey waits for pages and the chain: generous, so that a loaded machine (or coverage) is no failure.
+  this.timeout(120_000);
   let h: Harness;
   let p: PortalPage;
 

@@ -33,6 +33,8 @@ async function recordEvents(page: Page): Promise<void> {
 const events = (page: Page) => page.evaluate("window.__events") as Promise<[string, unknown][]>;
 
 describe("Portal harness: the injected test wallet", function () {
+  // A browser journey waits for pages and the chain: generous, so that a loaded machine (or coverage) is no failure.
+  this.timeout(120_000);
   let h: Harness;
   let p: PortalPage;
 
