@@ -158,8 +158,7 @@ abstract contract GovernorCouncilCounting is GovernorMotionClasses {
         bytes memory /* params */
     ) internal virtual override returns (uint256) {
         if (support > uint8(VoteType.Abstain)) revert GovernorInvalidVoteType();
-        // The vault answered this vote's weight a moment ago: its record of the voter's member is warm.
-        uint256 memberId = stakeVault().memberOfVoter(account);
+        uint256 memberId = councilRegistry().memberIdOfVoter(account);
         if (memberId != 0 && memberId == _excludedMember(_motion(proposalId))) {
             revert GovernorMemberExcluded(proposalId, memberId);
         }
