@@ -26,7 +26,7 @@ function selector(signature: string): string {
   return id(signature).slice(0, 10);
 }
 
-/** Default members' vote extension, in seconds (SPEC §11: 7 days, bounds 1 to 7 days). */
+/** Default members' vote extension, in seconds (7 days, bounds 1 to 7 days: docs/architecture.md, "Defaults and bounds"). */
 export const VOTE_EXTENSION_AMOUNT = 7 * 24 * 60 * 60;
 
 export default buildModule(MODULE_ID, (m) => {

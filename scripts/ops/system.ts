@@ -25,7 +25,7 @@ export type DeployedContractName = (typeof DEPLOYED_CONTRACTS)[ContractKey];
 export const CONTRACT_KEYS = Object.keys(DEPLOYED_CONTRACTS) as ContractKey[];
 
 /**
- * The community contracts (SPEC §14), by key: deployed by the module, but optional in an address file, since
+ * The community contracts (docs/architecture.md, "Decentralization phases"), by key: deployed by the module, but optional in an address file, since
  * deployments made before them lack them.
  */
 export const COMMUNITY_CONTRACTS = {

@@ -567,7 +567,7 @@ describe("CouncilGovernor", function () {
       expect(await g.motionClass(changeId)).to.equal(MotionClass.Constitutional);
 
       const newer = await unbondingMotion(s, 8n * DAY, "Newer constitutional motion");
-      const t1 = (await latest()) + 1n;
+      const t1 = (await latest()) + 10n;
       await time.setNextBlockTimestamp(t1);
       const newerId = await propose(s, newer, s.voters[1]);
       expect(await g.proposalSnapshot(newerId)).to.equal(t1 + 3n * DAY);
