@@ -73,10 +73,17 @@ contract CouncilRegistry is ICouncilRegistry, GovernedOwnable, IERC6372 {
     uint8 private _minMembers;
     uint8 private _maxMembers;
     uint32 private _sponsorshipWindow;
+    bool private _bootstrapping;
     address private _stakeVault;
 
     modifier onlyAdmin(uint256 memberId) {
         _requireAdmin(memberId);
+        _;
+    }
+
+    /// @dev Membership changes wait until the deployer has registered the whole initial council.
+    modifier afterBootstrap() {
+        if (_bootstrapping) revert CouncilRegistryBootstrapping();
         _;
     }
 
@@ -87,6 +94,8 @@ contract CouncilRegistry is ICouncilRegistry, GovernedOwnable, IERC6372 {
      * @param maxMembers_ Maximum number of active members (<= 255).
      * @param sponsorshipWindow_ Seconds after applying during which a candidate can be sponsored (1 to 60 days).
      * @param initialMembers The initial council, admitted as active members. Their size must lie within the bounds.
+     * An empty list opens the bootstrap instead: the deployer registers the council in batches with
+     * {bootstrapMembers}, then closes it with {endBootstrap} (for councils too large for one transaction).
      */
     constructor(
         address initialOwner,
@@ -99,8 +108,58 @@ contract CouncilRegistry is ICouncilRegistry, GovernedOwnable, IERC6372 {
         for (uint256 i = 0; i < initialMembers.length; ++i) {
             _registerInitialMember(initialMembers[i]);
         }
-        _setCouncilSizeBounds(minMembers_, maxMembers_);
+        if (initialMembers.length == 0) {
+            // The bounds are checked against the council when the bootstrap ends.
+            if (minMembers_ == 0 || minMembers_ > maxMembers_ || maxMembers_ > MAX_COUNCIL_SIZE) {
+                revert CouncilRegistryInvalidSizeBounds(minMembers_, maxMembers_, 0);
+            }
+            _minMembers = uint8(minMembers_);
+            _maxMembers = uint8(maxMembers_);
+            _bootstrapping = true;
+            emit CouncilSizeBoundsUpdated(minMembers_, maxMembers_);
+            emit BootstrapStarted();
+        } else {
+            _setCouncilSizeBounds(minMembers_, maxMembers_);
+        }
         _setSponsorshipWindow(sponsorshipWindow_);
+    }
+
+    // ---------------------------------------------------------------- bootstrap
+
+    /**
+     * @notice Register one batch of the initial council as active members. The deployer only, while the bootstrap
+     * is open (the registry was deployed with an empty initial council).
+     * @dev Each member costs about the same as in the constructor; batches keep every transaction under the
+     * 16,777,216-gas cap (EIP-7825) whatever the council's size. The council may not exceed `maxMembers`.
+     * @param batch The next members, in order (ids follow on).
+     */
+    function bootstrapMembers(InitialMember[] calldata batch) external {
+        _requireBootstrap();
+        uint256 size = _active.length() + batch.length;
+        if (size > _maxMembers) revert CouncilRegistryCouncilFull(_maxMembers);
+        for (uint256 i = 0; i < batch.length; ++i) {
+            _registerInitialMember(batch[i]);
+        }
+    }
+
+    /**
+     * @notice Close the bootstrap: the council's size must now lie within its bounds. The deployer only, once,
+     * before it binds the stake vault and hands the system to the timelock.
+     */
+    function endBootstrap() external {
+        _requireBootstrap();
+        uint256 active = _active.length();
+        if (active < _minMembers) revert CouncilRegistryInvalidSizeBounds(_minMembers, _maxMembers, active);
+        _bootstrapping = false;
+        emit BootstrapEnded(active);
+    }
+
+    /**
+     * @notice Whether the initial council is complete: true unless a bootstrap is still open.
+     * @return True when membership changes, the vault binding and governance are open.
+     */
+    function bootstrapEnded() external view returns (bool) {
+        return !_bootstrapping;
     }
 
     // ---------------------------------------------------------------- applications and governance
@@ -120,7 +179,7 @@ contract CouncilRegistry is ICouncilRegistry, GovernedOwnable, IERC6372 {
         string calldata metadataURI,
         address voter,
         address[] calldata nodes
-    ) external returns (uint256 memberId) {
+    ) external afterBootstrap returns (uint256 memberId) {
         _validateMetadata(name, metadataURI);
         _validateNodes(nodes);
         memberId = _memberCount + 1;
@@ -148,7 +207,7 @@ contract CouncilRegistry is ICouncilRegistry, GovernedOwnable, IERC6372 {
      * bonded, so it has voting power at once. Reserves the candidate's nodes.
      * @param memberId The candidate's id.
      */
-    function admit(uint256 memberId) external onlyOwner {
+    function admit(uint256 memberId) external onlyOwner afterBootstrap {
         Record storage r = _recordWithStatus(memberId, MemberStatus.Candidate);
         if (r.voter == address(0)) revert CouncilRegistryVoterNotSet(memberId);
         if (_active.length() >= _maxMembers) revert CouncilRegistryCouncilFull(_maxMembers);
@@ -171,7 +230,7 @@ contract CouncilRegistry is ICouncilRegistry, GovernedOwnable, IERC6372 {
      * member is eligible and its removal would leave fewer eligible members than the minimum council size.
      * @param memberId The member's id.
      */
-    function remove(uint256 memberId) external onlyOwner {
+    function remove(uint256 memberId) external onlyOwner afterBootstrap {
         _recordWithStatus(memberId, MemberStatus.Active);
         address vault = _stakeVault;
         bool wasEligible = vault != address(0) && IStakeVault(vault).isEligible(memberId);
@@ -185,7 +244,7 @@ contract CouncilRegistry is ICouncilRegistry, GovernedOwnable, IERC6372 {
      * @dev The record's admin only. Voting power ends at once; the stake stays withdrawable.
      * @param memberId The member's id.
      */
-    function resign(uint256 memberId) external onlyAdmin(memberId) {
+    function resign(uint256 memberId) external onlyAdmin(memberId) afterBootstrap {
         MemberStatus previous = _records[memberId].status;
         if (previous == MemberStatus.Active) {
             _leave(memberId, MemberStatus.Resigned);
@@ -226,7 +285,7 @@ contract CouncilRegistry is ICouncilRegistry, GovernedOwnable, IERC6372 {
      * exceed the number of eligible members.
      * @param maxMembers_ New maximum, at least the current active count and at most 255.
      */
-    function setCouncilSizeBounds(uint256 minMembers_, uint256 maxMembers_) external onlyOwner {
+    function setCouncilSizeBounds(uint256 minMembers_, uint256 maxMembers_) external onlyOwner afterBootstrap {
         address vault = _stakeVault;
         if (minMembers_ > _minMembers && vault != address(0)) _requireEligible(IStakeVault(vault), minMembers_);
         _setCouncilSizeBounds(minMembers_, maxMembers_);
@@ -236,7 +295,7 @@ contract CouncilRegistry is ICouncilRegistry, GovernedOwnable, IERC6372 {
      * @notice Bind the stake vault that receives membership updates. The deployer only, exactly once.
      * @param stakeVault_ The vault; it must name this registry as its registry.
      */
-    function bindStakeVault(address stakeVault_) external {
+    function bindStakeVault(address stakeVault_) external afterBootstrap {
         if (msg.sender != _DEPLOYER || _stakeVault != address(0)) revert CouncilRegistryVaultBindingClosed();
         if (stakeVault_ == address(0)) revert CouncilRegistryZeroAddress();
         if (stakeVault_.code.length == 0 || IStakeVault(stakeVault_).registry() != address(this)) {
@@ -626,6 +685,10 @@ contract CouncilRegistry is ICouncilRegistry, GovernedOwnable, IERC6372 {
         for (uint256 i = 0; i < nodes.length; ++i) {
             delete _memberOfNode[nodes[i]];
         }
+    }
+
+    function _requireBootstrap() private view {
+        if (msg.sender != _DEPLOYER || !_bootstrapping) revert CouncilRegistryBootstrapClosed();
     }
 
     function _requireAdmin(uint256 memberId) private view {

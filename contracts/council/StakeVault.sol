@@ -8,26 +8,29 @@ import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
-import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {Checkpoints} from "@openzeppelin/contracts/utils/structs/Checkpoints.sol";
-import {EnumerableSet} from "@openzeppelin/contracts/utils/structs/EnumerableSet.sol";
 import {Time} from "@openzeppelin/contracts/utils/types/Time.sol";
 import {GovernedOwnable} from "../access/GovernedOwnable.sol";
 import {ICouncilRegistry} from "../interfaces/ICouncilRegistry.sol";
 import {IStakeVault} from "../interfaces/IStakeVault.sol";
+import {VoteHistogram} from "./VoteHistogram.sol";
 
 /**
  * @title StakeVault
  * @notice Holds the stake that members and candidates bond, and turns it into capped voting power.
  * @dev A member is eligible when it is active in the registry and its stake is at least one stake unit. Its votes
  * are `min(floor(stake / unit), max(1, eligible - 1))`, so no member ever holds more than half of all votes;
- * everyone else has 0. Votes belong to the member's voter account and are checkpointed by timestamp through
- * OpenZeppelin {Votes} (ERC-5805, ERC-6372), so an unmodified Governor, Tally or Snapshot can read them. Each voter
- * account is self-delegated; delegation cannot be changed here (voters change through the registry, two-step).
+ * everyone else has 0. Votes belong to the member's voter account and are read through OpenZeppelin {Votes}'s
+ * ERC-5805 and ERC-6372 interface (timestamps), so an unmodified Governor, Tally or Snapshot can read them. Each
+ * voter account is self-delegated; delegation cannot be changed here (voters change through the registry).
  *
- * The eligible count and each member's votes are also checkpointed, for count-based quorum and for motions that
- * must exclude a member. Only a change in the eligible count (which moves the cap) loops over members, bounded by
- * the registry's maximum council size.
+ * Votes are computed when read, never rewritten: the vault checkpoints each member's stake and registry status, the
+ * stake unit, each voter account's member, and (in one trace) the eligible count with the capped total. A member's
+ * votes at any timepoint follow from the formula applied to the values in force then. The capped total
+ * `Σ min(units_i, cap)` comes from a histogram of the eligible members' units ({VoteHistogram}), so a change of one
+ * member costs O(log 255) whatever the council's size; when the cap moves, no other member's record is written and
+ * {VoteCapChanged} tells indexers to re-read the capped members. Only a stake unit change (a Constitutional motion)
+ * reads every active member once, to rebuild the histogram; it writes no member's record.
  *
  * Assets: the chain's native coin by default, or an ERC-20 chosen at deployment. Stake leaves only through
  * request, unbonding period, then withdrawal within the window; an expired request can be re-staked.
@@ -39,8 +42,8 @@ import {IStakeVault} from "../interfaces/IStakeVault.sol";
  */
 contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
     using Checkpoints for Checkpoints.Trace208;
-    using EnumerableSet for EnumerableSet.UintSet;
     using SafeERC20 for IERC20;
+    using VoteHistogram for VoteHistogram.Tree;
 
     /// @notice Shortest unbonding period or withdrawal window, in seconds.
     uint256 public constant MIN_PERIOD = 1 days;
@@ -51,7 +54,12 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
         uint128 staked;
         uint128 pending;
         address voter;
-        uint32 votes;
+    }
+
+    /// @dev The stake unit in force and the timestamp from which it applies (a read at or after it needs no lookup).
+    struct UnitState {
+        uint208 unit;
+        uint48 since;
     }
 
     ICouncilRegistry private immutable _REGISTRY;
@@ -61,7 +69,8 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
     address private _governor;
     mapping(uint256 memberId => uint48 until) private _frozenUntil;
 
-    uint256 private _stakeUnit;
+    UnitState private _unit;
+    Checkpoints.Trace208 private _unitHistory;
     uint48 private _unbondingPeriod;
     uint48 private _withdrawalWindow;
     uint256 private _totalStaked;
@@ -69,10 +78,15 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
 
     mapping(uint256 memberId => Position) private _positions;
     mapping(uint256 memberId => UnbondingRequest[]) private _requests;
-    mapping(uint256 memberId => Checkpoints.Trace208) private _memberVotes;
-    mapping(address voter => uint256) private _votingUnits;
-    EnumerableSet.UintSet private _eligible;
-    Checkpoints.Trace208 private _eligibleCount;
+    /// @dev Per member: `stake << 1 | active`, as last accounted (stake and registry status at each timepoint).
+    mapping(uint256 memberId => Checkpoints.Trace208) private _accounts;
+    /// @dev Per voter account: the member it votes for at each timepoint (0 when none).
+    mapping(address voter => Checkpoints.Trace208) private _voterMember;
+    /// @dev Per voter account: the member it is or was the voter of (permanent, as in the registry).
+    mapping(address voter => uint256 memberId) private _memberOfVoter;
+    /// @dev `total << 16 | eligibleCount` at each timepoint: the capped vote total and the eligible count.
+    Checkpoints.Trace208 private _supply;
+    VoteHistogram.Tree private _histogram;
 
     modifier onlyMemberAdmin(uint256 memberId) {
         (address admin, , ICouncilRegistry.MemberStatus status) = _REGISTRY.memberAccounts(memberId);
@@ -119,6 +133,7 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
      * @param amount Amount to bond, in the asset's smallest unit.
      */
     function stake(uint256 amount) external payable nonReentrant {
+        _requireBonding();
         uint256 memberId = _REGISTRY.memberIdOfAdmin(msg.sender);
         if (memberId == 0) revert StakeVaultCallerNotAdmin(msg.sender);
         _stakeFor(memberId, amount);
@@ -133,6 +148,7 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
      * @param amount Amount to bond, in the asset's smallest unit.
      */
     function stakeFor(uint256 memberId, uint256 amount) external payable nonReentrant {
+        _requireBonding();
         _stakeFor(memberId, amount);
     }
 
@@ -147,6 +163,7 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
         uint256 memberId,
         uint256 amount
     ) external nonReentrant onlyMemberAdmin(memberId) returns (uint256 requestId) {
+        _requireBonding();
         if (amount == 0) revert StakeVaultZeroAmount();
         _requireNotFrozen(memberId);
         Position storage p = _positions[memberId];
@@ -193,6 +210,7 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
      * @param requestId The request's index.
      */
     function restake(uint256 memberId, uint256 requestId) external nonReentrant onlyMemberAdmin(memberId) {
+        _requireBonding();
         _requireNotFrozen(memberId);
         UnbondingRequest storage r = _openRequest(memberId, requestId);
         uint256 amount = r.amount;
@@ -235,18 +253,42 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
     // ---------------------------------------------------------------- governance
 
     /**
-     * @notice Set the stake worth one vote. Governance (the owner) only; recomputes every active member's votes.
+     * @notice Set the stake worth one vote. Governance (the owner) only; every member's votes follow at once.
      * @dev Refused when it would take the eligible count below the registry's minimum council size (a unit no
-     * member reaches would leave nobody able to vote, and governance bricked).
+     * member reaches would leave nobody able to vote, and governance bricked). Reads each active member once (at
+     * most 255) to rebuild the histogram and emit the changed votes; writes no member's record.
      * @param newUnit The new unit, in the asset's smallest unit (> 0).
      */
     function setStakeUnit(uint256 newUnit) external onlyOwner {
-        uint256 before = _eligible.length();
+        (uint256 oldTotal, uint256 before) = _latestSupply();
+        uint256 oldUnit = _unit.unit;
         _setStakeUnit(newUnit);
-        _resyncAll();
-        uint256 eligible = _eligible.length();
+        uint256[] memory ids = _REGISTRY.activeMemberIds();
+        uint256[32] memory tree;
+        uint256 eligible;
+        uint256[] memory oldUnits = new uint256[](ids.length);
+        uint256[] memory newUnits = new uint256[](ids.length);
+        for (uint256 i = 0; i < ids.length; ++i) {
+            (uint256 staked, bool active) = _accountOf(ids[i]);
+            if (!active) continue;
+            oldUnits[i] = _unitsOf(staked, oldUnit);
+            newUnits[i] = _unitsOf(staked, newUnit);
+            if (newUnits[i] > 0) {
+                ++eligible;
+                VoteHistogram.updateMemory(tree, newUnits[i]);
+            }
+        }
         uint256 minMembers = _REGISTRY.minMembers();
         if (eligible < before && eligible < minMembers) revert StakeVaultTooFewEligible(eligible, minMembers);
+        _histogram.store(tree);
+        uint256 oldCap = _voteCap(before);
+        uint256 cap = _voteCap(eligible);
+        _pushSupply(oldTotal, before, _histogram.cappedTotal(cap, eligible), eligible);
+        if (cap != oldCap) emit VoteCapChanged(cap, eligible);
+        for (uint256 i = 0; i < ids.length; ++i) {
+            if ((oldUnits[i] > 0) != (newUnits[i] > 0)) emit EligibilityChanged(ids[i], newUnits[i] > 0, eligible);
+            _emitVotes(ids[i], _positions[ids[i]].voter, _capped(oldUnits[i], oldCap), _capped(newUnits[i], cap));
+        }
     }
 
     /**
@@ -353,7 +395,7 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
 
     /// @inheritdoc IStakeVault
     function stakeUnit() external view returns (uint256) {
-        return _stakeUnit;
+        return _unit.unit;
     }
 
     /**
@@ -392,12 +434,12 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
      * @return The votes.
      */
     function memberVotes(uint256 memberId) external view returns (uint256) {
-        return _positions[memberId].votes;
+        return _currentVotes(memberId);
     }
 
     /// @inheritdoc IStakeVault
     function getPastMemberVotes(uint256 memberId, uint256 timepoint) external view returns (uint256) {
-        return _memberVotes[memberId].upperLookupRecent(_validateTimepoint(timepoint));
+        return _pastVotes(memberId, _validateTimepoint(timepoint));
     }
 
     /**
@@ -406,7 +448,8 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
      * @return True when eligible.
      */
     function isEligible(uint256 memberId) external view returns (bool) {
-        return _eligible.contains(memberId);
+        (uint256 staked, bool active) = _accountOf(memberId);
+        return active && staked >= _unit.unit;
     }
 
     /**
@@ -414,20 +457,30 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
      * @return The count.
      */
     function eligibleCount() external view returns (uint256) {
-        return _eligible.length();
+        (, uint256 eligible) = _latestSupply();
+        return eligible;
     }
 
     /// @inheritdoc IStakeVault
     function getPastEligibleCount(uint256 timepoint) external view returns (uint256) {
-        return _eligibleCount.upperLookupRecent(_validateTimepoint(timepoint));
+        return uint16(_latestFirst(_supply, _validateTimepoint(timepoint)));
     }
 
     /**
-     * @notice The ids of the eligible members, in no particular order.
-     * @return The ids.
+     * @notice The ids of the eligible members, in the registry's order of active members.
+     * @dev A view for clients: it reads every active member.
+     * @return ids The ids.
      */
-    function eligibleMemberIds() external view returns (uint256[] memory) {
-        return _eligible.values();
+    function eligibleMemberIds() external view returns (uint256[] memory ids) {
+        uint256[] memory active = _REGISTRY.activeMemberIds();
+        (, uint256 eligible) = _latestSupply();
+        ids = new uint256[](eligible);
+        uint256 unit = _unit.unit;
+        uint256 n;
+        for (uint256 i = 0; i < active.length; ++i) {
+            (uint256 staked, bool isActive) = _accountOf(active[i]);
+            if (isActive && staked >= unit) ids[n++] = active[i];
+        }
     }
 
     /**
@@ -435,7 +488,50 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
      * @return The cap.
      */
     function voteCap() external view returns (uint256) {
-        return _voteCap(_eligible.length());
+        (, uint256 eligible) = _latestSupply();
+        return _voteCap(eligible);
+    }
+
+    /**
+     * @notice Current votes of a voter account: those of the member it votes for.
+     * @param account The voter account.
+     * @return The votes.
+     */
+    function getVotes(address account) public view override returns (uint256) {
+        return _currentVotes(_voterMember[account].latest());
+    }
+
+    /**
+     * @notice Votes of a voter account at a past timepoint: those of the member whose voter it was then.
+     * @param account The voter account.
+     * @param timepoint A past timestamp.
+     * @return The votes.
+     */
+    function getPastVotes(address account, uint256 timepoint) public view override returns (uint256) {
+        uint48 t = _validateTimepoint(timepoint);
+        return _pastVotes(_latestFirst(_voterMember[account], t), t);
+    }
+
+    /// @inheritdoc IStakeVault
+    function memberOfVoter(address account) external view returns (uint256) {
+        return _memberOfVoter[account];
+    }
+
+    /// @inheritdoc IStakeVault
+    function getPastVotesOfCurrentVoter(address account, uint256 timepoint) external view returns (uint256) {
+        uint48 t = _validateTimepoint(timepoint);
+        uint256 memberId = _memberOfVoter[account];
+        if (memberId == 0 || _positions[memberId].voter != account || _accounts[memberId].latest() & 1 == 0) return 0;
+        return _pastVotes(memberId, t);
+    }
+
+    /**
+     * @notice The capped total of all members' votes at a past timepoint.
+     * @param timepoint A past timestamp.
+     * @return The total.
+     */
+    function getPastTotalSupply(uint256 timepoint) public view override returns (uint256) {
+        return _latestFirst(_supply, _validateTimepoint(timepoint)) >> 16;
     }
 
     /**
@@ -484,6 +580,32 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
 
     // ---------------------------------------------------------------- internals
 
+    /// @dev Hook for a stake source that bonds nothing here (Kaia's CnStaking): it refuses the bonding entry points.
+    function _requireBonding() internal view virtual {}
+
+    /// @dev Sets a member's stake from another source (a Kaia CnStaking refresh) and accounts its votes.
+    function _setStake(uint256 memberId, uint256 newStake) internal {
+        Position storage p = _positions[memberId];
+        _totalStaked = _totalStaked - p.staked + newStake;
+        p.staked = SafeCast.toUint128(newStake);
+        _sync(memberId);
+    }
+
+    /// @dev The registry this vault reads membership from.
+    function _registry() internal view returns (ICouncilRegistry) {
+        return _REGISTRY;
+    }
+
+    /// @dev A member's stake as last recorded.
+    function _stakeOf(uint256 memberId) internal view returns (uint256) {
+        return _positions[memberId].staked;
+    }
+
+    /// @dev Whether a no-confidence motion freezes the member's stake now.
+    function _isFrozen(uint256 memberId) internal view returns (bool) {
+        return block.timestamp <= _frozenUntil[memberId];
+    }
+
     function _stakeFor(uint256 memberId, uint256 amount) private {
         if (amount == 0) revert StakeVaultZeroAmount();
         _requireNotFrozen(memberId);
@@ -528,95 +650,132 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
         if (r.settled) revert StakeVaultRequestSettled(memberId, requestId);
     }
 
-    /// @dev Brings one member's voter, eligibility and votes in line with the registry and its stake.
+    /// @dev Brings one member's voter, status and stake in line with the registry and its position, and updates the
+    /// histogram, the eligible count and the capped total. O(log 255): no other member is touched.
     function _sync(uint256 memberId) private {
         (, address voter, ICouncilRegistry.MemberStatus status) = _REGISTRY.memberAccounts(memberId);
         Position storage p = _positions[memberId];
-        if (voter != p.voter && voter != address(0)) _moveVoter(p, voter);
+        (uint256 oldVotes, uint256 newVotes) = _account(
+            memberId,
+            status == ICouncilRegistry.MemberStatus.Active,
+            p.staked
+        );
+        address oldVoter = p.voter;
+        if (voter != oldVoter && voter != address(0)) {
+            p.voter = voter;
+            uint48 now_ = clock();
+            if (oldVoter != address(0)) _voterMember[oldVoter].push(now_, 0);
+            _voterMember[voter].push(now_, uint208(memberId));
+            _memberOfVoter[voter] = memberId;
+            if (delegates(voter) != voter) _delegate(voter, voter);
+            if (oldVotes > 0) emit DelegateVotesChanged(oldVoter, oldVotes, 0);
+            if (newVotes > 0) emit DelegateVotesChanged(voter, 0, newVotes);
+            if (oldVotes != newVotes) emit MemberVotesUpdated(memberId, voter, oldVotes, newVotes);
+        } else {
+            _emitVotes(memberId, oldVoter, oldVotes, newVotes);
+        }
+    }
 
-        bool eligible = status == ICouncilRegistry.MemberStatus.Active && p.staked >= _stakeUnit;
-        uint256 cap = _voteCap(_eligible.length());
-        if (eligible != _eligible.contains(memberId)) {
-            if (eligible) {
-                _eligible.add(memberId);
-            } else {
-                _eligible.remove(memberId);
-            }
-            uint256 count = _eligible.length();
-            _eligibleCount.push(clock(), uint208(count));
-            emit EligibilityChanged(memberId, eligible, count);
-            uint256 newCap = _voteCap(count);
+    /// @dev Records a member's new stake and status; returns its votes before and after.
+    function _account(
+        uint256 memberId,
+        bool active,
+        uint256 newStake
+    ) private returns (uint256 oldVotes, uint256 newVotes) {
+        (uint256 oldStake, bool wasActive) = _accountOf(memberId);
+        if (newStake != oldStake || active != wasActive) {
+            _accounts[memberId].push(clock(), uint208((newStake << 1) | (active ? 1 : 0)));
+        }
+        uint256 unit = _unit.unit;
+        uint256 oldUnits = wasActive ? _unitsOf(oldStake, unit) : 0;
+        uint256 newUnits = active ? _unitsOf(newStake, unit) : 0;
+        (, uint256 eligible) = _latestSupply();
+        uint256 oldCap = _voteCap(eligible);
+        uint256 cap = newUnits == oldUnits ? oldCap : _moveUnits(memberId, oldUnits, newUnits);
+        return (_capped(oldUnits, oldCap), _capped(newUnits, cap));
+    }
+
+    /// @dev Moves a member from `oldUnits` to `newUnits` (0: not eligible) in the histogram, the eligible count and
+    /// the capped total; returns the cap after.
+    function _moveUnits(uint256 memberId, uint256 oldUnits, uint256 newUnits) private returns (uint256 cap) {
+        if (oldUnits > 0) _histogram.update(_clampUnits(oldUnits), false);
+        if (newUnits > 0) _histogram.update(_clampUnits(newUnits), true);
+        (uint256 oldTotal, uint256 oldEligible) = _latestSupply();
+        uint256 eligible = oldEligible;
+        cap = _voteCap(oldEligible);
+        if ((oldUnits > 0) != (newUnits > 0)) {
+            eligible = newUnits > 0 ? oldEligible + 1 : oldEligible - 1;
+            emit EligibilityChanged(memberId, newUnits > 0, eligible);
+            uint256 newCap = _voteCap(eligible);
             if (newCap != cap) {
                 cap = newCap;
-                _applyCap(cap);
+                emit VoteCapChanged(cap, eligible);
             }
         }
-        _setVotes(memberId, p, eligible ? Math.min(p.staked / _stakeUnit, cap) : 0);
+        _pushSupply(oldTotal, oldEligible, _histogram.cappedTotal(cap, eligible), eligible);
     }
 
-    /// @dev Recomputes every active member's eligibility and votes (after a stake unit change).
-    function _resyncAll() private {
-        uint256[] memory ids = _REGISTRY.activeMemberIds();
-        uint256 unit = _stakeUnit;
-        uint256 before = _eligible.length();
-        bool[] memory changed = new bool[](ids.length);
-        for (uint256 i = 0; i < ids.length; ++i) {
-            changed[i] = _positions[ids[i]].staked >= unit ? _eligible.add(ids[i]) : _eligible.remove(ids[i]);
-        }
-        uint256 count = _eligible.length();
-        if (count != before) _eligibleCount.push(clock(), uint208(count));
-        uint256 cap = _voteCap(count);
-        for (uint256 i = 0; i < ids.length; ++i) {
-            Position storage p = _positions[ids[i]];
-            bool eligible = p.staked >= unit;
-            if (changed[i]) emit EligibilityChanged(ids[i], eligible, count);
-            _setVotes(ids[i], p, eligible ? Math.min(p.staked / unit, cap) : 0);
-        }
+    /// @dev Pushes the capped total and the eligible count when either changed.
+    function _pushSupply(uint256 oldTotal, uint256 oldEligible, uint256 total, uint256 eligible) private {
+        if (total != oldTotal || eligible != oldEligible) _supply.push(clock(), uint208((total << 16) | eligible));
     }
 
-    /// @dev Applies a new cap to every eligible member. The one loop over members, bounded by the council size.
-    function _applyCap(uint256 cap) private {
-        uint256[] memory ids = _eligible.values();
-        uint256 unit = _stakeUnit;
-        for (uint256 i = 0; i < ids.length; ++i) {
-            Position storage p = _positions[ids[i]];
-            _setVotes(ids[i], p, Math.min(p.staked / unit, cap));
-        }
+    /// @dev The events of one member whose own votes changed (its voter's ERC-5805 balance and the member's record).
+    function _emitVotes(uint256 memberId, address voter, uint256 oldVotes, uint256 newVotes) private {
+        if (oldVotes == newVotes) return;
+        emit DelegateVotesChanged(voter, oldVotes, newVotes);
+        emit MemberVotesUpdated(memberId, voter, oldVotes, newVotes);
     }
 
-    function _setVotes(uint256 memberId, Position storage p, uint256 newVotes) private {
-        uint256 previous = p.votes;
-        if (previous == newVotes) return;
-        address voter = p.voter;
-        p.votes = uint32(newVotes);
-        if (newVotes > previous) {
-            _votingUnits[voter] += newVotes - previous;
-            _transferVotingUnits(address(0), voter, newVotes - previous);
-        } else {
-            _votingUnits[voter] -= previous - newVotes;
-            _transferVotingUnits(voter, address(0), previous - newVotes);
-        }
-        _memberVotes[memberId].push(clock(), uint208(newVotes));
-        emit MemberVotesUpdated(memberId, voter, previous, newVotes);
+    /// @dev A member's votes now.
+    function _currentVotes(uint256 memberId) private view returns (uint256) {
+        if (memberId == 0) return 0;
+        (uint256 staked, bool active) = _accountOf(memberId);
+        if (!active) return 0;
+        (, uint256 eligible) = _latestSupply();
+        return _capped(_unitsOf(staked, _unit.unit), _voteCap(eligible));
     }
 
-    /// @dev Moves a member's votes to its new voter account, which delegates to itself.
-    function _moveVoter(Position storage p, address newVoter) private {
-        address previous = p.voter;
-        p.voter = newVoter;
-        if (delegates(newVoter) != newVoter) _delegate(newVoter, newVoter);
-        uint256 units = p.votes;
-        if (units > 0) {
-            _votingUnits[previous] -= units;
-            _votingUnits[newVoter] += units;
-            _transferVotingUnits(previous, newVoter, units);
-        }
+    /// @dev A member's votes at past timepoint `t`: the formula applied to its stake and status, the stake unit and
+    /// the eligible count in force at `t`.
+    function _pastVotes(uint256 memberId, uint48 t) private view returns (uint256) {
+        if (memberId == 0) return 0;
+        uint256 account = _latestFirst(_accounts[memberId], t);
+        if (account & 1 == 0) return 0;
+        UnitState memory u = _unit;
+        uint256 unit = t >= u.since ? u.unit : _unitHistory.upperLookupRecent(t);
+        return _capped(_unitsOf(account >> 1, unit), _voteCap(uint16(_latestFirst(_supply, t))));
+    }
+
+    /// @dev The value of `trace` at `t`, trying the latest checkpoint first (most reads are of a recent snapshot).
+    function _latestFirst(Checkpoints.Trace208 storage trace, uint48 t) private view returns (uint256) {
+        (bool exists, uint48 key, uint208 value) = trace.latestCheckpoint();
+        if (!exists) return 0;
+        return key <= t ? value : trace.upperLookupRecent(t);
+    }
+
+    /// @dev A member's stake and registry status as last accounted.
+    function _accountOf(uint256 memberId) private view returns (uint256 staked, bool active) {
+        uint256 account = _accounts[memberId].latest();
+        return (account >> 1, account & 1 == 1);
+    }
+
+    /// @dev The capped total and the eligible count now.
+    function _latestSupply() private view returns (uint256 total, uint256 eligible) {
+        uint256 supply = _supply.latest();
+        return (supply >> 16, uint16(supply));
+    }
+
+    function _getTotalSupply() internal view override returns (uint256 total) {
+        (total, ) = _latestSupply();
     }
 
     function _setStakeUnit(uint256 newUnit) private {
-        if (newUnit == 0) revert StakeVaultInvalidStakeUnit(newUnit);
-        emit StakeUnitUpdated(_stakeUnit, newUnit);
-        _stakeUnit = newUnit;
+        if (newUnit == 0 || newUnit > type(uint208).max) revert StakeVaultInvalidStakeUnit(newUnit);
+        uint48 now_ = clock();
+        emit StakeUnitUpdated(_unit.unit, newUnit);
+        _unit = UnitState({unit: uint208(newUnit), since: now_});
+        _unitHistory.push(now_, uint208(newUnit));
     }
 
     function _setUnbondingPeriod(uint256 newPeriod) private {
@@ -640,8 +799,24 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
         if (to == address(0) || to == address(this)) revert StakeVaultInvalidRecipient(to);
     }
 
-    function _getVotingUnits(address account) internal view override returns (uint256) {
-        return _votingUnits[account];
+    /// @dev Votes are computed from the member records, never delegated: a voter account has no units to move.
+    function _getVotingUnits(address) internal pure override returns (uint256) {
+        return 0;
+    }
+
+    /// @dev Whole stake units, 0 below one unit.
+    function _unitsOf(uint256 staked, uint256 unit) private pure returns (uint256) {
+        return staked / unit;
+    }
+
+    /// @dev The histogram records at most 255 units (the cap never exceeds 254, so votes are unchanged).
+    function _clampUnits(uint256 units) private pure returns (uint256) {
+        return units > VoteHistogram.MAX_UNITS ? VoteHistogram.MAX_UNITS : units;
+    }
+
+    /// @dev Votes of a member with `units` units (0 when not eligible) under `cap`.
+    function _capped(uint256 units, uint256 cap) private pure returns (uint256) {
+        return units < cap ? units : cap;
     }
 
     function _voteCap(uint256 eligibleMembers) private pure returns (uint256) {

@@ -137,6 +137,15 @@ interface ICouncilRegistry {
      */
     event StakeVaultBound(address indexed stakeVault);
 
+    /// @notice The registry was deployed without its council: the deployer registers it in batches.
+    event BootstrapStarted();
+
+    /**
+     * @notice The deployer closed the bootstrap; the initial council is complete.
+     * @param activeMembers The size of the initial council.
+     */
+    event BootstrapEnded(uint256 activeMembers);
+
     /// @notice No record has this id.
     error CouncilRegistryUnknownMember(uint256 memberId);
     /// @notice The caller is not the record's admin.
@@ -178,6 +187,10 @@ interface ICouncilRegistry {
     /// @notice A sponsorship window outside [1, 60] days.
     error CouncilRegistryInvalidSponsorshipWindow(uint256 window);
     /// @notice Past lookups must be strictly before the current clock.
+    /// @notice Only the deployer may bootstrap the council, and only until it ends the bootstrap.
+    error CouncilRegistryBootstrapClosed();
+    /// @notice The initial council is still being registered: membership changes wait for the end of the bootstrap.
+    error CouncilRegistryBootstrapping();
     error CouncilRegistryFutureLookup(uint256 timepoint, uint48 clock);
 
     /**
@@ -194,6 +207,13 @@ interface ICouncilRegistry {
      * @return The ids.
      */
     function activeMemberIds() external view returns (uint256[] memory);
+
+    /**
+     * @notice The active member that runs consensus node `node` (0 if none).
+     * @param node The node address.
+     * @return The member id, or 0.
+     */
+    function memberIdOfNode(address node) external view returns (uint256);
 
     /**
      * @notice The member id whose voter account is, or once was, `account` (0 if none). Voter accounts are never

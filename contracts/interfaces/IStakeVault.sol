@@ -75,6 +75,15 @@ interface IStakeVault {
     event EligibilityChanged(uint256 indexed memberId, bool eligible, uint256 eligibleCount);
 
     /**
+     * @notice The vote cap `max(1, eligibleCount - 1)` moved. Every member holding at least the smaller of the old
+     * and the new cap in stake units now has different votes, although no event was emitted for it: an indexer
+     * re-reads `getVotes` (or `getPastVotes` at this block's timestamp) of those members' voters.
+     * @param cap The new cap (votes).
+     * @param eligibleCount The eligible count that sets it.
+     */
+    event VoteCapChanged(uint256 cap, uint256 eligibleCount);
+
+    /**
      * @notice Governance changed the stake unit (the stake worth one vote).
      * @param previousUnit The former unit.
      * @param newUnit The new unit.
@@ -218,6 +227,24 @@ interface IStakeVault {
      * @return The count.
      */
     function getPastEligibleCount(uint256 timepoint) external view returns (uint256);
+
+    /**
+     * @notice The votes at `timepoint` of the member whose voter `account` is now, when that member is active now;
+     * else 0. One read for a governor: a member that resigned or was removed stops voting at once, and a voter
+     * account replaced since the snapshot no longer votes for it.
+     * @param account The voter account.
+     * @param timepoint A past timestamp (the motion's snapshot).
+     * @return The votes.
+     */
+    function getPastVotesOfCurrentVoter(address account, uint256 timepoint) external view returns (uint256);
+
+    /**
+     * @notice The member whose voter account `account` is or was (0 if none): permanent, like the registry's
+     * `memberIdOfVoter`, for the members the vault has accounted (every member once it staked).
+     * @param account The voter account.
+     * @return The member id, or 0.
+     */
+    function memberOfVoter(address account) external view returns (uint256);
 
     /**
      * @notice A member's votes at a past timepoint, whichever voter account held them.

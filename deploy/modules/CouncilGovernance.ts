@@ -1,7 +1,10 @@
 /**
  * Ignition module: deploys the whole Governance Council system and hands every role to the timelock.
  *
- * Order: TimelockController (the deployer is its temporary admin) → CouncilRegistry (initial council) → StakeVault
+ * Order: TimelockController (the deployer is its temporary admin) → CouncilRegistry (empty, bootstrap open) → the
+ * initial council in batches (`initialMembers`, then `initialMembers2` … `initialMembers13`, at most
+ * {BOOTSTRAP_BATCH_SIZE} members each so that every transaction stays far under EIP-7825's 16,777,216-gas cap; an
+ * unused batch is an empty call) → endBootstrap → StakeVault
  * → bind the vault → ImprovementReserve → MotionPolicy (class configurations, and the reserve's functions
  * classified: Treasury for payments, budgets, grants and collectibles; its limits, guardian, pause and unpause
  * stay Constitutional by default) → VoteExtension (members' call to extend a live vote; the governor fixes its
@@ -19,7 +22,13 @@ import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";
 import { ZeroAddress, ZeroHash, id } from "ethers";
 
 import { MotionClass } from "../../scripts/ops/enums.js";
-import { COMMUNITY_DEFAULTS, MODULE_ID, RESERVE_TREASURY_FUNCTIONS } from "../../scripts/ops/system.js";
+import {
+  BOOTSTRAP_BATCHES,
+  COMMUNITY_DEFAULTS,
+  MODULE_ID,
+  RESERVE_TREASURY_FUNCTIONS,
+  bootstrapBatchKey,
+} from "../../scripts/ops/system.js";
 
 /** The first four bytes of keccak256(signature). */
 function selector(signature: string): string {
@@ -39,8 +48,18 @@ export default buildModule(MODULE_ID, (m) => {
     m.getParameter("minMembers"),
     m.getParameter("maxMembers"),
     m.getParameter("sponsorshipWindow"),
-    m.getParameter("initialMembers"),
+    [],
   ]);
+  let batch = m.call(registry, "bootstrapMembers", [m.getParameter(bootstrapBatchKey(0))], {
+    id: "bootstrap1",
+  });
+  for (let i = 1; i < BOOTSTRAP_BATCHES; ++i) {
+    batch = m.call(registry, "bootstrapMembers", [m.getParameter(bootstrapBatchKey(i), [])], {
+      id: `bootstrap${i + 1}`,
+      after: [batch],
+    });
+  }
+  const endBootstrap = m.call(registry, "endBootstrap", [], { after: [batch] });
 
   const vault = m.contract("StakeVault", [
     registry,
@@ -50,16 +69,21 @@ export default buildModule(MODULE_ID, (m) => {
     m.getParameter("withdrawalWindow"),
     timelock,
   ]);
-  const bind = m.call(registry, "bindStakeVault", [vault]);
+  const bind = m.call(registry, "bindStakeVault", [vault], { after: [endBootstrap] });
 
-  const reserve = m.contract("ImprovementReserve", [
-    timelock,
-    m.getParameter("reserveGuardian"),
-    m.getParameter("guardianTerm"),
-    m.getParameter("reservePauseDuration"),
-    m.getParameter("reserveAssets"),
-    m.getParameter("reserveOutflowLimits"),
-  ]);
+  const reserve = m.contract(
+    "ImprovementReserve",
+    [
+      timelock,
+      m.getParameter("reserveGuardian"),
+      m.getParameter("guardianTerm"),
+      m.getParameter("reservePauseDuration"),
+      m.getParameter("reserveAssets"),
+      m.getParameter("reserveOutflowLimits"),
+    ],
+    // After the council is registered: verify-deployment bounds the guardian term's start by the members' joining.
+    { after: [endBootstrap] },
+  );
 
   const policy = m.contract("MotionPolicy", [
     timelock,

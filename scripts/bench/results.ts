@@ -21,7 +21,7 @@ export interface Operation {
 /** Operations measured at every council size (ours, and the baseline's where one exists). */
 export interface ScalePoint {
   size: number;
-  /** Registry deployment with `size` initial members (gas, and init code length in bytes). */
+  /** The largest transaction of the registry's batched deployment with `size` members (gas), and its init code (bytes). */
   registryDeployGas: number;
   registryInitCodeBytes: number;
   /** A member bonding its first stake unit while every other member is eligible and capped. */

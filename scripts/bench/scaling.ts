@@ -24,7 +24,7 @@ import {
   snapshotOf,
 } from "./systems.js";
 
-export const SIZES = [10, 25, 50, 100, 200] as const;
+export const SIZES = [10, 25, 50, 100, 200, 255] as const;
 
 export async function measureScale(size: number): Promise<ScalePoint> {
   const chain = await Chain.open();
@@ -47,8 +47,7 @@ export async function measureScale(size: number): Promise<ScalePoint> {
     const [, , , relayer] = await chain.ethers.getSigners();
 
     // A first motion by the secretariat writes the sequential id counter (as in steady operation), then member 1
-    // proposes: it has the most vote checkpoints (its votes changed with every member that became eligible after
-    // it), so its lookups are the deepest.
+    // proposes.
     const timelock = await ours.timelock.getAddress();
     await propose(chain, ours, ours.secretariat, callActions(timelock, ["0x"], "Signal: adopt the roadmap"));
     const a = await setValueActions(ours, 1, "Set the value (1 action)");

@@ -1,4 +1,4 @@
-/** The benchmark's targets (issue 7), checked against the measurements. */
+/** The benchmark's targets (issue 7, then issue 13's tighter ones), checked against the measurements. */
 import type { BenchResult, Operation, ScalePoint } from "./results.js";
 
 export interface TargetCheck {
@@ -17,6 +17,36 @@ export interface TargetCheck {
 export const PROPOSE_GROWTH_LIMIT = 2;
 export const CAST_VOTE_LIMIT = 1.1;
 export const LIFECYCLE_LIMIT = 1.25;
+
+/**
+ * Issue 13: castVote after quorum and the first vote, propose with one action (ratios to the baseline), and the
+ * growth of propose and castVote from the smallest to the largest council (percent), with why each miss happens.
+ */
+export const ISSUE13_TARGETS = [
+  {
+    id: "i13-castVote-after-quorum",
+    row: "castVote-after-quorum",
+    limit: 1.15,
+    why:
+      "a vote reads seven cold slots in the vault (the voter's member, the member's stake record, the unit and the " +
+      "eligible count) and writes the member's voted flag and the tally; the baseline reads one checkpoint",
+  },
+  {
+    id: "i13-castVote-first",
+    row: "castVote-first",
+    limit: 1.35,
+    why: "the first vote also caches both quorum thresholds for the motion",
+  },
+  {
+    id: "i13-propose-1",
+    row: "propose-1",
+    limit: 2.5,
+    why:
+      "a motion stores its class, thresholds, snapshot bases and live-motion entry (six new slots against the " +
+      "baseline's two) and checks the proposer's membership in the registry",
+  },
+] as const;
+export const ISSUE13_GROWTH_LIMIT = 1;
 
 /** Operations compared with the baseline against each ratio target. */
 const CAST_VOTE_ROWS = [
@@ -91,6 +121,37 @@ export function checkTargets(result: BenchResult): TargetCheck[] {
       limit: LIFECYCLE_LIMIT,
       unit: "ratio",
       met: value <= LIFECYCLE_LIMIT,
+    });
+  }
+  for (const t of ISSUE13_TARGETS) {
+    const row = operation(result, t.row);
+    const value = ratioOf(row);
+    checks.push({
+      id: t.id,
+      target: `issue 13: ≤ ${t.limit.toFixed(2)}× baseline`,
+      subject:
+        value <= t.limit
+          ? row.name
+          : `${row.name} (missed by ${((value / t.limit - 1) * 100).toFixed(0)} %: ${t.why})`,
+      value,
+      limit: t.limit,
+      unit: "ratio",
+      met: value <= t.limit,
+    });
+  }
+  for (const [id, name, pick] of [
+    ["i13-propose-growth", "propose, 1 action", (p: ScalePoint) => p.propose],
+    ["i13-castVote-growth", "castVote, after quorum", (p: ScalePoint) => p.castVoteAfterQuorum],
+  ] as const) {
+    const value = (pick(largest(result)) / pick(smallest(result)) - 1) * 100;
+    checks.push({
+      id,
+      target: `issue 13: growth ≤ ${ISSUE13_GROWTH_LIMIT} % from ${smallest(result).size} to ${largest(result).size} members`,
+      subject: name,
+      value,
+      limit: ISSUE13_GROWTH_LIMIT,
+      unit: "percent",
+      met: value <= ISSUE13_GROWTH_LIMIT,
     });
   }
   return checks;

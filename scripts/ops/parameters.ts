@@ -16,7 +16,7 @@ import { ZeroAddress, getAddress, isAddress } from "ethers";
 import { COMMUNITY_DEFAULTS } from "./system.js";
 import { MOTION_CLASS_NAMES, ProposerRule, enumNames } from "./enums.js";
 import { OpsError } from "./errors.js";
-import { MODULE_ID } from "./system.js";
+import { BOOTSTRAP_BATCHES, BOOTSTRAP_BATCH_SIZE, MODULE_ID, bootstrapBatchKey } from "./system.js";
 
 /** The section Ignition falls back to for any module's parameter. */
 const GLOBAL_KEY = "$global";
@@ -118,6 +118,11 @@ const KNOWN_KEYS: readonly (keyof DeploymentParameters)[] = [
   "voteExtensionAmount",
 ];
 
+/** The bootstrap batches after the first (`initialMembers2` … `initialMembers13`): optional, appended in order. */
+const MORE_MEMBER_KEYS: readonly string[] = Array.from({ length: BOOTSTRAP_BATCHES - 1 }, (_, i) =>
+  bootstrapBatchKey(i + 1),
+);
+
 /** Defaults the module applies (`m.getParameter(name, default)`). */
 const MODULE_DEFAULTS: Partial<Record<keyof DeploymentParameters, unknown>> = {
   stakeToken: "0x0000000000000000000000000000000000000000",
@@ -156,7 +161,7 @@ export function parseParameters(json: unknown, source: string): DeploymentParame
   if (!isRecord(section)) fail(`no "${MODULE_ID}" section (an object of the module's parameters)`);
   const own = section as Record<string, unknown>;
   for (const key of Object.keys(own)) {
-    if (!(KNOWN_KEYS as readonly string[]).includes(key)) {
+    if (!(KNOWN_KEYS as readonly string[]).includes(key) && !MORE_MEMBER_KEYS.includes(key)) {
       fail(`${MODULE_ID}.${key} is not a parameter of the module (a typo? see deploy/README.md)`);
     }
   }
@@ -172,9 +177,21 @@ export function parseParameters(json: unknown, source: string): DeploymentParame
   const uint = (key: keyof DeploymentParameters) => toUint(value(key), at(key), fail);
   const address = (key: keyof DeploymentParameters) => toAddress(value(key), at(key), fail);
 
-  const members = toArray(value("initialMembers"), at("initialMembers"), fail);
-  if (members.length === 0) fail(`${at("initialMembers")} is empty: the initial council needs members`);
-  const initialMembers = members.map((entry, i) => {
+  const batches = [toArray(value("initialMembers"), at("initialMembers"), fail)];
+  if (batches[0].length === 0) fail(`${at("initialMembers")} is empty: the initial council needs members`);
+  for (const key of MORE_MEMBER_KEYS) {
+    const found = own[key] ?? global[key];
+    batches.push(found === undefined ? [] : toArray(found, at(key), fail));
+  }
+  batches.forEach((b, i) => {
+    if (b.length > BOOTSTRAP_BATCH_SIZE) {
+      fail(
+        `${at(bootstrapBatchKey(i))} has ${b.length} members: put at most ${BOOTSTRAP_BATCH_SIZE} in each ` +
+          `bootstrap batch (initialMembers, initialMembers2, …)`,
+      );
+    }
+  });
+  const initialMembers = batches.flat().map((entry, i) => {
     const key = `${at("initialMembers")}[${i}]`;
     if (!isRecord(entry)) fail(`${key} must be an object { name, metadataURI, admin, voter, nodes }`);
     const m = entry as Record<string, unknown>;

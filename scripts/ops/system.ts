@@ -91,3 +91,13 @@ export const COMMUNITY_DEFAULTS = {
   vetoWindow: 604_800n,
   vetoThreshold: 10_000_000n * 10n ** 18n,
 } as const;
+
+/** Members per bootstrap transaction of the deploy module (about 270,000 gas each with two nodes). */
+export const BOOTSTRAP_BATCH_SIZE = 20;
+/** Bootstrap transactions of the deploy module: enough for a council of 255 (13 × 20 = 260). */
+export const BOOTSTRAP_BATCHES = 13;
+
+/** The parameter that holds bootstrap batch `index` (0-based): `initialMembers`, then `initialMembers2`, … */
+export function bootstrapBatchKey(index: number): string {
+  return index === 0 ? "initialMembers" : `initialMembers${index + 1}`;
+}

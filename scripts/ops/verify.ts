@@ -179,12 +179,19 @@ async function checkWiring(c: CouncilContracts, equal: Equal): Promise<void> {
 }
 
 async function checkCouncil(c: CouncilContracts, p: DeploymentParameters, equal: Equal): Promise<void> {
-  const [minDelay, minMembers, maxMembers, window] = await Promise.all([
+  const [minDelay, minMembers, maxMembers, window, bootstrapEnded] = await Promise.all([
     c.timelock.getMinDelay(),
     c.registry.minMembers(),
     c.registry.maxMembers(),
     c.registry.sponsorshipWindow(),
+    c.registry.bootstrapEnded(),
   ]);
+  // An open bootstrap would let the deployer still add members: it must have ended before the hand-off.
+  equal(
+    "registry bootstrap",
+    "ended",
+    bootstrapEnded ? "ended" : "open (the deployer can still add members)",
+  );
   equal("timelock min delay", seconds(p.timelockMinDelay), seconds(minDelay));
   equal("registry min members", String(p.minMembers), String(minMembers));
   equal("registry max members", String(p.maxMembers), String(maxMembers));

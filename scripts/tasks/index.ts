@@ -19,7 +19,7 @@ export const projectTasks = [
     "The council: status table, applications, key rotation, renewal, sponsorship, no-confidence",
   ).build(),
   emptyTask("motion", "Motions: list, show, propose, vote, signed ballots, queue, execute, cancel").build(),
-  emptyTask("stake", "Stake: deposit, unstake, withdraw, restake, status").build(),
+  emptyTask("stake", "Stake: deposit, unstake, withdraw, restake, status, refresh, link").build(),
   emptyTask("reserve", "The Improvement Reserve: deposit, status, budgets, grants, spend, claim").build(),
   emptyTask("community", "The community: petitions (KGP-7) and the veto phase").build(),
   emptyTask(

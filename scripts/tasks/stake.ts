@@ -1,5 +1,5 @@
 /**
- * Stake tasks: deposit, unstake, withdraw, restake, status. The logic is in scripts/ops/stake.ts; these parse the
+ * Stake tasks: deposit, unstake, withdraw, restake, status, and for a Kaia stake source refresh and link. The logic is in scripts/ops/stake.ts; these parse the
  * arguments and print.
  */
 import type { TaskDefinition } from "hardhat/types/tasks";
@@ -81,6 +81,35 @@ export const stakeTasks: TaskDefinition[] = [
       runOps(hre, args, async (c, print) => {
         const ops = await import("../ops/stake.js");
         ops.stakeStatusLines(await ops.stakeStatus(c, args)).forEach(print);
+      }),
+    )
+    .build(),
+
+  opsTask(["stake", "refresh"], "Kaia stake source: record a CnStaking's stake now (anyone may)")
+    .addPositionalArgument({ name: "staking", description: "The CnStaking contract's address" })
+    .setInlineAction(async (args, hre) =>
+      runOps(hre, args, async (c, print) => {
+        const ops = await import("../ops/kaia.js");
+        ops.refreshLines(await ops.refreshStaking(c, args)).forEach(print);
+      }),
+    )
+    .build(),
+
+  opsTask(
+    ["stake", "link"],
+    "Kaia stake source: link the CnStaking the AddressBook lists for a member's node",
+  )
+    .addPositionalArgument({ name: "member", description: "The member's id" })
+    .addPositionalArgument({ name: "staking", description: "The CnStaking contract's address" })
+    .addOption({
+      name: "node",
+      description: "The member's consensus node the AddressBook lists it for",
+      defaultValue: "",
+    })
+    .setInlineAction(async (args, hre) =>
+      runOps(hre, args, async (c, print) => {
+        const ops = await import("../ops/kaia.js");
+        ops.linkLines(await ops.linkStaking(c, args)).forEach(print);
       }),
     )
     .build(),

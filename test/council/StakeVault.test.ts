@@ -691,10 +691,12 @@ describe("StakeVault", function () {
 
       const admit = c.registry.connect(c.governance).admit(c.candidateId);
       await expect(admit).to.emit(c.vault, "EligibilityChanged").withArgs(c.candidateId, true, 4n);
+      // Only the admitted member's own votes are written; member 1 (10 units) follows the new cap on reading.
       expect(await eventArgs(admit, c.vault, "MemberVotesUpdated")).to.deep.equal([
-        [1n, c.voters[0].address, 2n, 3n],
         [c.candidateId, voter, 0n, 2n],
       ]);
+      await expect(admit).to.emit(c.vault, "VoteCapChanged").withArgs(3n, 4n);
+      expect(await c.vault.getVotes(c.voters[0].address)).to.equal(3n);
       expect(await c.vault.getVotes(voter)).to.equal(2n);
       await checkSpec(c);
     });
@@ -842,9 +844,10 @@ describe("StakeVault", function () {
       const tx = c.vault.connect(c.admins[0]).requestUnstake(1n, 10n * U);
       await expect(tx).to.emit(c.vault, "EligibilityChanged").withArgs(1n, false, 2n);
       expect(await eventArgs(tx, c.vault, "MemberVotesUpdated")).to.deep.equal([
-        [2n, c.voters[1].address, 2n, 1n],
         [1n, c.voters[0].address, 2n, 0n],
       ]);
+      await expect(tx).to.emit(c.vault, "VoteCapChanged").withArgs(1n, 2n);
+      expect(await c.vault.getVotes(c.voters[1].address)).to.equal(1n);
       const at = await timeOf(tx);
       expect(await c.vault.isEligible(1n)).to.equal(false);
       expect(await c.vault.voteCap()).to.equal(1n);
@@ -1032,9 +1035,10 @@ describe("StakeVault", function () {
       const remove = c.registry.connect(c.governance).remove(2n);
       await expect(remove).to.emit(c.vault, "EligibilityChanged").withArgs(2n, false, 2n);
       expect(await eventArgs(remove, c.vault, "MemberVotesUpdated")).to.deep.equal([
-        [1n, c.voters[0].address, 2n, 1n],
         [2n, c.voters[1].address, 2n, 0n],
       ]);
+      await expect(remove).to.emit(c.vault, "VoteCapChanged").withArgs(1n, 2n);
+      expect(await c.vault.getVotes(c.voters[0].address)).to.equal(1n);
       await expectRevert(
         c,
         () => c.vault.connect(c.admins[1]).stake(U, { value: U }),
@@ -1274,10 +1278,11 @@ describe("StakeVault", function () {
       const tx = c.vault.connect(c.admins[2]).restake(3n, 0n);
       await expect(tx).to.emit(c.vault, "EligibilityChanged").withArgs(3n, true, 3n);
       expect(await eventArgs(tx, c.vault, "MemberVotesUpdated")).to.deep.equal([
-        [1n, c.voters[0].address, 1n, 2n],
-        [2n, c.voters[1].address, 1n, 2n],
         [3n, c.voters[2].address, 0n, 1n],
       ]);
+      await expect(tx).to.emit(c.vault, "VoteCapChanged").withArgs(2n, 3n);
+      expect(await c.vault.getVotes(c.voters[0].address)).to.equal(2n);
+      expect(await c.vault.getVotes(c.voters[1].address)).to.equal(2n);
       await checkSpec(c);
     });
 
@@ -1403,9 +1408,10 @@ describe("StakeVault", function () {
       const tx = c.registry.connect(c.governance).admit(c.candidateId);
       await expect(tx).to.emit(c.vault, "EligibilityChanged").withArgs(c.candidateId, true, 4n);
       expect(await eventArgs(tx, c.vault, "MemberVotesUpdated")).to.deep.equal([
-        [1n, c.voters[0].address, 2n, 3n],
         [c.candidateId, c.candidateVoter.address, 0n, 1n],
       ]);
+      await expect(tx).to.emit(c.vault, "VoteCapChanged").withArgs(3n, 4n);
+      expect(await c.vault.getVotes(c.voters[0].address)).to.equal(3n);
       const at = await timeOf(tx);
       await networkHelpers.mine();
       expect(await c.vault.getPastEligibleCount(at)).to.equal(4n);
@@ -1433,10 +1439,11 @@ describe("StakeVault", function () {
       const tx = c.registry.connect(c.governance).remove(3n);
       await expect(tx).to.emit(c.vault, "EligibilityChanged").withArgs(3n, false, 2n);
       expect(await eventArgs(tx, c.vault, "MemberVotesUpdated")).to.deep.equal([
-        [1n, c.voters[0].address, 2n, 1n],
-        [2n, c.voters[1].address, 2n, 1n],
         [3n, c.voters[2].address, 1n, 0n],
       ]);
+      await expect(tx).to.emit(c.vault, "VoteCapChanged").withArgs(1n, 2n);
+      expect(await c.vault.getVotes(c.voters[0].address)).to.equal(1n);
+      expect(await c.vault.getVotes(c.voters[1].address)).to.equal(1n);
       await checkSpec(c);
     });
 
@@ -1639,11 +1646,13 @@ describe("StakeVault", function () {
         .to.emit(c.vault, "StakeUnitUpdated")
         .withArgs(U, 2n * U);
       expect(await eventArgs(tx, c.vault, "EligibilityChanged")).to.deep.equal([[3n, false, 2n]]);
+      // A stake unit change emits the votes of every member whose votes changed, as well as the cap's move.
       expect(await eventArgs(tx, c.vault, "MemberVotesUpdated")).to.deep.equal([
         [1n, c.voters[0].address, 2n, 1n],
         [2n, c.voters[1].address, 2n, 1n],
         [3n, c.voters[2].address, 1n, 0n],
       ]);
+      await expect(tx).to.emit(c.vault, "VoteCapChanged").withArgs(1n, 2n);
       const at = await timeOf(tx);
       expect(await c.vault.stakeUnit()).to.equal(2n * U);
       expect(await c.vault.voteCap()).to.equal(1n);
@@ -2444,6 +2453,47 @@ describe("StakeVault", function () {
   });
 
   describe("voting power", function () {
+    it("re-reads capped members on VoteCapChanged, as an indexer does", async function () {
+      // An indexer that keeps a balance per voter from DelegateVotesChanged, and on VoteCapChanged re-reads the
+      // voters it knows (docs/integrator-guide.md), ends with the vault's numbers after every transaction.
+      const c = await networkHelpers.loadFixture(looseCouncil);
+      const balances = new Map<string, bigint>();
+      const steps: (() => TxPromise)[] = [
+        () => stakeNative(c, 1n, 10n * U),
+        () => stakeNative(c, 2n, 10n * U),
+        () => stakeNative(c, 3n, U), // cap 1 → 2: members 1 and 2 gain a vote without an event of their own
+        () => stakeNative(c, 4n, 3n * U), // cap 2 → 3
+        () => c.registry.connect(c.governance).remove(2n), // cap 3 → 2
+        () => c.vault.connect(c.admins[3]).requestUnstake(4n, 2n * U), // member 4's own votes: 2 → 1
+      ];
+      let capEvents = 0;
+      for (const step of steps) {
+        const receipt = await receiptOf(step());
+        const vaultAddress = (await c.vault.getAddress()).toLowerCase();
+        for (const log of receipt.logs) {
+          if (log.address.toLowerCase() !== vaultAddress) continue;
+          const parsed = c.vault.interface.parseLog(log);
+          if (parsed?.name === "DelegateVotesChanged") {
+            balances.set(parsed.args.delegate as string, parsed.args.newVotes as bigint);
+          } else if (parsed?.name === "VoteCapChanged") {
+            ++capEvents;
+            for (const voter of balances.keys()) {
+              balances.set(voter, await c.vault.getVotes(voter, { blockTag: receipt.blockNumber }));
+            }
+          }
+        }
+        let sum = 0n;
+        for (const [voter, votes] of balances) {
+          expect(votes).to.equal(await c.vault.getVotes(voter));
+          sum += votes;
+        }
+        expect(sum).to.equal(await c.vault.totalVotes());
+      }
+      expect(capEvents).to.equal(3);
+      expect(balances.get(c.voters[0].address)).to.equal(2n);
+      await checkSpec(c);
+    });
+
     it("gives a single eligible member with 10 units 1 vote", async function () {
       const c = await networkHelpers.loadFixture(nativeCouncil);
       await stakeUnits(c, 1, 10n);
@@ -2491,25 +2541,18 @@ describe("StakeVault", function () {
 
       const s3 = stakeNative(c, 3n, U);
       await expect(s3).to.emit(c.vault, "EligibilityChanged").withArgs(3n, true, 3n);
-      expect(await eventArgs(s3, c.vault, "MemberVotesUpdated")).to.deep.equal([
-        [1n, v1, 1n, 2n],
-        [2n, v2, 1n, 2n],
-        [3n, v3, 0n, 1n],
-      ]);
-      expect(await eventArgs(s3, c.vault, "DelegateVotesChanged")).to.deep.equal([
-        [v1, 1n, 2n],
-        [v2, 1n, 2n],
-        [v3, 0n, 1n],
-      ]);
+      // Members 1 and 2 are capped: their votes move with the cap, announced once by VoteCapChanged.
+      expect(await eventArgs(s3, c.vault, "MemberVotesUpdated")).to.deep.equal([[3n, v3, 0n, 1n]]);
+      expect(await eventArgs(s3, c.vault, "DelegateVotesChanged")).to.deep.equal([[v3, 0n, 1n]]);
+      expect(await eventArgs(s3, c.vault, "VoteCapChanged")).to.deep.equal([[2n, 3n]]);
+      expect(await c.vault.getVotes(v2)).to.equal(2n);
       const t3 = await timeOf(s3);
       expect(await c.vault.getVotes(v1)).to.equal(2n);
 
       const removal = c.registry.connect(c.governance).remove(2n);
       await expect(removal).to.emit(c.vault, "EligibilityChanged").withArgs(2n, false, 2n);
-      expect(await eventArgs(removal, c.vault, "MemberVotesUpdated")).to.deep.equal([
-        [1n, v1, 2n, 1n],
-        [2n, v2, 2n, 0n],
-      ]);
+      expect(await eventArgs(removal, c.vault, "MemberVotesUpdated")).to.deep.equal([[2n, v2, 2n, 0n]]);
+      expect(await eventArgs(removal, c.vault, "VoteCapChanged")).to.deep.equal([[1n, 2n]]);
       const t4 = await timeOf(removal);
       expect(await c.vault.getVotes(v1)).to.equal(1n);
 

@@ -4,8 +4,8 @@ pragma solidity 0.8.30;
 import {CouncilRegistry} from "../../contracts/council/CouncilRegistry.sol";
 import {StakeVault} from "../../contracts/council/StakeVault.sol";
 import {ICouncilRegistry} from "../../contracts/interfaces/ICouncilRegistry.sol";
-import {TestBase} from "../utils/Vm.sol";
 import {CouncilHandler} from "./CouncilHandler.sol";
+import {VoteInvariants} from "./VoteInvariants.sol";
 
 /**
  * @title CouncilInvariantTest
@@ -13,7 +13,7 @@ import {CouncilHandler} from "./CouncilHandler.sol";
  * of stake, unbond, withdraw, restake, voter rotation, admission, removal, resignation, stake-unit and size-bound
  * changes, and the passage of time. Run count and depth come from the Solidity test profile (CI: 1,000 runs).
  */
-contract CouncilInvariantTest is TestBase {
+contract CouncilInvariantTest is VoteInvariants {
     CouncilHandler internal handler;
     CouncilRegistry internal registry;
     StakeVault internal vault;
@@ -36,35 +36,12 @@ contract CouncilInvariantTest is TestBase {
 
     /// Σ voters' votes = total votes, now and at every past checkpoint.
     function invariant_sumOfVotesEqualsTotalAtEveryCheckpoint() public view {
-        address[] memory voters = handler.voters();
-        uint256 sum;
-        for (uint256 i = 0; i < voters.length; ++i) sum += vault.getVotes(voters[i]);
-        assertEq(sum, vault.totalVotes(), "sum of current votes");
-
-        uint48[] memory timestamps = handler.timestamps();
-        for (uint256 t = 0; t < timestamps.length; ++t) {
-            if (timestamps[t] >= block.timestamp) continue;
-            uint256 pastSum;
-            for (uint256 i = 0; i < voters.length; ++i) pastSum += vault.getPastVotes(voters[i], timestamps[t]);
-            assertEq(pastSum, vault.getPastTotalSupply(timestamps[t]), "sum of past votes");
-        }
+        _checkSumOfVotes(vault, handler.voters(), handler.timestamps());
     }
 
     /// While two or more members are eligible, no member holds more than half of all votes (now and in the past).
     function invariant_noMemberAboveHalfOfVotes() public view {
-        uint256 members = registry.memberCount();
-        if (vault.eligibleCount() >= 2) {
-            uint256 total = vault.totalVotes();
-            for (uint256 id = 1; id <= members; ++id) assertLe(2 * vault.memberVotes(id), total, "member share");
-        }
-        uint48[] memory timestamps = handler.timestamps();
-        for (uint256 t = 0; t < timestamps.length; ++t) {
-            if (timestamps[t] >= block.timestamp || vault.getPastEligibleCount(timestamps[t]) < 2) continue;
-            uint256 total = vault.getPastTotalSupply(timestamps[t]);
-            for (uint256 id = 1; id <= members; ++id) {
-                assertLe(2 * vault.getPastMemberVotes(id, timestamps[t]), total, "past member share");
-            }
-        }
+        _checkHalfShare(vault, registry.memberCount(), handler.timestamps());
     }
 
     /// The vault holds exactly all stake plus all pending withdrawals, and the totals match the members' sums.
@@ -111,5 +88,11 @@ contract CouncilInvariantTest is TestBase {
             if (isEligible) ++counted;
         }
         assertEq(counted, eligible, "eligible count");
+    }
+
+    /// Every member's votes at every past timestamp equal the capped formula applied to the stake, status and unit
+    /// recorded then by the handler (and so to the eligible count then): the lazy vault never rewrites history.
+    function invariant_pastVotesFollowTheFormulaAtEveryTimestamp() public view {
+        _checkPastFormula(vault, handler, registry.memberCount());
     }
 }

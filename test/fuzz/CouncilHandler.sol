@@ -7,6 +7,7 @@ import {StakeVault} from "../../contracts/council/StakeVault.sol";
 import {ICouncilRegistry} from "../../contracts/interfaces/ICouncilRegistry.sol";
 import {IStakeVault} from "../../contracts/interfaces/IStakeVault.sol";
 import {TestBase} from "../utils/Vm.sol";
+import {VoteGhost} from "./VoteGhost.sol";
 
 /**
  * @title CouncilHandler
@@ -14,7 +15,7 @@ import {TestBase} from "../utils/Vm.sol";
  * It is the registry's deployer and the owner of both contracts (the timelock's stand-in), and it keeps the
  * ghost state the invariants need: every voter account ever used and every timestamp at which anything changed.
  */
-contract CouncilHandler is TestBase {
+contract CouncilHandler is TestBase, VoteGhost {
     uint256 public constant UNIT = 100 ether;
     uint256 public constant MIN_MEMBERS = 3;
     uint256 public constant MAX_MEMBERS = 8;
@@ -23,7 +24,6 @@ contract CouncilHandler is TestBase {
     StakeVault public immutable vault;
 
     address[] private _voters;
-    uint48[] private _timestamps;
     uint256 private _accountNonce;
     uint256 public calls;
     /// @notice How many times each action changed state (to prove the runs reach every path).
@@ -195,11 +195,6 @@ contract CouncilHandler is TestBase {
         return _voters;
     }
 
-    /// @notice Every timestamp at which the handler changed something.
-    function timestamps() external view returns (uint48[] memory) {
-        return _timestamps;
-    }
-
     /// @notice The selectors the invariant runner may call.
     function actions() external pure returns (bytes4[] memory selectors) {
         selectors = new bytes4[](12);
@@ -230,7 +225,6 @@ contract CouncilHandler is TestBase {
     function _touch() private {
         ++calls;
         ++succeeded[msg.sig];
-        uint256 length = _timestamps.length;
-        if (length == 0 || _timestamps[length - 1] != block.timestamp) _timestamps.push(uint48(block.timestamp));
+        _recordVotes(registry, vault);
     }
 }

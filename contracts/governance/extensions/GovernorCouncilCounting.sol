@@ -158,7 +158,8 @@ abstract contract GovernorCouncilCounting is GovernorMotionClasses {
         bytes memory /* params */
     ) internal virtual override returns (uint256) {
         if (support > uint8(VoteType.Abstain)) revert GovernorInvalidVoteType();
-        uint256 memberId = councilRegistry().memberIdOfVoter(account);
+        // The vault answered this vote's weight a moment ago: its record of the voter's member is warm.
+        uint256 memberId = stakeVault().memberOfVoter(account);
         if (memberId != 0 && memberId == _excludedMember(_motion(proposalId))) {
             revert GovernorMemberExcluded(proposalId, memberId);
         }

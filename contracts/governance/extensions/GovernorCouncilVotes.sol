@@ -52,8 +52,8 @@ abstract contract GovernorCouncilVotes is GovernorVotes {
         uint256 timepoint,
         bytes memory /* params */
     ) internal view virtual override returns (uint256) {
-        (uint256 memberId, bool current) = _memberOfVoter(account);
-        return current ? _VAULT.getPastMemberVotes(memberId, timepoint) : 0;
+        // One read: the vault knows each member's current voter and status (the registry reports every change).
+        return _VAULT.getPastVotesOfCurrentVoter(account, timepoint);
     }
 
     /// @dev The member whose voter `account` is or was, and whether it is the current voter of an active member.

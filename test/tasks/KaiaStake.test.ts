@@ -1,0 +1,132 @@
+/**
+ * The Kaia stake commands' library (scripts/ops/kaia.ts, behind `stake refresh` and `stake link`): link a CnStaking
+ * through the AddressBook and refresh it, each refusal in one line before anything is sent.
+ */
+import { expect } from "chai";
+
+import { connectContracts } from "../../scripts/ops/deployment.js";
+import type { Addresses, CouncilContracts } from "../../scripts/ops/deployment.js";
+import { linkLines, linkStaking, refreshLines, refreshStaking } from "../../scripts/ops/kaia.js";
+import type { CnStakingV3Mock } from "../../typechain-types/index.js";
+import {
+  DAY,
+  RICH,
+  SPONSORSHIP_WINDOW,
+  deployCouncil,
+  ethers,
+  networkHelpers,
+  nodeAddress,
+} from "../utils/council.js";
+
+const UNIT = ethers.parseEther("1000");
+
+/** Every key at `vault` or `other`: the library reads the vault alone. */
+function addresses(vault: string, other: string): Addresses {
+  return {
+    timelock: other,
+    registry: other,
+    vault,
+    lens: other,
+    policy: other,
+    reserve: other,
+    governor: other,
+  };
+}
+
+async function kaiaSystem(): Promise<{ c: CouncilContracts; cn: CnStakingV3Mock; node: string }> {
+  const [deployer, governance, admin, voter] = await ethers.getSigners();
+  for (const s of [deployer, governance, admin, voter]) await networkHelpers.setBalance(s.address, RICH);
+  const node = nodeAddress(700);
+  const registry = await ethers.deployContract("CouncilRegistry", [
+    governance.address,
+    1n,
+    10n,
+    SPONSORSHIP_WINDOW,
+    [
+      {
+        name: "Member 1",
+        metadataURI: "https://member1.example",
+        admin: admin.address,
+        voter: voter.address,
+        nodes: [node],
+      },
+    ],
+  ]);
+  const book = await ethers.deployContract("AddressBookMock");
+  const vault = await ethers.deployContract("KaiaStakeVault", [
+    await registry.getAddress(),
+    await book.getAddress(),
+    false,
+    UNIT,
+    DAY,
+    DAY,
+    governance.address,
+  ]);
+  await registry.bindStakeVault(await vault.getAddress());
+  const cn = await ethers.deployContract("CnStakingV3Mock", [admin.address, node, 1n]);
+  await cn.connect(admin).depositLockupStakingAndInit();
+  await cn.connect(admin).stakeKlay({ value: 3n * UNIT });
+  await book.register(node, await cn.getAddress(), admin.address);
+  const c = await connectContracts(
+    addresses(await vault.getAddress(), await registry.getAddress()),
+    deployer,
+  );
+  return { c, cn, node };
+}
+
+/** The one-line message `operation` fails with. */
+async function failure(operation: Promise<unknown>): Promise<string> {
+  try {
+    await operation;
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("expected a refusal");
+}
+
+describe("Kaia stake commands (scripts/ops/kaia.ts)", function () {
+  it("links through the AddressBook, then refreshes after a stake change", async function () {
+    const { c, cn, node } = await networkHelpers.loadFixture(kaiaSystem);
+    const staking = await cn.getAddress();
+    const link = await linkStaking(c, { member: "1", staking, node });
+    expect(link.memberStake).to.equal(3n * UNIT);
+    expect(linkLines(link)[0]).to.equal(`Linked ${staking} to member 1`);
+
+    const [, , admin] = await ethers.getSigners();
+    await cn.connect(admin).stakeKlay({ value: 2n * UNIT });
+    const refresh = await refreshStaking(c, { staking });
+    expect(refresh.memberStake).to.equal(5n * UNIT);
+    expect(refresh.votes).to.equal(1n);
+    expect(refreshLines(refresh)[0]).to.equal(`Refreshed ${staking} of member 1`);
+  });
+
+  it("refuses in one line a refresh of an unlinked contract", async function () {
+    const { c, cn } = await networkHelpers.loadFixture(kaiaSystem);
+    const staking = await cn.getAddress();
+    expect(await failure(refreshStaking(c, { staking }))).to.equal(
+      `${staking} is linked to no member: link it first (stake link <memberId> ${staking} --node <node>)`,
+    );
+  });
+
+  it("refuses in one line a node that is not the member's, or a contract the AddressBook does not list", async function () {
+    const { c, cn, node } = await networkHelpers.loadFixture(kaiaSystem);
+    const staking = await cn.getAddress();
+    const other = nodeAddress(701);
+    expect(await failure(linkStaking(c, { member: "1", staking, node: other }))).to.equal(
+      `node ${other} is not a registered node of member 1 (see council show)`,
+    );
+    const registry = c.addresses.registry;
+    expect(await failure(linkStaking(c, { member: "1", staking: registry, node }))).to.equal(
+      `the AddressBook does not list ${registry} for node ${node}`,
+    );
+  });
+
+  it("refuses in one line a vault that holds bonded stake", async function () {
+    const council = await deployCouncil();
+    const vault = await council.vault.getAddress();
+    const c = await connectContracts(addresses(vault, await council.registry.getAddress()), council.deployer);
+    expect(await failure(refreshStaking(c, { staking: vault }))).to.equal(
+      `the stake vault ${vault} holds bonded stake, not Kaia CnStaking: use stake deposit instead`,
+    );
+  });
+});
