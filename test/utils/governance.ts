@@ -6,9 +6,13 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types"
 import type { AddressLike, BigNumberish, BytesLike } from "ethers";
 
 import type {
+  AddressBookMock,
+  CnStakingV2Mock,
+  CnStakingV3Mock,
   CouncilGovernor,
   CouncilGovernorLens,
   CouncilRegistry,
+  KaiaStakeVault,
   MotionPolicy,
   StakeVault,
   TimelockController,
@@ -89,6 +93,16 @@ export interface System {
   admins: HardhatEthersSigner[];
   voters: HardhatEthersSigner[];
   others: HardhatEthersSigner[];
+  /** With `kaia`: the Kaia stake source (the vault is `kaia.vault`, the same contract as `vault`). */
+  kaia?: KaiaStakeSource;
+}
+
+/** The Kaia stake source of a system deployed with `kaia`: the vault, the AddressBook and each member's CnStaking. */
+export interface KaiaStakeSource {
+  vault: KaiaStakeVault;
+  book: AddressBookMock;
+  /** Member i+1's CnStaking: V3 for odd members (1, 3, …), V2 for even ones; each lists the member's node. */
+  cn: (CnStakingV2Mock | CnStakingV3Mock)[];
 }
 
 export interface SystemOptions {
@@ -98,6 +112,12 @@ export interface SystemOptions {
   actionClasses?: { target: string; selector: string; motionClass: MotionClass }[];
   /** Deploy a VoteExtension with this amount (seconds) and fix it in the governor. */
   voteExtension?: bigint;
+  /**
+   * Take stake from Kaia CnStaking contracts (KaiaStakeVault, in tracker or read mode) instead of bonding it: each
+   * member's stake units are staked in its own CnStaking, which the AddressBook lists for the member's node and
+   * which anyone then links through the AddressBook.
+   */
+  kaia?: { trackerMode: boolean };
 }
 
 /** Deploys the whole system as the deploy module will: the deployer ends with no role anywhere. */
@@ -131,14 +151,30 @@ export async function deploySystem(options: SystemOptions = {}): Promise<System>
     SPONSORSHIP_WINDOW,
     initial,
   ]);
-  const vault = await ethers.deployContract("StakeVault", [
-    await registry.getAddress(),
-    ethers.ZeroAddress,
-    STAKE_UNIT,
-    7n * DAY,
-    7n * DAY,
-    timelockAddress,
-  ]);
+  const book = options.kaia ? await ethers.deployContract("AddressBookMock") : undefined;
+  const kaiaVault =
+    options.kaia && book
+      ? await ethers.deployContract("KaiaStakeVault", [
+          await registry.getAddress(),
+          await book.getAddress(),
+          options.kaia.trackerMode,
+          STAKE_UNIT,
+          7n * DAY,
+          7n * DAY,
+          timelockAddress,
+        ])
+      : undefined;
+  const vault: StakeVault =
+    kaiaVault === undefined
+      ? await ethers.deployContract("StakeVault", [
+          await registry.getAddress(),
+          ethers.ZeroAddress,
+          STAKE_UNIT,
+          7n * DAY,
+          7n * DAY,
+          timelockAddress,
+        ])
+      : await ethers.getContractAt("StakeVault", await kaiaVault.getAddress());
   await registry.bindStakeVault(await vault.getAddress());
   const policy = await ethers.deployContract("MotionPolicy", [
     timelockAddress,
@@ -186,7 +222,15 @@ export async function deploySystem(options: SystemOptions = {}): Promise<System>
   await timelock.renounceRole(await timelock.DEFAULT_ADMIN_ROLE(), deployer.address);
 
   const stakes = options.stakes ?? admins.map(() => 1n);
-  for (let i = 0; i < admins.length; i++) {
+  const kaia =
+    kaiaVault && book && options.kaia
+      ? {
+          vault: kaiaVault,
+          book,
+          cn: await stakeInCnStaking(kaiaVault, book, options.kaia.trackerMode, admins, stakes),
+        }
+      : undefined;
+  for (let i = 0; i < admins.length && kaia === undefined; i++) {
     if (stakes[i] > 0n) {
       const amount = stakes[i] * STAKE_UNIT;
       await vault.connect(admins[i]).stake(amount, { value: amount });
@@ -209,7 +253,34 @@ export async function deploySystem(options: SystemOptions = {}): Promise<System>
     admins,
     voters,
     others,
+    kaia,
   };
+}
+
+/**
+ * Each member's CnStaking (V3 for odd members, V2 for even ones), pointed at the vault in tracker mode, funded with
+ * its stake units, listed by the AddressBook for the member's node and linked through it by a stranger.
+ */
+async function stakeInCnStaking(
+  vault: KaiaStakeVault,
+  book: AddressBookMock,
+  trackerMode: boolean,
+  admins: HardhatEthersSigner[],
+  stakes: bigint[],
+): Promise<(CnStakingV2Mock | CnStakingV3Mock)[]> {
+  const cn: (CnStakingV2Mock | CnStakingV3Mock)[] = [];
+  for (const [i, admin] of admins.entries()) {
+    const node = nodeAddress(100 + i);
+    const kind = i % 2 === 0 ? "CnStakingV3Mock" : "CnStakingV2Mock";
+    const staking = await ethers.deployContract(kind, [admin.address, node, BigInt(i + 1)]);
+    if (trackerMode) await staking.connect(admin).setStakingTracker(await vault.getAddress());
+    await staking.connect(admin).depositLockupStakingAndInit();
+    if (stakes[i] > 0n) await staking.connect(admin).stakeKlay({ value: stakes[i] * STAKE_UNIT });
+    await book.register(node, await staking.getAddress(), admin.address);
+    await vault.linkStakingByAddressBook(i + 1, node, await staking.getAddress());
+    cn.push(staking);
+  }
+  return cn;
 }
 
 /** One motion's actions and description, as passed to propose/queue/execute/cancel. */
