@@ -271,8 +271,11 @@ async function stakeInCnStaking(
   const cn: (CnStakingV2Mock | CnStakingV3Mock)[] = [];
   for (const [i, admin] of admins.entries()) {
     const node = nodeAddress(100 + i);
-    const kind = i % 2 === 0 ? "CnStakingV3Mock" : "CnStakingV2Mock";
-    const staking = await ethers.deployContract(kind, [admin.address, node, BigInt(i + 1)]);
+    const args: [string, string, bigint] = [admin.address, node, BigInt(i + 1)];
+    const staking: CnStakingV2Mock | CnStakingV3Mock =
+      i % 2 === 0
+        ? await ethers.deployContract("CnStakingV3Mock", args)
+        : await ethers.deployContract("CnStakingV2Mock", args);
     if (trackerMode) await staking.connect(admin).setStakingTracker(await vault.getAddress());
     await staking.connect(admin).depositLockupStakingAndInit();
     if (stakes[i] > 0n) await staking.connect(admin).stakeKlay({ value: stakes[i] * STAKE_UNIT });
