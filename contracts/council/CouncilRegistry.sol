@@ -405,11 +405,7 @@ contract CouncilRegistry is ICouncilRegistry, GovernedOwnable, IERC6372 {
 
     // ---------------------------------------------------------------- views
 
-    /**
-     * @notice The whole record of `memberId`.
-     * @param memberId The member's id.
-     * @return m The record.
-     */
+    /// @inheritdoc ICouncilRegistry
     function getMember(uint256 memberId) external view returns (Member memory m) {
         Record storage r = _record(memberId);
         m = Member({

@@ -13,9 +13,12 @@ import {StakeVault} from "./StakeVault.sol";
  * @notice Capped council votes from the stake members already hold in Kaia's CnStaking contracts (V2 and V3),
  * instead of coin bonded here. Votes, caps, checkpoints and the governor's reads are those of {StakeVault}.
  * @dev A member's stake is the sum, over the CnStaking contracts linked to it, of each contract's effective stake
- * `balance − unstaking()`, as last refreshed. A contract is linked to a member by governance ({linkStaking}) or by
- * anyone with the AddressBook's word ({linkStakingByAddressBook}: the AddressBook lists the contract for one of the
- * member's registered consensus nodes); never by the member alone. A member's contracts share one `gcId`.
+ * `balance − unstaking()`, as last refreshed. A contract is linked to a member by governance ({linkStaking}) or
+ * with the AddressBook's word ({linkStakingByAddressBook}: the AddressBook lists the contract for one of the
+ * member's registered consensus nodes, and anyone may call; for a candidate, whose nodes are reserved only at
+ * admission, a node it applied with, and the call must come from one of the CnStaking's own admins); never by the
+ * member alone. A member's contracts share one `gcId`. A link held by a record that left (a member that resigned or
+ * was removed, a candidate that withdrew) may be moved to another record the same ways.
  *
  * Two modes, fixed at deployment:
  * - tracker mode: members point their CnStaking at this contract (a `StakingTracker`, version 1). Every balance
@@ -79,7 +82,7 @@ contract KaiaStakeVault is StakeVault, IStakingTracker {
 
     /// @notice Kaia mode holds no bonded stake: stake lives in the members' CnStaking contracts.
     error KaiaStakeVaultBondingDisabled();
-    /// @notice The contract is already linked (to `memberId`).
+    /// @notice The contract is already linked to `memberId`, an active member or a candidate.
     error KaiaStakeVaultAlreadyLinked(address staking, uint256 memberId);
     /// @notice The contract is not linked to any member.
     error KaiaStakeVaultNotLinked(address staking);
@@ -89,6 +92,10 @@ contract KaiaStakeVault is StakeVault, IStakingTracker {
     error KaiaStakeVaultNodeNotOfMember(address node, uint256 memberId);
     /// @notice The AddressBook does not list this node, or lists another staking contract for it.
     error KaiaStakeVaultNotInAddressBook(address node, address staking);
+    /// @notice The record left (resigned, withdrew or was removed): nothing more can be linked to it.
+    error KaiaStakeVaultMemberLeft(uint256 memberId);
+    /// @notice A candidate's contract must be linked by one of the CnStaking's own admins.
+    error KaiaStakeVaultNotStakingAdmin(address staking, address caller);
     /// @notice Only the vault itself may apply a refresh (through {refreshStake}).
     error KaiaStakeVaultOnlySelf(address caller);
 
@@ -128,14 +135,20 @@ contract KaiaStakeVault is StakeVault, IStakingTracker {
     }
 
     /**
-     * @notice Link the CnStaking that Kaia's AddressBook lists for one of the member's consensus nodes. Anyone may
-     * call it: the AddressBook and the registry decide, not the caller.
-     * @param memberId The member.
-     * @param node One of the member's consensus nodes (reserved for it in the registry).
+     * @notice Link the CnStaking that Kaia's AddressBook lists for one of the member's consensus nodes. For a
+     * member, anyone may call it: the AddressBook and the registry decide, not the caller. For a candidate (its
+     * nodes are reserved only at admission, so that it can meet the stake an admission needs): a node it applied
+     * with that no member holds, and the caller must be one of the CnStaking's admins.
+     * @param memberId The member or candidate.
+     * @param node One of its consensus nodes (reserved for a member; listed in a candidate's application).
      * @param staking The CnStaking the AddressBook lists for `node`.
      */
     function linkStakingByAddressBook(uint256 memberId, address node, address staking) external {
-        if (_registry().memberIdOfNode(node) != memberId) revert KaiaStakeVaultNodeNotOfMember(node, memberId);
+        uint256 holder = _registry().memberIdOfNode(node);
+        if (holder != memberId) {
+            if (holder != 0 || !_appliedWith(memberId, node)) revert KaiaStakeVaultNodeNotOfMember(node, memberId);
+            if (!_isStakingAdmin(staking, msg.sender)) revert KaiaStakeVaultNotStakingAdmin(staking, msg.sender);
+        }
         address listed;
         try _ADDRESS_BOOK.getCnInfo(node) returns (address, address cnStaking, address) {
             listed = cnStaking;
@@ -153,10 +166,7 @@ contract KaiaStakeVault is StakeVault, IStakingTracker {
     function unlinkStaking(address staking) external onlyOwner {
         Link memory link = _links[staking];
         if (link.memberId == 0) revert KaiaStakeVaultNotLinked(staking);
-        delete _links[staking];
-        if (--_linkCounts[link.memberId] == 0) delete _gcIds[link.memberId];
-        emit StakingUnlinked(link.memberId, staking);
-        _setStake(link.memberId, _stakeOf(link.memberId) - link.recorded);
+        _unlink(staking, link);
     }
 
     // ---------------------------------------------------------------- StakingTracker
@@ -291,11 +301,17 @@ contract KaiaStakeVault is StakeVault, IStakingTracker {
     // ---------------------------------------------------------------- internals
 
     function _link(uint256 memberId, address staking, bool byGovernance) private {
-        (, , ICouncilRegistry.MemberStatus status) = _registry().memberAccounts(memberId);
-        if (status == ICouncilRegistry.MemberStatus.None) revert StakeVaultUnknownMember(memberId);
+        if (!_isLive(memberId)) {
+            (, , ICouncilRegistry.MemberStatus status) = _registry().memberAccounts(memberId);
+            if (status == ICouncilRegistry.MemberStatus.None) revert StakeVaultUnknownMember(memberId);
+            revert KaiaStakeVaultMemberLeft(memberId);
+        }
         if (staking.code.length == 0) revert StakeVaultNotAContract(staking);
-        uint256 linked = _links[staking].memberId;
-        if (linked != 0) revert KaiaStakeVaultAlreadyLinked(staking, linked);
+        Link memory previous = _links[staking];
+        if (previous.memberId != 0) {
+            if (_isLive(previous.memberId)) revert KaiaStakeVaultAlreadyLinked(staking, previous.memberId);
+            _unlink(staking, previous);
+        }
         uint256 gcId = ICnStaking(staking).gcId();
         uint256 expected = _gcIds[memberId];
         if (_linkCounts[memberId] > 0 && gcId != expected) revert KaiaStakeVaultGcIdMismatch(memberId, expected, gcId);
@@ -304,6 +320,36 @@ contract KaiaStakeVault is StakeVault, IStakingTracker {
         _links[staking] = Link({memberId: uint64(memberId), recorded: 0});
         emit StakingLinked(memberId, staking, gcId, byGovernance);
         refreshStake(staking);
+    }
+
+    function _unlink(address staking, Link memory link) private {
+        delete _links[staking];
+        if (--_linkCounts[link.memberId] == 0) delete _gcIds[link.memberId];
+        emit StakingUnlinked(link.memberId, staking);
+        _setStake(link.memberId, _stakeOf(link.memberId) - link.recorded);
+    }
+
+    /// @dev Whether `memberId` is a candidate whose application lists `node`. A loop over at most 16 nodes.
+    function _appliedWith(uint256 memberId, address node) private view returns (bool) {
+        ICouncilRegistry.Member memory m = _registry().getMember(memberId);
+        if (m.status != ICouncilRegistry.MemberStatus.Candidate) return false;
+        for (uint256 i = 0; i < m.nodes.length; ++i) if (m.nodes[i] == node) return true;
+        return false;
+    }
+
+    /// @dev Whether `account` is one of the CnStaking's admins (false when the contract cannot say).
+    function _isStakingAdmin(address staking, address account) private view returns (bool) {
+        try ICnStaking(staking).isAdmin(account) returns (bool admin) {
+            return admin;
+        } catch {
+            return false;
+        }
+    }
+
+    /// @dev Whether a record still holds its links: an active member or a candidate (one that left does not).
+    function _isLive(uint256 memberId) private view returns (bool) {
+        (, , ICouncilRegistry.MemberStatus status) = _registry().memberAccounts(memberId);
+        return status == ICouncilRegistry.MemberStatus.Active || status == ICouncilRegistry.MemberStatus.Candidate;
     }
 
     /// @dev Stake comes from the CnStaking contracts, so the inherited bonding functions always refuse. The check

@@ -261,6 +261,13 @@ interface ICouncilRegistry {
     function isApplicationOpen(uint256 memberId) external view returns (bool);
 
     /**
+     * @notice The whole record of `memberId` (reverts for an unknown id).
+     * @param memberId The member's id.
+     * @return m The record.
+     */
+    function getMember(uint256 memberId) external view returns (Member memory m);
+
+    /**
      * @notice The stake vault that receives membership updates (zero until bound).
      * @return The vault.
      */

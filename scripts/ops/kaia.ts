@@ -73,7 +73,10 @@ export interface LinkResult {
   tx: string;
 }
 
-/** Links the CnStaking that the AddressBook lists for one of the member's nodes (anyone may). */
+/**
+ * Links the CnStaking that the AddressBook lists for one of the member's nodes (anyone may), or, for a candidate, for
+ * a node it applied with (sent by one of the CnStaking's admins).
+ */
 export async function linkStaking(
   c: CouncilContracts,
   options: { member: string; staking: string; node: string },
@@ -87,9 +90,10 @@ export async function linkStaking(
   } catch (error) {
     const parsed = revertOf(error, vault.interface);
     const reasons: Record<string, string> = {
-      KaiaStakeVaultNodeNotOfMember: `node ${node} is not a registered node of member ${memberId} (see council show)`,
+      KaiaStakeVaultNodeNotOfMember: `node ${node} is not a registered node of member ${memberId}, nor a node it applied with that no member holds (see council show)`,
       KaiaStakeVaultNotInAddressBook: `the AddressBook does not list ${staking} for node ${node}`,
-      KaiaStakeVaultAlreadyLinked: `${staking} is already linked`,
+      KaiaStakeVaultAlreadyLinked: `${staking} is already linked to member ${parsed?.args[1]}, an active member or a candidate`,
+      KaiaStakeVaultNotStakingAdmin: `member ${memberId} is a candidate: its link must be sent by an admin of ${staking} (--from one of the CnStaking's admin keys)`,
       KaiaStakeVaultGcIdMismatch: `${staking} has another gcId than member ${memberId}'s other contracts`,
     };
     const reason = parsed === undefined ? undefined : reasons[parsed.name];

@@ -89,6 +89,25 @@ function readCouncil(): Promise<KaiaCouncil> {
   return deployKaia(false);
 }
 
+/**
+ * A candidate (the next id) that applied with node 600, voting with its own account, and its CnStaking (V3, gcId 7, two
+ * units), which the AddressBook lists for node 600. The candidate's admin account is also the CnStaking's admin.
+ */
+async function candidate(k: KaiaCouncil) {
+  const signers = await ethers.getSigners();
+  const multisig = signers[11];
+  await networkHelpers.setBalance(multisig.address, RICH);
+  await k.registry
+    .connect(multisig)
+    .applyForMembership("Candidate", "https://candidate.example", multisig.address, [nodeAddress(600)]);
+  const id = await k.registry.memberCount();
+  const cn = await ethers.deployContract("CnStakingV3Mock", [multisig.address, nodeAddress(600), 7n]);
+  await cn.connect(multisig).depositLockupStakingAndInit();
+  await cn.connect(multisig).stakeKlay({ value: 2n * UNIT });
+  await k.book.register(nodeAddress(600), await cn.getAddress(), multisig.address);
+  return { id, cn, multisig };
+}
+
 async function latest(): Promise<bigint> {
   return BigInt(await networkHelpers.time.latest());
 }
@@ -382,6 +401,85 @@ describe("KaiaStakeVault", function () {
       await expect(k.vault.connect(k.governance).unlinkStaking(cn1))
         .to.be.revertedWithCustomError(k.vault, "KaiaStakeVaultNotLinked")
         .withArgs(cn1);
+    });
+
+    it("a candidate links a CnStaking whose admin asks, through a node it applied with, and can then be admitted", async function () {
+      const k = await networkHelpers.loadFixture(readCouncil);
+      const { id, cn, multisig } = await candidate(k);
+      const address = await cn.getAddress();
+      await expect(k.vault.connect(multisig).linkStakingByAddressBook(id, nodeAddress(600), address))
+        .to.emit(k.vault, "StakingLinked")
+        .withArgs(id, address, 7n, false);
+      expect(await k.vault.stakeOf(id)).to.equal(2n * UNIT);
+      // Still a candidate: no votes until admitted.
+      expect(await k.vault.getVotes(multisig.address)).to.equal(0n);
+      await k.registry.connect(k.governance).admit(id);
+      expect(await k.registry.memberIdOfNode(nodeAddress(600))).to.equal(id);
+      expect(await k.vault.eligibleCount()).to.equal(1n);
+      expect(await k.vault.getVotes(multisig.address)).to.equal(1n);
+    });
+
+    it("refuses a candidate's link by anyone but an admin of the CnStaking, and through a node it did not apply with or a member holds", async function () {
+      const k = await networkHelpers.loadFixture(readCouncil);
+      const { id, cn, multisig } = await candidate(k);
+      const address = await cn.getAddress();
+      for (const caller of [k.stranger, k.admins[0]]) {
+        await expect(k.vault.connect(caller).linkStakingByAddressBook(id, nodeAddress(600), address))
+          .to.be.revertedWithCustomError(k.vault, "KaiaStakeVaultNotStakingAdmin")
+          .withArgs(address, caller.address);
+      }
+      // A node of member 1, listed for member 1's CnStaking.
+      await expect(
+        k.vault
+          .connect(k.admins[0])
+          .linkStakingByAddressBook(id, nodeAddress(500), await k.cn[0].getAddress()),
+      )
+        .to.be.revertedWithCustomError(k.vault, "KaiaStakeVaultNodeNotOfMember")
+        .withArgs(nodeAddress(500), id);
+      // A node the candidate did not apply with.
+      await k.book.register(nodeAddress(601), address, multisig.address);
+      await expect(k.vault.connect(multisig).linkStakingByAddressBook(id, nodeAddress(601), address))
+        .to.be.revertedWithCustomError(k.vault, "KaiaStakeVaultNodeNotOfMember")
+        .withArgs(nodeAddress(601), id);
+      // A listed contract that cannot say who its admins are.
+      const mute = await ethers.deployContract("SettableTarget");
+      await k.book.register(nodeAddress(600), await mute.getAddress(), multisig.address);
+      await expect(
+        k.vault.connect(multisig).linkStakingByAddressBook(id, nodeAddress(600), await mute.getAddress()),
+      )
+        .to.be.revertedWithCustomError(k.vault, "KaiaStakeVaultNotStakingAdmin")
+        .withArgs(await mute.getAddress(), multisig.address);
+      expect(await k.vault.stakeOf(id)).to.equal(0n);
+    });
+
+    it("moves a link away from a record that left, never from a member or a candidate", async function () {
+      const k = await networkHelpers.loadFixture(readCouncil);
+      const { id, cn, multisig } = await candidate(k);
+      const address = await cn.getAddress();
+      // Linked to member 4 by governance: a candidate cannot take it while member 4 is active.
+      await k.vault.connect(k.governance).linkStaking(4n, address);
+      await expect(k.vault.connect(multisig).linkStakingByAddressBook(id, nodeAddress(600), address))
+        .to.be.revertedWithCustomError(k.vault, "KaiaStakeVaultAlreadyLinked")
+        .withArgs(address, 4n);
+      // Member 4 resigns: the link can move, and member 4's stake drops with it.
+      await k.registry.connect(k.admins[3]).resign(4n);
+      const move = k.vault.connect(multisig).linkStakingByAddressBook(id, nodeAddress(600), address);
+      await expect(move).to.emit(k.vault, "StakingUnlinked").withArgs(4n, address);
+      await expect(move).to.emit(k.vault, "StakingLinked").withArgs(id, address, 7n, false);
+      expect(await k.vault.stakeOf(4n)).to.equal(0n);
+      expect(await k.vault.memberStaking(4n)).to.deep.equal([0n, 0n]);
+      expect(await k.vault.stakeOf(id)).to.equal(2n * UNIT);
+      // Nothing more can be linked to the record that left.
+      await expect(k.vault.connect(k.governance).linkStaking(4n, await k.cn[0].getAddress()))
+        .to.be.revertedWithCustomError(k.vault, "KaiaStakeVaultMemberLeft")
+        .withArgs(4n);
+      // The candidate withdraws: its link can go back to a live record, by governance.
+      await k.registry.connect(multisig).resign(id);
+      await expect(k.vault.connect(k.governance).linkStaking(3n, address))
+        .to.emit(k.vault, "StakingUnlinked")
+        .withArgs(id, address);
+      expect(await k.vault.stakeOf(id)).to.equal(0n);
+      expect(await k.vault.stakeOf(3n)).to.equal(2n * UNIT);
     });
 
     it("reverts a deployment without an AddressBook", async function () {

@@ -113,11 +113,47 @@ describe("Kaia stake commands (scripts/ops/kaia.ts)", function () {
     const staking = await cn.getAddress();
     const other = nodeAddress(701);
     expect(await failure(linkStaking(c, { member: "1", staking, node: other }))).to.equal(
-      `node ${other} is not a registered node of member 1 (see council show)`,
+      `node ${other} is not a registered node of member 1, nor a node it applied with that no member holds (see council show)`,
     );
     const registry = c.addresses.registry;
     expect(await failure(linkStaking(c, { member: "1", staking: registry, node }))).to.equal(
       `the AddressBook does not list ${registry} for node ${node}`,
+    );
+  });
+
+  it("links a candidate's CnStaking when one of its admins sends it, and refuses anyone else in one line", async function () {
+    const { c, cn, node } = await networkHelpers.loadFixture(kaiaSystem);
+    const signers = await ethers.getSigners();
+    const applicant = signers[4];
+    await networkHelpers.setBalance(applicant.address, RICH);
+    const applied = nodeAddress(702);
+    const registry = await ethers.getContractAt("CouncilRegistry", c.addresses.registry);
+    await registry
+      .connect(applicant)
+      .applyForMembership("Candidate", "https://c.example", applicant.address, [applied]);
+    const own = await ethers.deployContract("CnStakingV3Mock", [applicant.address, applied, 5n]);
+    await own.connect(applicant).depositLockupStakingAndInit();
+    await own.connect(applicant).stakeKlay({ value: 2n * UNIT });
+    const vault = await ethers.getContractAt("KaiaStakeVault", c.addresses.vault);
+    const book = await ethers.getContractAt("AddressBookMock", await vault.addressBook());
+    await book.register(applied, await own.getAddress(), applicant.address);
+    const staking = await own.getAddress();
+
+    expect(await failure(linkStaking(c, { member: "2", staking, node: applied }))).to.equal(
+      `member 2 is a candidate: its link must be sent by an admin of ${staking} (--from one of the CnStaking's admin keys)`,
+    );
+    const asApplicant = await connectContracts(c.addresses, applicant);
+    const link = await linkStaking(asApplicant, { member: "2", staking, node: applied });
+    expect(link.memberStake).to.equal(2n * UNIT);
+
+    // Member 1's contract, listed for the candidate's node too, stays member 1's.
+    const member1 = await cn.getAddress();
+    await linkStaking(c, { member: "1", staking: member1, node });
+    await book.register(applied, member1, applicant.address);
+    const [, , admin] = signers;
+    const asAdmin = await connectContracts(c.addresses, admin);
+    expect(await failure(linkStaking(asAdmin, { member: "2", staking: member1, node: applied }))).to.equal(
+      `${member1} is already linked to member 1, an active member or a candidate`,
     );
   });
 

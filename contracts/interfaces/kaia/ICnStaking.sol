@@ -24,4 +24,11 @@ interface ICnStaking {
      * @return The tracker.
      */
     function stakingTracker() external view returns (address);
+
+    /**
+     * @notice Whether `account` is one of the contract's admins (the keys of its multisig).
+     * @param account The account.
+     * @return True for an admin.
+     */
+    function isAdmin(address account) external view returns (bool);
 }

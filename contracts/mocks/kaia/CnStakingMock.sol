@@ -212,6 +212,15 @@ abstract contract CnStakingMock {
     }
 
     /**
+     * @notice Whether `account` is an admin (the mock's multisig has one key).
+     * @param account The account.
+     * @return True for the admin.
+     */
+    function isAdmin(address account) external view returns (bool) {
+        return account == _ADMIN;
+    }
+
+    /**
      * @notice The consensus node this contract stakes for.
      * @return The node.
      */
