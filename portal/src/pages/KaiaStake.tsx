@@ -239,6 +239,7 @@ function LinkForm({ members, source, preferred }: { members: MemberRow[]; source
       <label>
         Member
         <select
+          aria-label="Member"
           value={member?.id.toString() ?? ""}
           onChange={(e) => {
             setMemberText(e.target.value);
@@ -256,6 +257,7 @@ function LinkForm({ members, source, preferred }: { members: MemberRow[]; source
       <label>
         Consensus node
         <select
+          aria-label="Consensus node"
           value={node ?? ""}
           onChange={(e) => {
             setNodeText(e.target.value);
@@ -280,7 +282,7 @@ function LinkForm({ members, source, preferred }: { members: MemberRow[]; source
       </p>
       <label>
         CnStaking address
-        <input value={staking} onChange={(e) => setStakingText(e.target.value)} />
+        <input aria-label="CnStaking address" value={staking} onChange={(e) => setStakingText(e.target.value)} />
       </label>
       <Action label="Link by AddressBook" what="link this contract" call={call} />
     </section>
