@@ -17,6 +17,9 @@ const ARTIFACTS = flag > 0 ? path.resolve(process.argv[flag + 1]) : path.join(RO
 const CONTRACTS: readonly { name: string; source: string }[] = [
   { name: "CouncilRegistry", source: "contracts/council/CouncilRegistry.sol" },
   { name: "StakeVault", source: "contracts/council/StakeVault.sol" },
+  { name: "KaiaStakeVault", source: "contracts/council/KaiaStakeVault.sol" },
+  { name: "ICnStaking", source: "contracts/interfaces/kaia/ICnStaking.sol" },
+  { name: "IKaiaAddressBook", source: "contracts/interfaces/kaia/IKaiaAddressBook.sol" },
   { name: "CouncilGovernor", source: "contracts/governance/CouncilGovernor.sol" },
   { name: "CouncilGovernorLens", source: "contracts/governance/CouncilGovernorLens.sol" },
   { name: "MotionPolicy", source: "contracts/governance/MotionPolicy.sol" },

@@ -7,7 +7,7 @@
 import { createPublicClient, defineChain, http, parseEventLogs } from "viem";
 import type { Abi, Address, Chain, Hex, Log, PublicClient } from "viem";
 
-import { CouncilGovernorAbi, CouncilRegistryAbi, ImprovementReserveAbi, StakeVaultAbi } from "./abi";
+import { CouncilGovernorAbi, CouncilRegistryAbi, ImprovementReserveAbi, KaiaStakeVaultAbi } from "./abi";
 import type { ContractKey, PortalConfig } from "./config";
 
 declare global {
@@ -122,7 +122,8 @@ export const historyProgress = {
 const ABIS: Partial<Record<ContractKey, Abi>> = {
   governor: CouncilGovernorAbi,
   registry: CouncilRegistryAbi,
-  vault: StakeVaultAbi,
+  // A superset of StakeVault's events: a bonded vault's logs decode the same, a Kaia vault's links decode too.
+  vault: KaiaStakeVaultAbi,
   reserve: ImprovementReserveAbi,
 };
 

@@ -13,6 +13,7 @@ import {
   CouncilGovernorLensAbi,
   CouncilRegistryAbi,
   ImprovementReserveAbi,
+  KaiaStakeVaultAbi,
   MotionPolicyAbi,
   StakeVaultAbi,
   TimelockControllerAbi,
@@ -115,6 +116,8 @@ export function bytes32Text(value: Hex): string {
 const ALL_ABIS: readonly [string, Abi][] = [
   ...SYSTEM.map((s) => [s.name, s.abi] as [string, Abi]),
   ["CouncilGovernorLens", CouncilGovernorLensAbi],
+  // A Kaia-mode vault's own errors (its StakeVault errors decode above).
+  ["KaiaStakeVault", KaiaStakeVaultAbi],
 ];
 
 function argText(value: unknown): string {

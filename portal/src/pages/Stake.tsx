@@ -1,4 +1,9 @@
-/** Stake: the member admin stakes, requests unstakes, withdraws and restakes, and sees its pending requests. */
+/**
+ * Stake. With a bonded StakeVault, the member admin stakes, requests unstakes, withdraws and restakes, and sees its
+ * pending requests. With a KaiaStakeVault (probed on the chain), the page shows the Kaia stake source instead: its
+ * mode, the linked CnStaking contracts with their recorded and current stake, and refresh and link actions
+ * (KaiaStake.tsx); the vault refuses bonding there, so those actions are not offered.
+ */
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { zeroAddress } from "viem";
@@ -9,10 +14,20 @@ import { useCouncil, useNow } from "../data";
 import { formatDuration, formatTime, relative } from "../format";
 import { Action } from "../tx";
 import { coinInput } from "../ui/amount";
-import { Loading } from "../ui/common";
+import { useStakeSource } from "../kaia";
+import { Failed, Loading } from "../ui/common";
 import { useAccount } from "../wallet";
+import KaiaStake from "./KaiaStake";
 
 export default function StakePage() {
+  const source = useStakeSource();
+  if (source.isPending) return <Loading what="the stake source" />;
+  if (source.isError) return <Failed what="the stake source" error={source.error} />;
+  return source.data === null ? <BondedStake /> : <KaiaStake source={source.data} />;
+}
+
+/** The bonded StakeVault: stake, unstake, withdraw and restake. */
+function BondedStake() {
   const { client, config } = usePortal();
   const { address } = useAccount();
   const council = useCouncil().data;

@@ -150,6 +150,8 @@ export interface OpenOptions {
       };
   /** The route to open after the portal's URL, e.g. "#/motions/3" (default: the council page). */
   route?: string;
+  /** The portal's URL (default: the seeded council's portal; kaia.ts serves another deployment's). */
+  url?: string;
 }
 
 export interface PortalPage {
@@ -203,7 +205,7 @@ export async function openPortal(options: OpenOptions = {}): Promise<PortalPage>
     wallet,
     errors,
     async goto(route) {
-      await page.goto(new URL(route, h.url).toString());
+      await page.goto(new URL(route, options.url ?? h.url).toString());
     },
     async expectClean() {
       expect(errors, `console errors on ${page.url()}`).to.deep.equal([]);
