@@ -1,6 +1,7 @@
 /**
  * Gas benchmark (`npm run bench`): our governance system against a stock OpenZeppelin governor, per operation and
- * across council sizes, on Hardhat's in-process chain.
+ * across council sizes in each stake mode (bonded, Kaia tracker, Kaia read), on Hardhat's in-process chain. Fails if
+ * any transaction, setup included, uses more than EIP-7825's 16,777,216 gas (see bench-chain.ts).
  *
  * Writes docs/benchmarks.md (tables, targets, explanations; the hand-written test-suite timings between its
  * markers are kept), docs/benchmarks.svg (gas against council size) and docs/benchmarks.json (for tooling).

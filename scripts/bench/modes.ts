@@ -353,16 +353,19 @@ function registryParagraph(all: { mode: StakeMode; points: ScalePoint[] }[]): st
 /** The Method's bullets on the Kaia modes. */
 export function kaiaMethod(): string[] {
   return [
-    "- Kaia modes: `KaiaStakeVault` replaces `StakeVault` (same constructor order in the deployment, the same",
-    "  governor), with the AddressBook and CnStaking mocks of `contracts/mocks/kaia/` standing in for Kaia's system",
-    "  contracts. The mocks follow Kaia's documented interface: a member's stake is its CnStaking's balance minus",
-    "  `unstaking()`; the initial deposit (`depositLockupStakingAndInit`) calls no tracker; every later balance",
-    "  change calls the tracker's `refreshStake`, through a call whose failure CnStakingV2 ignores and CnStakingV3",
-    "  does not. Members alternate V3 and V2 (the crossing member and member 1 use V3, member 2 and the candidate",
-    "  V2). Each member's CnStaking is listed in the AddressBook for its node and linked by anyone through it. In",
-    "  tracker mode each CnStaking points at our vault before its deposit, so a measured `stakeKlay` includes the",
-    "  CnStaking's own work and the callback. In read mode the CnStaking contracts point at no tracker here (Kaia's",
-    "  own tracker, which a real CnStaking would call, is outside the benchmark: its gas is not ours) and the",
-    "  measured transaction is the permissionless `refreshStake` that records the change.",
+    "- Kaia modes: `KaiaStakeVault` takes `StakeVault`'s place in the deployment (the same stake unit and periods,",
+    "  owned by the timelock, bound to the registry and the governor in the same order), reading an AddressBook mock",
+    "  deployed just before it (on Kaia the AddressBook is the system contract at 0x…0400). The CnStaking mocks of",
+    "  `contracts/mocks/kaia/` stand in for the members' CnStakingV2 and V3 contracts, written from Kaia's",
+    "  documented interface: a member's stake is its CnStaking's balance minus `unstaking()`; the initial deposit",
+    "  (`depositLockupStakingAndInit`) calls no tracker; every later balance change calls the tracker's",
+    "  `refreshStake`, through a call whose failure CnStakingV2 ignores and CnStakingV3 does not; one admin account",
+    "  stands for Kaia's multisig. Members alternate V3 and V2 (the crossing member and member 1 use V3, member 2",
+    "  and the candidate V2). Each member's CnStaking is listed in the AddressBook for its node and linked by anyone",
+    "  through it. In tracker mode each CnStaking points at our vault before its deposit, so a measured `stakeKlay`",
+    "  is the mock's own bookkeeping plus our callback (Kaia's real contract keeps more records, so only the",
+    "  callback's share carries over). In read mode the CnStaking contracts point at no tracker here (Kaia's own",
+    "  tracker, which a real CnStaking would call, is outside the benchmark: its gas is not ours) and the measured",
+    "  transaction is the permissionless `refreshStake` that records the change.",
   ];
 }
