@@ -1,7 +1,9 @@
 /**
  * docs/benchmarks.svg: gas against council size for each scaled operation, hand-written SVG (no plotting
- * library). Four panels (propose, castVote, execute, stake crossing), each with its own linear gas axis from zero,
- * and a logarithmic council-size axis with a tick at every measured size.
+ * library). Six panels (propose, castVote, execute, stake crossing, admit, Kaia refresh), each with its own linear
+ * gas axis from zero, and a logarithmic council-size axis with a tick at every measured size. The governor's
+ * operations cost the same in every stake mode (see the report's tables), so their panels show the bonded mode;
+ * the stake crossing, admit and refresh panels show each mode.
  */
 import type { BenchResult } from "./results.js";
 
@@ -22,6 +24,8 @@ interface Panel {
 
 const OURS = "#1f5fbf";
 const BASELINE = "#d9822b";
+const KAIA_TRACKER = "#2e8b57";
+const KAIA_READ = "#8e44ad";
 const RULE = "#c0392b";
 
 const WIDTH = 1000;
@@ -126,7 +130,8 @@ function renderPanel(panel: Panel, x0: number, y0: number, sizes: number[]): str
   )) {
     const py = y(s.points[s.points.length - 1][1]);
     const above = py - 8;
-    const ly = above - previous < 14 ? py + 17 : above;
+    // Close to the label above it: below the point, and below that label (labels of near-equal series stack).
+    const ly = above - previous < 14 ? Math.max(py + 17, previous + 14) : above;
     labelY.set(s, ly);
     previous = ly;
   }
@@ -167,6 +172,16 @@ export function renderChart(result: BenchResult, txGasCap: number): string {
     marker: m,
     points,
   });
+  const kaia = (
+    label: string,
+    color: string,
+    points: [number, number][],
+    m: Series["marker"] = "circle",
+  ): Series => ({ label, color, dash: null, marker: m, points });
+  const tracker = result.kaiaScaling.tracker;
+  const read = result.kaiaScaling.read;
+  const at = (points: typeof s, f: (p: (typeof s)[number]) => number | null): [number, number][] =>
+    points.map((p) => [p.size, f(p) ?? 0]);
   const base = (label: string, points: [number, number][], m: Series["marker"] = "circle"): Series => ({
     label,
     color: BASELINE,
@@ -231,8 +246,18 @@ export function renderChart(result: BenchResult, txGasCap: number): string {
       title: "stake crossing the eligibility line (every member capped)",
       series: [
         ours(
-          "ours",
+          "bonded",
           pts((p) => p.stakeCrossing),
+        ),
+        kaia(
+          "Kaia tracker",
+          KAIA_TRACKER,
+          at(tracker, (p) => p.stakeCrossing),
+        ),
+        kaia(
+          "Kaia read",
+          KAIA_READ,
+          at(read, (p) => p.stakeCrossing),
         ),
       ],
       rules: [
@@ -244,7 +269,57 @@ export function renderChart(result: BenchResult, txGasCap: number): string {
       ],
     },
   ];
-  const height = 70 + 2 * PANEL_H + 30;
+  panels.push(
+    {
+      title: "admit (execute of an Admission motion)",
+      series: [
+        ours(
+          "bonded",
+          pts((p) => p.admit),
+        ),
+        kaia(
+          "Kaia tracker",
+          KAIA_TRACKER,
+          at(tracker, (p) => p.admit),
+        ),
+        kaia(
+          "Kaia read",
+          KAIA_READ,
+          at(read, (p) => p.admit),
+        ),
+      ],
+      rules: [],
+    },
+    {
+      title: "Kaia refresh of a capped member's stake",
+      series: [
+        kaia(
+          "tracker, V3",
+          KAIA_TRACKER,
+          at(tracker, (p) => p.refresh),
+        ),
+        kaia(
+          "tracker, V2",
+          KAIA_TRACKER,
+          at(tracker, (p) => p.refreshV2),
+          "square",
+        ),
+        kaia(
+          "read, V3",
+          KAIA_READ,
+          at(read, (p) => p.refresh),
+        ),
+        kaia(
+          "read, V2",
+          KAIA_READ,
+          at(read, (p) => p.refreshV2),
+          "square",
+        ),
+      ],
+      rules: [],
+    },
+  );
+  const height = 70 + Math.ceil(panels.length / 2) * PANEL_H + 30;
   const body: string[] = [];
   panels.forEach((panel, i) => {
     const x0 = 20 + (i % 2) * (PANEL_W + 20);
@@ -269,7 +344,8 @@ export function renderChart(result: BenchResult, txGasCap: number): string {
     `<rect width="${WIDTH}" height="${height}" fill="white"/>`,
     `<text x="${WIDTH / 2}" y="30" class="heading" text-anchor="middle">Gas against council size</text>`,
     `<text x="${WIDTH / 2}" y="50" class="sub" text-anchor="middle">` +
-      `ours (solid, blue) and the stock OpenZeppelin baseline (dashed, orange); gasUsed from receipts, ` +
+      `ours solid (bonded blue, Kaia tracker green, Kaia read purple); stock OpenZeppelin baseline dashed ` +
+      `orange; ` +
       `solc ${escape(result.environment.solc)}; see benchmarks.md</text>`,
     ...body.map((l) => `  ${l}`),
     "</svg>",

@@ -2,8 +2,8 @@
  * Renders docs/benchmarks.md from the results. Everything is generated except the test-suite timings, kept
  * between two HTML comment markers from the previous file (they are measured by hand: see TIMINGS_START).
  */
-import { BOOTSTRAP_BATCH_SIZE } from "../ops/system.js";
-import type { Anatomy, BenchResult, Operation, ScalePoint } from "./results.js";
+import { kaiaMethod, scalingSection } from "./modes.js";
+import type { Anatomy, BenchResult, Operation } from "./results.js";
 import {
   CAST_VOTE_LIMIT,
   LIFECYCLE_LIMIT,
@@ -46,10 +46,6 @@ export function gas(n: number): string {
 
 function ratio(value: number): string {
   return `${value.toFixed(2)}×`;
-}
-
-function k(n: number): string {
-  return n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)}M` : `${(n / 1000).toFixed(1)}k`;
 }
 
 function row(cells: (string | number)[]): string {
@@ -345,159 +341,6 @@ function explanationsSection(result: BenchResult, checks: TargetCheck[]): string
   return lines;
 }
 
-function scalingSection(result: BenchResult): string[] {
-  const s = result.scaling;
-  const lines = [
-    "## Scaling with the council's size",
-    "",
-    "Each council size runs on a fresh chain. Every member but the last bonds as many stake units as there are",
-    "members, so every member's votes are at the cap (`max(1, eligible − 1)`); the last member then bonds its first",
-    "unit (*stake crossing*): it becomes eligible, the cap rises by one, and the vault rewrites every other",
-    "member's votes, the one operation that loops over members. Then the secretariat opens a motion (so that the",
-    "sequential id counter is already written), member 1, whose vote history is the longest, proposes a one-action",
-    "motion, members vote For until quorum and one more (*first* and *after quorum* are measured), and the motion",
-    "is queued and executed. The baseline runs the same motion on the same chain, its holders holding the members'",
-    "weights.",
-    "",
-    "![Gas against council size](benchmarks.svg)",
-    "",
-    "Ours:",
-    "",
-    ...header(
-      [
-        "members",
-        "propose",
-        "castVote, first",
-        "castVote, reaching quorum",
-        "castVote, after quorum",
-        "queue",
-        "execute",
-        "stake crossing",
-        "Kaia `Voting.propose`¹",
-      ],
-      ["r", "r", "r", "r", "r", "r", "r", "r", "r"],
-    ),
-    ...s.map((p) =>
-      row([
-        p.size,
-        p.propose,
-        p.castVoteFirst,
-        p.castVoteQuorum,
-        p.castVoteAfterQuorum,
-        p.queue,
-        p.execute,
-        p.stakeCrossing,
-        KAIA_PROPOSE[p.size] === undefined ? "—" : `≈ ${k(KAIA_PROPOSE[p.size])}`,
-      ]),
-    ),
-    "",
-    "¹ Kaia's `Voting.propose`: quoted from Kaia's audit test suite, not measured here.",
-    "",
-    "Baseline, and ours ÷ baseline:",
-    "",
-    ...header(
-      [
-        "members",
-        "propose",
-        "castVote, first",
-        "castVote, after quorum",
-        "queue",
-        "execute",
-        "propose ratio",
-        "castVote first ratio",
-        "castVote after quorum ratio",
-        "queue ratio",
-        "execute ratio",
-      ],
-      ["r", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r"],
-    ),
-    ...s.map((p) =>
-      row([
-        p.size,
-        p.baseline.propose,
-        p.baseline.castVoteFirst,
-        p.baseline.castVoteAfterQuorum,
-        p.baseline.queue,
-        p.baseline.execute,
-        ratio(p.propose / p.baseline.propose),
-        ratio(p.castVoteFirst / p.baseline.castVoteFirst),
-        ratio(p.castVoteAfterQuorum / p.baseline.castVoteAfterQuorum),
-        ratio(p.queue / p.baseline.queue),
-        ratio(p.execute / p.baseline.execute),
-      ]),
-    ),
-    "",
-    ...kaiaParagraph(s),
-    ...crossingParagraph(s),
-    ...registryParagraph(s),
-  ];
-  return lines;
-}
-
-function kaiaParagraph(s: ScalePoint[]): string[] {
-  const at = (n: number): ScalePoint | undefined => s.find((p) => p.size === n);
-  const p50 = at(50);
-  const p100 = at(100);
-  if (!p50 || !p100) return [];
-  return [
-    "**Against Kaia.** Kaia's `Voting.propose` costs about 7.9M gas at 50 members and 15.5M at 100 (quoted from",
-    "Kaia's audit test suite, not measured here): it grows with the council, about 155,000 gas per member. Ours",
-    `costs ${gas(p50.propose)} and ${gas(p100.propose)} (about ${Math.round(7_900_000 / p50.propose)}× and`,
-    `${Math.round(15_500_000 / p100.propose)}× less) and does not grow with the council: a motion stores its snapshot`,
-    "time, votes and quorum bases are read from checkpoints when needed, and nothing is written per member.",
-    "",
-  ];
-}
-
-function crossingParagraph(s: ScalePoint[]): string[] {
-  const lo = s[0];
-  const hi = s[s.length - 1];
-  const perMember = (hi.stakeCrossing - lo.stakeCrossing) / (hi.size - lo.size);
-  const limit = crossingSize(
-    s.map((p) => [p.size, p.stakeCrossing]),
-    TX_GAS_CAP,
-  );
-  return [
-    `**The stake crossing** costs ${gas(lo.stakeCrossing)} gas at ${lo.size} members and ${gas(hi.stakeCrossing)} at`,
-    `${hi.size} (about ${gas(Math.round(perMember))} gas per member: nothing). The vault applies the cap lazily: it`,
-    "checkpoints each member's stake and status, the stake unit and the eligible count, and computes a member's votes",
-    "`min(units, cap)` when read; the capped total comes from a Fenwick histogram of units (O(log 255) slots per",
-    "change), so no other member's record is written and one `VoteCapChanged` event stands for the members whose",
-    "cap moved.",
-    limit === null
-      ? `It stays under EIP-7825's per-transaction cap of ${gas(TX_GAS_CAP)} gas at every measured size.`
-      : `It passes EIP-7825's per-transaction cap (${gas(TX_GAS_CAP)} gas) at about ${limit} members.`,
-    "",
-  ];
-}
-
-function registryParagraph(s: ScalePoint[]): string[] {
-  const gasLimit = crossingSize(
-    s.map((p) => [p.size, p.registryDeployGas]),
-    TX_GAS_CAP,
-  );
-  const codeLimit = crossingSize(
-    s.map((p) => [p.size, p.registryInitCodeBytes]),
-    MAX_INIT_CODE,
-  );
-  return [
-    "**Deploying a large initial council.** The registry is deployed empty and the deployer registers the council in",
-    `batches of ${BOOTSTRAP_BATCH_SIZE} (\`bootstrapMembers\`), then closes the bootstrap before the hand-off:`,
-    "",
-    ...header(
-      ["members", "largest deployment transaction (gas)", "registry init code (bytes)"],
-      ["r", "r", "r"],
-    ),
-    ...s.map((p) => row([p.size, p.registryDeployGas, p.registryInitCodeBytes])),
-    "",
-    gasLimit === null && codeLimit === null
-      ? `Every transaction stays under EIP-7825's ${gas(TX_GAS_CAP)}-gas cap and the init code under EIP-3860's` +
-        ` ${gas(MAX_INIT_CODE)} bytes at every measured size, up to the registry's maximum of 255 members.`
-      : `A transaction passes the gas cap at about ${gasLimit ?? "—"} members, or the init code at ${codeLimit ?? "—"}.`,
-    "",
-  ];
-}
-
 function methodSection(result: BenchResult): string[] {
   const e = result.environment;
   return [
@@ -525,6 +368,7 @@ function methodSection(result: BenchResult): string[] {
     "- Reserve outflows: `pay`, `spend` and `claim` each run on a different day, so each is the first outflow of its",
     "  day (it opens a new daily bucket of the 30-day outflow window). Every outflow reads the window's 31 daily",
     "  buckets (about 65,000 gas of cold reads), which is most of what `spend` and `claim` cost.",
+    ...kaiaMethod(),
     "- Run time depends on the machine and is not recorded here; the script prints it.",
     "",
   ];

@@ -18,20 +18,38 @@ export interface Operation {
   anatomy: { ours: Anatomy; baseline: Anatomy | null };
 }
 
+/** Where members' votes come from (see systems.ts). */
+export type StakeMode = "bonded" | "kaia-tracker" | "kaia-read";
+
 /** Operations measured at every council size (ours, and the baseline's where one exists). */
 export interface ScalePoint {
   size: number;
+  mode: StakeMode;
+  /** The largest transaction of the whole deployment: contracts, registry batches, every member's stake (gas). */
+  deploymentGas: number;
   /** The largest transaction of the registry's batched deployment with `size` members (gas), and its init code (bytes). */
   registryDeployGas: number;
   registryInitCodeBytes: number;
-  /** A member bonding its first stake unit while every other member is eligible and capped. */
+  /** A member's stake reaching its first unit while every other member is eligible and capped. */
   stakeCrossing: number;
+  /**
+   * Kaia modes: a capped member's CnStaking balance change recorded (V3, then V2); null in the bonded mode, whose
+   * stake changes only through the vault.
+   */
+  refresh: number | null;
+  refreshV2: number | null;
+  /** The execution of an Admission motion admitting a staked candidate (the council reaches `size` members). */
+  admit: number;
   propose: number;
   castVoteFirst: number;
   castVoteQuorum: number;
   castVoteAfterQuorum: number;
   queue: number;
   execute: number;
+  /**
+   * The stock baseline at the same council size and weights; measured once per size, on the bonded mode's chain,
+   * and shared by the Kaia modes (its gas does not depend on our vault).
+   */
   baseline: {
     propose: number;
     castVoteFirst: number;
@@ -52,5 +70,8 @@ export interface Environment {
 export interface BenchResult {
   environment: Environment;
   operations: Operation[];
+  /** The bonded mode at every size (the figures the targets and the chart have always used). */
   scaling: ScalePoint[];
+  /** The Kaia modes at every size. */
+  kaiaScaling: { tracker: ScalePoint[]; read: ScalePoint[] };
 }

@@ -2,7 +2,8 @@
  * The two systems the benchmark compares, deployed on a benchmark chain:
  * - ours, exactly as `deploySystem` (test/utils/governance.ts) deploys it (same constants, same order, every role
  *   handed to the governor, the deployer renouncing), but with generated member accounts and a registry whose
- *   maximum council size is 255 so that councils of up to 200 members fit;
+ *   maximum council size is 255 so that councils of up to 255 members fit; in one of three stake modes: coin
+ *   bonded in the StakeVault, or a KaiaStakeVault reading the members' CnStaking mocks in tracker or read mode;
  * - the baseline: a stock OpenZeppelin Governor and ERC20Votes token (contracts/bench/) with a TimelockController
  *   wired the same way (proposer, executor and canceller roles to the governor, the deployer renouncing).
  * Both get their own SettableTarget, the target of the motions that are queued and executed, so that neither
@@ -26,11 +27,14 @@ import {
   TIMELOCK_MIN_DELAY,
 } from "../../test/utils/governance.js";
 import type {
+  AddressBookMock,
+  CnStakingMock,
   CouncilGovernor,
   CouncilRegistry,
   IGovernor,
   MotionPolicy,
   SettableTarget,
+  KaiaStakeVault,
   StakeVault,
   StockGovernor,
   StockVotesToken,
@@ -38,8 +42,18 @@ import type {
 } from "../../typechain-types/index.js";
 import { BOOTSTRAP_BATCH_SIZE } from "../ops/system.js";
 import type { Chain } from "./bench-chain.js";
+import type { StakeMode } from "./results.js";
+
+export type { StakeMode };
 
 export { DAY, STAKE_UNIT, MotionClass };
+
+/**
+ * Where members' votes come from: coin bonded in our StakeVault, or Kaia CnStaking contracts read by a
+ * KaiaStakeVault that members point their CnStaking at (tracker mode) or that coexists with Kaia's own tracker and
+ * is refreshed by anyone (read mode).
+ */
+export const STAKE_MODES: readonly StakeMode[] = ["bonded", "kaia-tracker", "kaia-read"];
 
 /** The bench registry's council size bounds: the default minimum, and room for a 200-member council. */
 export const MIN_MEMBERS = 4n;
@@ -78,9 +92,21 @@ export interface Governance {
   target: SettableTarget;
 }
 
+/** The Kaia side of a council in a Kaia stake mode. */
+export interface KaiaStake {
+  vault: KaiaStakeVault;
+  book: AddressBookMock;
+  /** Member i's (0-based) CnStaking mock. */
+  staking: CnStakingMock[];
+}
+
 export interface Council extends Governance {
+  mode: StakeMode;
   registry: CouncilRegistry;
+  /** The vault as the governor sees it (a KaiaStakeVault is a StakeVault). */
   vault: StakeVault;
+  /** Set in the Kaia modes. */
+  kaia: KaiaStake | null;
   policy: MotionPolicy;
   council: CouncilGovernor;
   deployer: HardhatEthersSigner;
@@ -90,6 +116,8 @@ export interface Council extends Governance {
   /** Gas of the registry's deployment with its initial council, and the length of its init code in bytes. */
   registryDeployGas: bigint;
   registryInitCodeBytes: number;
+  /** The largest transaction of the whole deployment, up to every member's stake counting (gas). */
+  deploymentGas: bigint;
 }
 
 export interface Stock extends Governance {
@@ -110,14 +138,19 @@ export async function memberAccounts(chain: Chain, index: number, units: bigint)
 
 /**
  * Deploys our system as `deploySystem` does, with `size` members; member i (0-based) bonds `units(i)` stake units
- * from its admin account (none when 0), in order.
+ * from its admin account (none when 0), in order. In the Kaia modes, member i instead gets a CnStaking mock
+ * ({deployCnStaking}, version `cnVersion(i)`: by default V3 for odd member ids, V2 for even ones) holding `units(i)`
+ * units, linked to it through the AddressBook.
  */
 export async function deployCouncil(
   chain: Chain,
   size: number,
   units: (index: number) => bigint,
+  mode: StakeMode = "bonded",
+  cnVersion: (index: number) => 2 | 3 = (index) => (index % 2 === 0 ? 3 : 2),
 ): Promise<Council> {
   const { ethers } = chain;
+  chain.resetLargest();
   const [deployer, secretariat, guardian] = await ethers.getSigners();
   const members: Member[] = [];
   for (let i = 0; i < size; i++) members.push(await memberAccounts(chain, i, units(i)));
@@ -128,40 +161,34 @@ export async function deployCouncil(
     ethers.deployContract("TimelockController", [TIMELOCK_MIN_DELAY, [], [], deployer.address], o),
   );
   const timelockAddress = await timelock.getAddress();
-  const initial = members.map((m, i) => ({
-    name: `Member ${i + 1}`,
-    metadataURI: `https://member${i + 1}.example/gc.json`,
-    admin: m.admin.address,
-    voter: m.voter.address,
-    nodes: [nodeAddress(100 + i)],
-  }));
-  // The registry is deployed empty and the council registered in batches (the bootstrap), as the deploy module
-  // does: the largest of these transactions is what a council of this size needs.
-  const registry = await chain.deploy((o) =>
-    ethers.deployContract(
-      "CouncilRegistry",
-      [timelockAddress, MIN_MEMBERS, MAX_MEMBERS, SPONSORSHIP_WINDOW, []],
-      o,
-    ),
+  const { registry, registryDeployGas, registryInitCodeBytes } = await bootstrapRegistry(
+    chain,
+    timelockAddress,
+    members,
   );
-  const registryTx = registry.deploymentTransaction();
-  const registryDeployment = await registryTx?.wait();
-  if (!registryTx || !registryDeployment) throw new Error("registry deployment not mined");
-  let registryDeployGas = registryDeployment.gasUsed;
-  for (let i = 0; i < initial.length; i += BOOTSTRAP_BATCH_SIZE) {
-    const batch = initial.slice(i, i + BOOTSTRAP_BATCH_SIZE);
-    const used = await chain.gas((o) => registry.bootstrapMembers(batch, o));
-    if (used > registryDeployGas) registryDeployGas = used;
-  }
-  await chain.send((o) => registry.endBootstrap(o));
   const registryAddress = await registry.getAddress();
-  const vault = await chain.deploy((o) =>
-    ethers.deployContract(
-      "StakeVault",
-      [registryAddress, ethers.ZeroAddress, STAKE_UNIT, 7n * DAY, 7n * DAY, timelockAddress],
-      o,
-    ),
-  );
+  const book =
+    mode === "bonded" ? null : await chain.deploy((o) => ethers.deployContract("AddressBookMock", [], o));
+  const kaiaVault =
+    book === null
+      ? null
+      : await chain.deploy((o) =>
+          ethers.deployContract(
+            "KaiaStakeVault",
+            [registryAddress, book, mode === "kaia-tracker", STAKE_UNIT, 7n * DAY, 7n * DAY, timelockAddress],
+            o,
+          ),
+        );
+  const vault =
+    kaiaVault === null
+      ? await chain.deploy((o) =>
+          ethers.deployContract(
+            "StakeVault",
+            [registryAddress, ethers.ZeroAddress, STAKE_UNIT, 7n * DAY, 7n * DAY, timelockAddress],
+            o,
+          ),
+        )
+      : await ethers.getContractAt("StakeVault", await kaiaVault.getAddress());
   const vaultAddress = await vault.getAddress();
   await chain.send((o) => registry.bindStakeVault(vaultAddress, o));
   // The benchmark's call target is classified Standard at deployment (deploySystem's `actionClasses` option).
@@ -201,12 +228,33 @@ export async function deployCouncil(
   await chain.send((o) => vault.bindGovernor(address, o));
   await handOverTimelock(chain, timelock, address, deployer);
 
+  const staking: CnStakingMock[] = [];
   for (let i = 0; i < size; i++) {
     const amount = units(i) * STAKE_UNIT;
-    if (amount > 0n)
+    if (kaiaVault !== null && book !== null) {
+      const cn = await deployCnStaking(
+        chain,
+        mode,
+        kaiaVault,
+        book,
+        i,
+        members[i].admin,
+        amount,
+        cnVersion(i),
+      );
+      staking.push(cn);
+      // Anyone may link a CnStaking that the AddressBook lists for one of the member's nodes.
+      const cnAddress = await cn.getAddress();
+      await chain.send((o) =>
+        kaiaVault.linkStakingByAddressBook(members[i].id, nodeAddress(100 + i), cnAddress, o),
+      );
+    } else if (amount > 0n) {
       await chain.send((o) => vault.connect(members[i].admin).stake(amount, { ...o, value: amount }));
+    }
   }
   return {
+    mode,
+    kaia: kaiaVault !== null && book !== null ? { vault: kaiaVault, book, staking } : null,
     governor: await ethers.getContractAt("IGovernor", address),
     address,
     domainName: "GC Governor",
@@ -222,8 +270,77 @@ export async function deployCouncil(
     guardian,
     members,
     registryDeployGas,
-    registryInitCodeBytes: (registryTx.data.length - 2) / 2,
+    registryInitCodeBytes,
+    deploymentGas: chain.largestGas,
   };
+}
+
+/**
+ * Deploys the registry empty, owned by `owner`, and registers `members` in batches (the bootstrap), then closes the
+ * bootstrap, as the deploy module does: the largest of these transactions is what a council of this size needs.
+ */
+export async function bootstrapRegistry(
+  chain: Chain,
+  owner: string,
+  members: Member[],
+): Promise<{ registry: CouncilRegistry; registryDeployGas: bigint; registryInitCodeBytes: number }> {
+  const initial = members.map((m, i) => ({
+    name: `Member ${i + 1}`,
+    metadataURI: `https://member${i + 1}.example/gc.json`,
+    admin: m.admin.address,
+    voter: m.voter.address,
+    nodes: [nodeAddress(100 + i)],
+  }));
+  const registry = await chain.deploy((o) =>
+    chain.ethers.deployContract(
+      "CouncilRegistry",
+      [owner, MIN_MEMBERS, MAX_MEMBERS, SPONSORSHIP_WINDOW, []],
+      o,
+    ),
+  );
+  const registryTx = registry.deploymentTransaction();
+  const registryDeployment = await registryTx?.wait();
+  if (!registryTx || !registryDeployment) throw new Error("registry deployment not mined");
+  let registryDeployGas = registryDeployment.gasUsed;
+  for (let i = 0; i < initial.length; i += BOOTSTRAP_BATCH_SIZE) {
+    const batch = initial.slice(i, i + BOOTSTRAP_BATCH_SIZE);
+    const used = await chain.gas((o) => registry.bootstrapMembers(batch, o));
+    if (used > registryDeployGas) registryDeployGas = used;
+  }
+  await chain.send((o) => registry.endBootstrap(o));
+  return { registry, registryDeployGas, registryInitCodeBytes: (registryTx.data.length - 2) / 2 };
+}
+
+/**
+ * Member `index`'s (0-based) CnStaking mock (V2 or V3), as its organization would set it up: in tracker mode pointed at our vault before its initial deposit; `amount` deposited as the initial lockup
+ * (which calls no tracker); listed in the AddressBook for the member's node. In read mode it keeps no tracker here
+ * (Kaia's own StakingTracker, outside the benchmark, would be told of its changes).
+ */
+export async function deployCnStaking(
+  chain: Chain,
+  mode: StakeMode,
+  kaiaVault: KaiaStakeVault,
+  book: AddressBookMock,
+  index: number,
+  admin: Wallet,
+  amount: bigint,
+  version: 2 | 3,
+): Promise<CnStakingMock> {
+  const { ethers } = chain;
+  const node = nodeAddress(100 + index);
+  const contract = version === 3 ? "CnStakingV3Mock" : "CnStakingV2Mock";
+  const deployed = await chain.deploy((o) =>
+    ethers.deployContract(contract, [admin.address, node, BigInt(index + 1)], o),
+  );
+  const address = await deployed.getAddress();
+  const cn = (await ethers.getContractAt("CnStakingMock", address)).connect(admin);
+  if (mode === "kaia-tracker") {
+    const vaultAddress = await kaiaVault.getAddress();
+    await chain.send((o) => cn.setStakingTracker(vaultAddress, o));
+  }
+  await chain.send((o) => cn.depositLockupStakingAndInit({ ...o, value: amount }));
+  await chain.send((o) => book.register(node, address, admin.address, o));
+  return cn;
 }
 
 /**
