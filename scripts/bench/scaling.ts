@@ -5,8 +5,8 @@
  * last holds none. Then:
  * 1. admit: a candidate holding `size` units is admitted by an Admission motion (the council reaches `size`
  *    members; the candidate is staked, so the eligible count and the cap rise by one). In the Kaia modes the
- *    candidate's CnStaking is first linked by a governance motion (`linkStaking`), because the AddressBook route
- *    only knows the nodes of admitted members;
+ *    candidate links its own CnStaking through the AddressBook (`linkStakingByAddressBook`, sent by one of the
+ *    CnStaking's admins, through the node it applied with);
  * 2. stake crossing: the member holding nothing reaches its first unit (bonded: `stake`; Kaia tracker: its
  *    CnStaking's `stakeKlay`, whose callback refreshes our vault; Kaia read: `stakeKlay`, then anyone's
  *    `refreshStake`, the measured transaction), so the cap moves again;
@@ -26,7 +26,6 @@ import {
   STAKE_UNIT,
   bootstrapRegistry,
   castVote,
-  callActions,
   deadlineOf,
   deployCnStaking,
   deployCouncil,
@@ -101,22 +100,15 @@ export async function measureScale(
       await apply();
       await chain.send((o) => ours.vault.connect(candidate.admin).stake(amount, { ...o, value: amount }));
     } else {
+      // The candidate applies, then links its own CnStaking: one of the CnStaking's admins (here the candidate's
+      // admin key) sends the link, through the node the candidate applied with.
       const k = ours.kaia;
+      await apply();
       const cn = await deployCnStaking(chain, mode, k.vault, k.book, initial, candidate.admin, amount, 2);
-      const vaultAddress = await k.vault.getAddress();
-      const link = callActions(
-        vaultAddress,
-        [k.vault.interface.encodeFunctionData("linkStaking", [candidateId, await cn.getAddress()])],
-        `Link the CnStaking of candidate ${candidateId}`,
+      const cnAddress = await cn.getAddress();
+      await chain.send((o) =>
+        k.vault.connect(candidate.admin).linkStakingByAddressBook(candidateId, nodeOf(initial), cnAddress, o),
       );
-      // The motion is opened before the application so that it executes inside the 14-day sponsorship window:
-      // the candidate applies just before the link is executed.
-      const { id } = await propose(chain, ours, ours.secretariat, link);
-      await pass(chain, ours, id, link, eligibleVoters, async (eta) => {
-        chain.travelTo(eta - 3600n);
-        await apply();
-      });
-      await execute(chain, ours, link);
     }
     if ((await ours.vault.stakeOf(candidateId)) !== amount)
       throw new Error(`${label(size, mode)}: candidate unstaked`);
@@ -257,16 +249,9 @@ async function kaiaStake(chain: Chain, ours: Council, index: number, keeper: Sig
 
 /**
  * Runs a motion of ours to its ETA: eligible members vote For, in order, until its quorum is reached; then queue.
- * `beforeEta` runs between the queue and the ETA (which it may travel to); the caller executes.
+ * The caller executes.
  */
-async function pass(
-  chain: Chain,
-  ours: Council,
-  id: bigint,
-  a: Actions,
-  voters: Wallet[],
-  beforeEta?: (eta: bigint) => Promise<void>,
-): Promise<void> {
+async function pass(chain: Chain, ours: Council, id: bigint, a: Actions, voters: Wallet[]): Promise<void> {
   const snapshot = await snapshotOf(ours, id);
   chain.travelTo(snapshot + 1n);
   let count = 0n;
@@ -282,9 +267,7 @@ async function pass(
   await queue(chain, ours, a);
   // Queued (OpenZeppelin's state 5) means it succeeded; anything else would have made queue revert.
   if ((await ours.governor.state(id)) !== QUEUED) throw new Error(`motion ${id} did not pass`);
-  const eta = await etaOf(ours, id);
-  if (beforeEta) await beforeEta(eta);
-  chain.travelTo(eta);
+  chain.travelTo(await etaOf(ours, id));
 }
 
 /** Asserts the eligible count and member 1's capped votes after a step. */
