@@ -233,8 +233,8 @@ function LinkForm({ members, source, preferred }: { members: MemberRow[]; source
       <h2 id="kaia-link">Link a CnStaking through the AddressBook</h2>
       <p className="muted">
         Anyone may link the CnStaking that Kaia's AddressBook lists for one of a member's registered consensus nodes;
-        the vault checks the AddressBook, the node and the contract's gcId. Governance links any other contract by
-        motion.
+        the vault checks the AddressBook, the node and the contract's gcId. A candidate's link goes through a node it
+        applied with and must be sent by one of the CnStaking's admins. Governance links any other contract by motion.
       </p>
       <label>
         Member
