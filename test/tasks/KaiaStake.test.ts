@@ -17,8 +17,17 @@ import {
   networkHelpers,
   nodeAddress,
 } from "../utils/council.js";
+import { argumentContext, encodeProposal } from "../../scripts/ops/proposals.js";
+import { KaiaStakeVault__factory } from "../../typechain-types/index.js";
 import * as tasks from "../utils/tasks.js";
-import { ACCOUNT, deployKaiaRead, deployKaiaTracker, runGroupTask, signerAt } from "../utils/tasks.js";
+import {
+  ACCOUNT,
+  deployKaiaRead,
+  deployKaiaTracker,
+  deployWithModule,
+  runGroupTask,
+  signerAt,
+} from "../utils/tasks.js";
 
 const UNIT = ethers.parseEther("1000");
 
@@ -169,4 +178,23 @@ describe("stake link and stake refresh on the Kaia module's deployment", functio
       expect(await d.vault.stakeOf(1n)).to.equal(2n * unit);
     });
   }
+
+  it("lets a proposal file call linkStaking on the StakeVault of a Kaia deployment, not of a bonded one", async function () {
+    const d = await tasks.networkHelpers.loadFixture(deployKaiaRead);
+    const staking = "0x00000000000000000000000000000000000c0001";
+    const doc = {
+      description: "Link member 2's CnStaking",
+      actions: [{ contract: "StakeVault", function: "linkStaking(uint256,address)", args: ["2", staking] }],
+    };
+    const encoded = encodeProposal(await argumentContext(d), doc, "proposal");
+    expect(encoded.targets).to.deep.equal([d.addresses.vault]);
+    expect(encoded.calldatas).to.deep.equal([
+      KaiaStakeVault__factory.createInterface().encodeFunctionData("linkStaking", [2n, staking]),
+    ]);
+    const bonded = await tasks.networkHelpers.loadFixture(deployWithModule);
+    const bondedContext = await argumentContext(bonded);
+    expect(() => encodeProposal(bondedContext, doc, "proposal")).to.throw(
+      "proposal: actions[0].function linkStaking(uint256,address) is not a function of StakeVault",
+    );
+  });
 });
