@@ -28,7 +28,11 @@ export type StakeSource = keyof typeof STAKE_SOURCES;
 /** Kaia's AddressBook system contract, at the same address on Kaia and Kairos (the Kaia module's default). */
 export const KAIA_ADDRESS_BOOK = "0x0000000000000000000000000000000000000400";
 
-/** Each deployed contract, by the key the CLI, the package's `addresses` and the address files use. */
+/**
+ * Each deployed contract, by the key the CLI, the package's `addresses` and the address files use. The vault's future
+ * id is `CouncilGovernance#StakeVault` in both modules: with the Kaia stake source it holds a KaiaStakeVault (a
+ * StakeVault with the CnStaking functions; see hasKaiaVault in deployment.ts).
+ */
 export const DEPLOYED_CONTRACTS = {
   registry: "CouncilRegistry",
   vault: "StakeVault",
