@@ -295,7 +295,9 @@ async function checkKaiaStake(
 
   // The latest StakingLinked event of each contract says who linked it; stakingLink says whether it still is.
   const byGovernance = new Map<string, boolean>();
-  for (const event of await vault.queryFilter(vault.filters.StakingLinked())) {
+  // From the vault's creation block (a node without past state: from block 0), to keep the log query short.
+  const from = (await creationBlock(c.provider, vaultAddress)) ?? 0;
+  for (const event of await vault.queryFilter(vault.filters.StakingLinked(), from)) {
     byGovernance.set(getAddress(event.args.staking), event.args.byGovernance);
   }
   for (const [staking, governance] of byGovernance) {
@@ -564,8 +566,8 @@ async function guardianTermCheck(
   };
 }
 
-/** When `address` got its code: the timestamp of its creation block, or undefined if the node keeps no past state. */
-async function creationTime(provider: Provider, address: string): Promise<bigint | undefined> {
+/** The block in which `address` got its code, or undefined if the node keeps no past state. */
+async function creationBlock(provider: Provider, address: string): Promise<number | undefined> {
   try {
     let low = 0;
     let high = await provider.getBlockNumber();
@@ -574,11 +576,18 @@ async function creationTime(provider: Provider, address: string): Promise<bigint
       if ((await provider.getCode(address, mid)) === "0x") low = mid + 1;
       else high = mid;
     }
-    const block = await provider.getBlock(low);
-    return block === null ? undefined : BigInt(block.timestamp);
+    return low;
   } catch {
     return undefined;
   }
+}
+
+/** When `address` got its code: the timestamp of its creation block, or undefined if the node keeps no past state. */
+async function creationTime(provider: Provider, address: string): Promise<bigint | undefined> {
+  const number = await creationBlock(provider, address);
+  if (number === undefined) return undefined;
+  const block = await provider.getBlock(number);
+  return block === null ? undefined : BigInt(block.timestamp);
 }
 
 async function latestTime(provider: Provider): Promise<bigint> {
