@@ -352,6 +352,13 @@ contract KaiaStakeVault is StakeVault, IStakingTracker {
         return status == ICouncilRegistry.MemberStatus.Active || status == ICouncilRegistry.MemberStatus.Candidate;
     }
 
+    /// @dev The vault holds no member's coin: the recorded stake stays in the CnStaking contracts, and bonding is
+    /// refused. So native coin forced in (a self-destructing contract, a block reward, a transfer to the address
+    /// before deployment) is owed to no one, and {recoverExcess} sends all of it.
+    function _heldStake() internal pure override returns (uint256) {
+        return 0;
+    }
+
     /// @dev Stake comes from the CnStaking contracts, so the inherited bonding functions always refuse. The check
     /// reads an immutable (always set) rather than reverting unconditionally, so that the compiler does not flag the
     /// inherited functions' bodies as unreachable code.

@@ -316,7 +316,7 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
     function recoverExcess(address token, address to) external onlyOwner nonReentrant {
         _checkRecipient(to);
         uint256 balance = token == address(0) ? address(this).balance : IERC20(token).balanceOf(address(this));
-        uint256 owed = token == address(_TOKEN) ? _totalStaked + _totalPending : 0;
+        uint256 owed = token == address(_TOKEN) ? _heldStake() : 0;
         if (balance <= owed) revert StakeVaultNothingToRecover(token);
         uint256 amount = balance - owed;
         emit ExcessRecovered(token, to, amount);
@@ -582,6 +582,12 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
 
     /// @dev Hook for a stake source that bonds nothing here (Kaia's CnStaking): it refuses the bonding entry points.
     function _requireBonding() internal view virtual {}
+
+    /// @dev What the vault holds for its members in the stake asset: bonded stake and open unbonding requests.
+    /// {recoverExcess} never sends it. A stake source that holds nothing here (Kaia's CnStaking) returns 0.
+    function _heldStake() internal view virtual returns (uint256) {
+        return _totalStaked + _totalPending;
+    }
 
     /// @dev Sets a member's stake from another source (a Kaia CnStaking refresh) and accounts its votes.
     function _setStake(uint256 memberId, uint256 newStake) internal {

@@ -16,6 +16,7 @@ import {
   CouncilGovernor__factory,
   CouncilRegistry__factory,
   ImprovementReserve__factory,
+  KaiaStakeVault__factory,
   MotionPolicy__factory,
   StakeVault__factory,
   TimelockController__factory,
@@ -144,11 +145,28 @@ export async function connectContracts(
   };
 }
 
-/** The system's contract interfaces, for decoding reverts (see describeError). */
-export function systemInterfaces(): Record<string, Interface> {
+/**
+ * Whether the deployment's vault is a KaiaStakeVault (the Kaia stake source, deploy/modules/KaiaCouncilGovernance.ts):
+ * both modules write the vault under the same key, and only KaiaStakeVault answers `trackerMode()`.
+ */
+export async function hasKaiaVault(c: Pick<CouncilContracts, "addresses" | "provider">): Promise<boolean> {
+  try {
+    await KaiaStakeVault__factory.connect(c.addresses.vault, c.provider).trackerMode();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The system's contract interfaces by name, for encoding proposal files and decoding reverts (see describeError).
+ * `StakeVault` is the KaiaStakeVault's interface when `kaiaVault` (so a proposal can call `linkStaking`); the
+ * KaiaStakeVault's interface is listed too, so that its errors decode whatever the deployment.
+ */
+export function systemInterfaces(kaiaVault = false): Record<string, Interface> {
   const factories: Record<Exclude<ContractKey, "lens">, { createInterface(): Interface }> = {
     registry: CouncilRegistry__factory,
-    vault: StakeVault__factory,
+    vault: kaiaVault ? KaiaStakeVault__factory : StakeVault__factory,
     governor: CouncilGovernor__factory,
     policy: MotionPolicy__factory,
     reserve: ImprovementReserve__factory,
@@ -163,6 +181,7 @@ export function systemInterfaces(): Record<string, Interface> {
     ),
     AdvisorBoard: AdvisorBoard__factory.createInterface(),
     VoteExtension: VoteExtension__factory.createInterface(),
+    KaiaStakeVault: KaiaStakeVault__factory.createInterface(),
   };
 }
 

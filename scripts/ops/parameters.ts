@@ -13,10 +13,18 @@ import path from "node:path";
 
 import { ZeroAddress, getAddress, isAddress } from "ethers";
 
-import { COMMUNITY_DEFAULTS } from "./system.js";
 import { MOTION_CLASS_NAMES, ProposerRule, enumNames } from "./enums.js";
 import { OpsError } from "./errors.js";
-import { BOOTSTRAP_BATCHES, BOOTSTRAP_BATCH_SIZE, MODULE_ID, bootstrapBatchKey } from "./system.js";
+import {
+  BOOTSTRAP_BATCHES,
+  BOOTSTRAP_BATCH_SIZE,
+  COMMUNITY_DEFAULTS,
+  KAIA_ADDRESS_BOOK,
+  MODULE_ID,
+  STAKE_SOURCES,
+  bootstrapBatchKey,
+} from "./system.js";
+import type { StakeSource } from "./system.js";
 
 /** The section Ignition falls back to for any module's parameter. */
 const GLOBAL_KEY = "$global";
@@ -57,6 +65,12 @@ export interface DeploymentParameters {
   maxMembers: bigint;
   sponsorshipWindow: bigint;
   initialMembers: InitialMemberParameters[];
+  /** Where votes come from: "bonded" (StakeVault, the default) or "kaia" (KaiaStakeVault); it picks the module. */
+  stakeSource: StakeSource;
+  /** Kaia only: true for tracker mode (members point their CnStaking at the vault), false for read mode. */
+  trackerMode: boolean;
+  /** Kaia only: Kaia's AddressBook (default 0x…0400); the zero address for bonded stake. */
+  addressBook: string;
   stakeToken: string;
   stakeUnit: bigint;
   unbondingPeriod: bigint;
@@ -92,6 +106,9 @@ const KNOWN_KEYS: readonly (keyof DeploymentParameters)[] = [
   "maxMembers",
   "sponsorshipWindow",
   "initialMembers",
+  "stakeSource",
+  "trackerMode",
+  "addressBook",
   "stakeToken",
   "stakeUnit",
   "unbondingPeriod",
@@ -123,8 +140,13 @@ const MORE_MEMBER_KEYS: readonly string[] = Array.from({ length: BOOTSTRAP_BATCH
   bootstrapBatchKey(i + 1),
 );
 
-/** Defaults the module applies (`m.getParameter(name, default)`). */
+/** The parameters only the Kaia module reads. */
+const KAIA_KEYS = ["trackerMode", "addressBook"] as const;
+
+/** Defaults the modules apply (`m.getParameter(name, default)`), and the stake source's (bonded). */
 const MODULE_DEFAULTS: Partial<Record<keyof DeploymentParameters, unknown>> = {
+  stakeSource: "bonded",
+  addressBook: KAIA_ADDRESS_BOOK,
   stakeToken: "0x0000000000000000000000000000000000000000",
   proposerRule: 0,
   ...Object.fromEntries(Object.entries(COMMUNITY_DEFAULTS).map(([key, value]) => [key, String(value)])),
@@ -262,6 +284,41 @@ export function parseParameters(json: unknown, source: string): DeploymentParame
     );
   }
 
+  const stakeSource = value("stakeSource");
+  if (typeof stakeSource !== "string" || !Object.hasOwn(STAKE_SOURCES, stakeSource)) {
+    fail(
+      `${at("stakeSource")} must be "bonded" (stake bonded in the vault) or "kaia" (Kaia CnStaking), found ` +
+        show(stakeSource),
+    );
+  }
+  const stake = { stakeSource: stakeSource as StakeSource, trackerMode: false, addressBook: ZeroAddress };
+  const stakeToken = address("stakeToken");
+  if (stake.stakeSource === "bonded") {
+    for (const key of KAIA_KEYS) {
+      if ((own[key] ?? global[key]) !== undefined) {
+        fail(
+          `${at(key)} is a parameter of the Kaia stake source: remove it, or set ${at("stakeSource")} to "kaia"`,
+        );
+      }
+    }
+  } else {
+    const trackerMode = own.trackerMode ?? global.trackerMode;
+    if (typeof trackerMode !== "boolean") {
+      fail(
+        `${at("trackerMode")} must be true (tracker mode: members point their CnStaking at the vault) or false ` +
+          `(read mode: Kaia's StakingTracker stays), found ${show(trackerMode)}`,
+      );
+    }
+    stake.trackerMode = trackerMode as boolean;
+    stake.addressBook = address("addressBook");
+    if (stakeToken !== ZeroAddress) {
+      fail(
+        `${at("stakeToken")} is ${stakeToken}, but the Kaia stake source counts the native coin in CnStaking ` +
+          `contracts: leave stakeToken out (or the zero address)`,
+      );
+    }
+  }
+
   const voteExtensionAmount = uint("voteExtensionAmount");
   if (voteExtensionAmount < 86400n || voteExtensionAmount > 604800n) {
     fail(
@@ -275,7 +332,8 @@ export function parseParameters(json: unknown, source: string): DeploymentParame
     maxMembers: uint("maxMembers"),
     sponsorshipWindow: uint("sponsorshipWindow"),
     initialMembers,
-    stakeToken: address("stakeToken"),
+    ...stake,
+    stakeToken,
     stakeUnit: uint("stakeUnit"),
     unbondingPeriod: uint("unbondingPeriod"),
     withdrawalWindow: uint("withdrawalWindow"),
@@ -300,6 +358,48 @@ export function parseParameters(json: unknown, source: string): DeploymentParame
     vetoThreshold: uint("vetoThreshold"),
     voteExtensionAmount,
   };
+}
+
+/** The stake mode a file describes: `bonded`, `kaia-tracker` or `kaia-read`. */
+export function stakeMode(p: Pick<DeploymentParameters, "stakeSource" | "trackerMode">): string {
+  if (p.stakeSource === "bonded") return "bonded";
+  return p.trackerMode ? "kaia-tracker" : "kaia-read";
+}
+
+/**
+ * The stake vault's contract name in an Ignition module (its future `CouncilGovernance#StakeVault`), or undefined
+ * for a module without one (another module, left alone by the deploy guard).
+ */
+export function moduleVaultContract(module: unknown): string | undefined {
+  if (!isRecord(module) || !(module.futures instanceof Set)) return undefined;
+  for (const future of module.futures as Set<unknown>) {
+    if (
+      isRecord(future) &&
+      future.id === `${MODULE_ID}#StakeVault` &&
+      typeof future.contractName === "string"
+    ) {
+      return future.contractName;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Refuses to deploy a parameter file through the other stake source's module, in one line that names the module to
+ * use. `vaultContract` is the module's vault ({@link moduleVaultContract}); a module without one passes.
+ */
+export function checkModuleStakeSource(
+  p: DeploymentParameters,
+  vaultContract: string | undefined,
+  modulePath: string,
+  file: string,
+): void {
+  const entry = Object.entries(STAKE_SOURCES).find(([, s]) => s.contract === vaultContract);
+  if (entry === undefined || entry[0] === p.stakeSource) return;
+  throw new OpsError(
+    `parameter file ${file}: ${MODULE_ID}.stakeSource is "${p.stakeSource}" but ${modulePath} deploys ` +
+      `${vaultContract} (stake source "${entry[0]}"): deploy ${STAKE_SOURCES[p.stakeSource].module} with this file`,
+  );
 }
 
 /**

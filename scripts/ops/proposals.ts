@@ -29,7 +29,7 @@ import { describeCall, parseArgument, parseInteger } from "./arguments.js";
 import type { ArgumentContext } from "./arguments.js";
 import { eventArgs, latestTimestamp } from "./transactions.js";
 import type { CouncilContracts } from "./deployment.js";
-import { signerOf, systemInterfaces } from "./deployment.js";
+import { hasKaiaVault, signerOf, systemInterfaces } from "./deployment.js";
 import { MOTION_CLASS_NAMES } from "./enums.js";
 import type { MotionClassName } from "./enums.js";
 import { OpsError } from "./errors.js";
@@ -48,7 +48,7 @@ export async function argumentContext(c: CouncilContracts): Promise<ArgumentCont
   return {
     addresses: c.addresses,
     nativeStake: BigInt(stakeToken) === 0n,
-    interfaces: systemInterfaces(),
+    interfaces: systemInterfaces(await hasKaiaVault(c)),
   };
 }
 

@@ -7,10 +7,32 @@
  * nothing and uses only erasable TypeScript, so plain `node` runs the package build that imports it.
  */
 
-/** The Ignition module (deploy/modules/CouncilGovernance.ts) and the parameter files' section. */
+/**
+ * The Ignition module id of both deploy modules (deploy/modules/CouncilGovernance.ts for bonded stake,
+ * deploy/modules/KaiaCouncilGovernance.ts for the Kaia stake source) and the parameter files' section. One id for
+ * both, so that every address file has the same keys whatever the stake source.
+ */
 export const MODULE_ID = "CouncilGovernance";
 
-/** Each deployed contract, by the key the CLI, the package's `addresses` and the address files use. */
+/**
+ * Where the council's stake comes from, chosen at deployment by the parameter file's `stakeSource`: coin bonded in
+ * the vault (`StakeVault`), or the members' Kaia CnStaking contracts (`KaiaStakeVault`). Each has its own deploy
+ * module; both deploy the vault under the future id `CouncilGovernance#StakeVault`.
+ */
+export const STAKE_SOURCES = {
+  bonded: { contract: "StakeVault", module: "deploy/modules/CouncilGovernance.ts" },
+  kaia: { contract: "KaiaStakeVault", module: "deploy/modules/KaiaCouncilGovernance.ts" },
+} as const;
+export type StakeSource = keyof typeof STAKE_SOURCES;
+
+/** Kaia's AddressBook system contract, at the same address on Kaia and Kairos (the Kaia module's default). */
+export const KAIA_ADDRESS_BOOK = "0x0000000000000000000000000000000000000400";
+
+/**
+ * Each deployed contract, by the key the CLI, the package's `addresses` and the address files use. The vault's future
+ * id is `CouncilGovernance#StakeVault` in both modules: with the Kaia stake source it holds a KaiaStakeVault (a
+ * StakeVault with the CnStaking functions; see hasKaiaVault in deployment.ts).
+ */
 export const DEPLOYED_CONTRACTS = {
   registry: "CouncilRegistry",
   vault: "StakeVault",

@@ -10,11 +10,17 @@ import { ZeroAddress, ZeroHash, getAddress, id } from "ethers";
 import type { Provider } from "ethers";
 
 import { RESERVE_TREASURY_FUNCTIONS } from "./system.js";
-import { CommunityPetitions__factory, CommunityVeto__factory } from "../../typechain-types/index.js";
+import {
+  CommunityPetitions__factory,
+  CommunityVeto__factory,
+  ICnStaking__factory,
+  IKaiaAddressBook__factory,
+  KaiaStakeVault__factory,
+} from "../../typechain-types/index.js";
 import type { CouncilContracts } from "./deployment.js";
 import { formatDuration, formatTime } from "./format.js";
 import { MOTION_CLASS_NAMES, MemberStatus } from "./enums.js";
-import { CLASS_CONFIG_FIELDS, PROPOSER_RULES } from "./parameters.js";
+import { CLASS_CONFIG_FIELDS, PROPOSER_RULES, stakeMode } from "./parameters.js";
 import type { DeploymentParameters } from "./parameters.js";
 
 /** One verified property: what the parameter file (or the role matrix) says, what the chain holds. */
@@ -23,6 +29,8 @@ export interface Check {
   expected: string;
   actual: string;
   pass: boolean;
+  /** A check that did not pass but does not fail the deployment: printed `WARN`, exit code unchanged. */
+  warning?: boolean;
 }
 
 export interface VerifyOptions {
@@ -44,17 +52,24 @@ const ROLE_NAMES = Object.keys(TIMELOCK_ROLES) as RoleName[];
 /** MotionPolicy's selector for "every function of the target". */
 const ANY_SELECTOR = "0xffffffff";
 
-/** `PASS  <name>` or `FAIL  <name>: expected <x>, found <y>`. */
+/** `PASS  <name>`, or `FAIL  <name>: expected <x>, found <y>` (`WARN` for a warning). */
 export function formatCheck(check: Check): string {
-  return check.pass
-    ? `PASS  ${check.name}`
-    : `FAIL  ${check.name}: expected ${check.expected}, found ${check.actual}`;
+  if (check.pass) return `PASS  ${check.name}`;
+  return `${check.warning === true ? "WARN" : "FAIL"}  ${check.name}: expected ${check.expected}, found ${check.actual}`;
 }
 
-/** `N checks: P passed, F failed`. */
+/** The checks that fail the deployment (warnings do not). */
+export function failedChecks(checks: Check[]): Check[] {
+  return checks.filter((c) => !c.pass && c.warning !== true);
+}
+
+/** `N checks: P passed, F failed`, with `W warnings` between them when there are any. */
 export function summarize(checks: Check[]): string {
   const passed = checks.filter((c) => c.pass).length;
-  return `${checks.length} checks: ${passed} passed, ${checks.length - passed} failed`;
+  const failed = failedChecks(checks).length;
+  const warnings = checks.length - passed - failed;
+  const warned = warnings === 0 ? "" : ` ${warnings} warning${warnings === 1 ? "" : "s"},`;
+  return `${checks.length} checks: ${passed} passed,${warned} ${failed} failed`;
 }
 
 /** Checks the deployed system `c` against the parameters `p`: role matrix, wiring, ownership, every parameter. */
@@ -70,7 +85,7 @@ export async function verifyDeployment(
   await checkRoleMatrix(c, p, options, equal);
   await checkWiring(c, equal);
   await checkCouncil(c, p, equal);
-  await checkVault(c, p, equal);
+  await checkVault(c, p, equal, (check) => checks.push(check));
   await checkReserve(c, p, equal, (check) => checks.push(check));
   await checkPolicy(c, p, equal);
   await checkGovernor(c, p, equal, (check) => checks.push(check));
@@ -225,17 +240,118 @@ async function checkCouncil(c: CouncilContracts, p: DeploymentParameters, equal:
   });
 }
 
-async function checkVault(c: CouncilContracts, p: DeploymentParameters, equal: Equal): Promise<void> {
+async function checkVault(
+  c: CouncilContracts,
+  p: DeploymentParameters,
+  equal: Equal,
+  add: (check: Check) => void,
+): Promise<void> {
   const [token, unit, unbonding, withdrawal] = await Promise.all([
     c.vault.stakeToken(),
     c.vault.stakeUnit(),
     c.vault.unbondingPeriod(),
     c.vault.withdrawalWindow(),
   ]);
+  // A KaiaStakeVault answers trackerMode(); the bonded StakeVault has no such function.
+  const kaia = KaiaStakeVault__factory.connect(c.addresses.vault, c.provider);
+  let trackerMode: boolean | undefined;
+  try {
+    trackerMode = await kaia.trackerMode();
+  } catch {
+    trackerMode = undefined;
+  }
+  const found = stakeMode({
+    stakeSource: trackerMode === undefined ? "bonded" : "kaia",
+    trackerMode: trackerMode ?? false,
+  });
+  equal("vault stake source", stakeMode(p), found);
   equal("vault stake token", asset(p.stakeToken), asset(token));
   equal("vault stake unit", String(p.stakeUnit), String(unit));
   equal("vault unbonding period", seconds(p.unbondingPeriod), seconds(unbonding));
   equal("vault withdrawal window", seconds(p.withdrawalWindow), seconds(withdrawal));
+  if (p.stakeSource === "kaia" && trackerMode !== undefined)
+    await checkKaiaStake(c, p, trackerMode, equal, add);
+}
+
+/**
+ * The Kaia stake source: the vault's AddressBook, and every CnStaking linked to a member (found from the vault's
+ * `StakingLinked` events, each confirmed by `stakingLink`): listed in the AddressBook for one of its member's
+ * registered nodes (or linked by governance, which the line says), its `gcId` the member's, and in tracker mode
+ * pointing at the vault (a warning when not: it then counts 0 once refreshed).
+ */
+async function checkKaiaStake(
+  c: CouncilContracts,
+  p: DeploymentParameters,
+  trackerMode: boolean,
+  equal: Equal,
+  add: (check: Check) => void,
+): Promise<void> {
+  const vaultAddress = c.addresses.vault;
+  const vault = KaiaStakeVault__factory.connect(vaultAddress, c.provider);
+  const addressBook = getAddress(await vault.addressBook());
+  const bookCode = await c.provider.getCode(addressBook);
+  equal("vault AddressBook", p.addressBook, bookCode === "0x" ? `${addressBook} (no code)` : addressBook);
+  const book = IKaiaAddressBook__factory.connect(addressBook, c.provider);
+
+  // The latest StakingLinked event of each contract says who linked it; stakingLink says whether it still is.
+  const byGovernance = new Map<string, boolean>();
+  // From the vault's creation block (a node without past state: from block 0), to keep the log query short.
+  const from = (await creationBlock(c.provider, vaultAddress)) ?? 0;
+  for (const event of await vault.queryFilter(vault.filters.StakingLinked(), from)) {
+    byGovernance.set(getAddress(event.args.staking), event.args.byGovernance);
+  }
+  for (const [staking, governance] of byGovernance) {
+    const [memberId] = await vault.stakingLink(staking);
+    if (memberId === 0n) continue;
+    const label = `staking ${staking} of member ${memberId}`;
+    const cn = ICnStaking__factory.connect(staking, c.provider);
+
+    const nodes = (await c.registry.getMember(memberId)).nodes.map((n) => getAddress(n));
+    const listedFor = await Promise.all(
+      nodes.map(async (node) => {
+        try {
+          const [, listed] = await book.getCnInfo(node);
+          return getAddress(listed) === staking ? node : undefined;
+        } catch {
+          return undefined;
+        }
+      }),
+    );
+    const node = listedFor.find((n) => n !== undefined);
+    if (node === undefined && governance) {
+      add({
+        name: `${label} linked by governance (the AddressBook lists it for none of the member's nodes)`,
+        expected: "",
+        actual: "",
+        pass: true,
+      });
+    } else {
+      equal(
+        `${label} in the AddressBook`,
+        `listed for a node of member ${memberId}`,
+        node === undefined
+          ? `listed for none of its nodes ${list(nodes)}`
+          : `listed for a node of member ${memberId}`,
+      );
+    }
+
+    const [[gcId], cnGcId] = await Promise.all([vault.memberStaking(memberId), cn.gcId()]);
+    equal(`${label} gcId`, `${gcId} (the member's)`, `${cnGcId}${cnGcId === gcId ? " (the member's)" : ""}`);
+
+    if (trackerMode) {
+      const tracker = getAddress(await cn.stakingTracker());
+      add({
+        name: `${label} tracker`,
+        expected: `${vaultAddress} (vault)`,
+        actual:
+          tracker === vaultAddress
+            ? `${vaultAddress} (vault)`
+            : `${tracker} (another tracker: the contract counts 0 once refreshed)`,
+        pass: tracker === vaultAddress,
+        warning: true,
+      });
+    }
+  }
 }
 
 async function checkReserve(
@@ -450,8 +566,8 @@ async function guardianTermCheck(
   };
 }
 
-/** When `address` got its code: the timestamp of its creation block, or undefined if the node keeps no past state. */
-async function creationTime(provider: Provider, address: string): Promise<bigint | undefined> {
+/** The block in which `address` got its code, or undefined if the node keeps no past state. */
+async function creationBlock(provider: Provider, address: string): Promise<number | undefined> {
   try {
     let low = 0;
     let high = await provider.getBlockNumber();
@@ -460,11 +576,18 @@ async function creationTime(provider: Provider, address: string): Promise<bigint
       if ((await provider.getCode(address, mid)) === "0x") low = mid + 1;
       else high = mid;
     }
-    const block = await provider.getBlock(low);
-    return block === null ? undefined : BigInt(block.timestamp);
+    return low;
   } catch {
     return undefined;
   }
+}
+
+/** When `address` got its code: the timestamp of its creation block, or undefined if the node keeps no past state. */
+async function creationTime(provider: Provider, address: string): Promise<bigint | undefined> {
+  const number = await creationBlock(provider, address);
+  if (number === undefined) return undefined;
+  const block = await provider.getBlock(number);
+  return block === null ? undefined : BigInt(block.timestamp);
 }
 
 async function latestTime(provider: Provider): Promise<bigint> {

@@ -3,8 +3,9 @@
  *
  * - `verify-deployment`: the role matrix and every parameter of a deployed system against its parameter file, one
  *   PASS/FAIL line per check, exit code 1 on any FAIL (logic in scripts/ops/verify.ts);
- * - a guard on `ignition deploy`: a parameter file of the CouncilGovernance module is checked (shape, and no
- *   `"<replace: …>"` placeholder left) before Ignition sends anything.
+ * - a guard on `ignition deploy`: a parameter file of the CouncilGovernance module is checked (shape, no
+ *   `"<replace: …>"` placeholder left, and a `stakeSource` that matches the module's vault) before Ignition sends
+ *   anything.
  *
  * Imported by hardhat.config.ts: nothing generated (typechain-types) is loaded until a task runs.
  */
@@ -31,7 +32,7 @@ const verifyDeployment = opsTask(
     await runOps(hre, args, async (contracts, print) => {
       const { OpsError } = await import("../ops/errors.js");
       const { defaultParameterFile, readParameters } = await import("../ops/parameters.js");
-      const { formatCheck, summarize, verifyDeployment } = await import("../ops/verify.js");
+      const { failedChecks, formatCheck, summarize, verifyDeployment } = await import("../ops/verify.js");
       const { isAddress } = await import("ethers");
 
       const { networkName } = await taskConnection(hre);
@@ -46,14 +47,15 @@ const verifyDeployment = opsTask(
       const checks = await verifyDeployment(contracts, parameters, { deployer });
       for (const check of checks) print(formatCheck(check));
       print(summarize(checks));
-      if (checks.some((check) => !check.pass)) process.exitCode = 1;
+      if (failedChecks(checks).length > 0) process.exitCode = 1;
     });
   })
   .build();
 
 /**
  * `ignition deploy` with a parameter file that has a CouncilGovernance section: the file is checked first, and a
- * malformed file or a placeholder stops the deploy with one line before any transaction.
+ * malformed file, a placeholder or a stake source that is not the module's stops the deploy with one line before
+ * any transaction.
  */
 const guardDeploy = overrideTask(["ignition", "deploy"])
   .setInlineAction(async (args, hre, runSuper) => {
@@ -61,7 +63,8 @@ const guardDeploy = overrideTask(["ignition", "deploy"])
     if (typeof file === "string" && file.endsWith(".json")) {
       const { readFileSync } = await import("node:fs");
       const { describeError } = await import("../ops/errors.js");
-      const { hasModuleSection, readParameters } = await import("../ops/parameters.js");
+      const { checkModuleStakeSource, hasModuleSection, moduleVaultContract, readParameters } =
+        await import("../ops/parameters.js");
       try {
         let json: unknown;
         try {
@@ -69,7 +72,21 @@ const guardDeploy = overrideTask(["ignition", "deploy"])
         } catch {
           json = undefined; // Ignition reports unreadable files itself.
         }
-        if (hasModuleSection(json)) readParameters(file);
+        if (hasModuleSection(json)) {
+          const parameters = readParameters(file);
+          // Both modules share the module id; the vault each deploys says which stake source it is for.
+          const modulePath: unknown = args.modulePath;
+          if (typeof modulePath === "string") {
+            const { pathToFileURL } = await import("node:url");
+            const path = await import("node:path");
+            const module: unknown = (
+              (await import(pathToFileURL(path.resolve(hre.config.paths.root, modulePath)).href)) as {
+                default?: unknown;
+              }
+            ).default;
+            checkModuleStakeSource(parameters, moduleVaultContract(module), modulePath, file);
+          }
+        }
       } catch (error) {
         console.error(`Error: ${describeError(error)}`);
         process.exitCode = 1;

@@ -500,4 +500,49 @@ describe("KaiaStakeVault", function () {
         .withArgs(k.stranger.address);
     });
   });
+
+  describe("native coin sent to the vault", function () {
+    it("refuses a plain transfer and every bonding call, keeping the coin with the sender", async function () {
+      const k = await networkHelpers.loadFixture(trackerCouncil);
+      const vault = await k.vault.getAddress();
+      // No receive or fallback function: the transfer reverts without a reason.
+      await expect(k.stranger.sendTransaction({ to: vault, value: UNIT })).to.be.revertedWithoutReason(
+        ethers,
+      );
+      const stake = k.vault.connect(k.admins[0]).stake(UNIT, { value: UNIT });
+      await expect(stake).to.be.revertedWithCustomError(k.vault, "KaiaStakeVaultBondingDisabled");
+      const stakeFor = k.vault.connect(k.stranger).stakeFor(2n, UNIT, { value: UNIT });
+      await expect(stakeFor).to.be.revertedWithCustomError(k.vault, "KaiaStakeVaultBondingDisabled");
+      expect(await ethers.provider.getBalance(vault)).to.equal(0n);
+    });
+
+    it("lets governance recover all coin forced in, although members' recorded stake is far larger", async function () {
+      const k = await networkHelpers.loadFixture(trackerCouncil);
+      const vault = await k.vault.getAddress();
+      expect(await k.vault.totalStaked()).to.equal(30n * UNIT);
+      // Coin credited without a call (a self-destructing contract, a block reward, a transfer before deployment).
+      const forced = 3n * UNIT;
+      await networkHelpers.setBalance(vault, forced);
+      const to = k.stranger.address;
+      const tx = k.vault.connect(k.governance).recoverExcess(ethers.ZeroAddress, to);
+      await expect(tx).to.emit(k.vault, "ExcessRecovered").withArgs(ethers.ZeroAddress, to, forced);
+      await expect(tx).to.changeEtherBalances(ethers, [vault, to], [-forced, forced]);
+      // The members' stake stays in their CnStaking contracts, untouched.
+      expect(await k.vault.totalStaked()).to.equal(30n * UNIT);
+      expect(await k.vault.stakeOf(1n)).to.equal(10n * UNIT);
+      expect(await ethers.provider.getBalance(await k.cn[0].getAddress())).to.equal(10n * UNIT);
+      await expect(k.vault.connect(k.governance).recoverExcess(ethers.ZeroAddress, to))
+        .to.be.revertedWithCustomError(k.vault, "StakeVaultNothingToRecover")
+        .withArgs(ethers.ZeroAddress);
+    });
+
+    it("recovers for governance only", async function () {
+      const k = await networkHelpers.loadFixture(trackerCouncil);
+      await networkHelpers.setBalance(await k.vault.getAddress(), UNIT);
+      await expect(k.vault.connect(k.stranger).recoverExcess(ethers.ZeroAddress, k.stranger.address))
+        .to.be.revertedWithCustomError(k.vault, "OwnableUnauthorizedAccount")
+        .withArgs(k.stranger.address);
+      expect(await ethers.provider.getBalance(await k.vault.getAddress())).to.equal(UNIT);
+    });
+  });
 });

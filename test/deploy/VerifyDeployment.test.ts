@@ -20,6 +20,7 @@ import {
   deployWithFile,
   deployWithModule,
   ethers,
+  installAddressBook,
   networkHelpers,
   runTask,
   scratch,
@@ -31,6 +32,8 @@ const parametersDir = fileURLToPath(new URL("../../deploy/parameters/", import.m
 const KAIROS_FILE = path.join(parametersDir, "kairos.json");
 const KAIA_FILE = path.join(parametersDir, "kaia.json");
 const DAY = 86400;
+/** An address that is not the zero address, for a stake token the Kaia stake source refuses. */
+const ACCOUNT_ZERO_ONE = "0x0000000000000000000000000000000000000001";
 
 /** A parameter file's module section, as JSON. */
 type Section = Record<string, unknown>;
@@ -110,10 +113,10 @@ describe("verify-deployment", function () {
       const summary = out.pop();
       expect(out.filter((l) => !l.startsWith("PASS  "))).to.deep.equal([]);
       expect(summary).to.equal(`${out.length} checks: ${out.length} passed, 0 failed`);
-      // 6 role-matrix checks, 13 accounts with no role, 16 wiring, 5 council (the bootstrap ended), 5 × 6 initial members, 4 vault,
+      // 6 role-matrix checks, 13 accounts with no role, 16 wiring, 5 council (the bootstrap ended), 5 × 6 initial members, 5 vault (its stake source too),
       // 4 reserve, 35 class fields, 7 classifications, 9 governor, 6 vote extension, 3 advisors' board, 21
       // community (2 named, 2 × 7 per contract, 7 parameters).
-      expect(out.length).to.equal(159);
+      expect(out.length).to.equal(160);
       expect(out).to.include.members([
         "PASS  timelock PROPOSER_ROLE of the governor",
         "PASS  timelock EXECUTOR_ROLE of the governor",
@@ -126,6 +129,7 @@ describe("verify-deployment", function () {
         "PASS  governor token (votes)",
         "PASS  vault governor",
         "PASS  initial member 5 status",
+        "PASS  vault stake source",
         "PASS  vault stake unit",
         "PASS  reserve guardian",
         "PASS  reserve guardian term",
@@ -149,7 +153,7 @@ describe("verify-deployment", function () {
       const run = await runTask(VERIFY, { deployment: d.file });
       expect(run.err).to.equal("");
       expect(run.exitCode).to.equal(0);
-      expect(lines(run.out).pop()).to.equal("158 checks: 158 passed, 0 failed");
+      expect(lines(run.out).pop()).to.equal("159 checks: 159 passed, 0 failed");
     });
   });
 
@@ -174,7 +178,7 @@ describe("verify-deployment", function () {
         "FAIL  policy Constitutional memberQuorumBps: expected 6000, found 5000",
         `FAIL  governor secretariat: expected ${outsider}, found ${signers[ACCOUNT.secretariat].address}`,
       ]);
-      expect(lines(run.out).pop()).to.equal("158 checks: 154 passed, 4 failed");
+      expect(lines(run.out).pop()).to.equal("159 checks: 155 passed, 4 failed");
     });
 
     it("fails on the vote extension's amount, and on a vote extension the governor does not accept", async function () {
@@ -245,7 +249,7 @@ describe("verify-deployment", function () {
         `FAIL  timelock roles of secretariat ${secretariat}: expected none, found PROPOSER_ROLE, CANCELLER_ROLE`,
         `FAIL  timelock roles of member 2 voter ${voter}: expected none, found EXECUTOR_ROLE`,
       ]);
-      expect(lines(run.out).pop()).to.equal("159 checks: 156 passed, 3 failed");
+      expect(lines(run.out).pop()).to.equal("160 checks: 157 passed, 3 failed");
     });
 
     it("checks the deployer only when told who it is", async function () {
@@ -513,6 +517,29 @@ describe("verify-deployment", function () {
         'CouncilGovernance.guardian is still a placeholder ("<replace: governor guardian account>"): put the ' +
           "real value in before deploying",
       ],
+      [
+        "a stake source that is neither bonded nor kaia",
+        (s) => (s.stakeSource = "kaia-tracker"),
+        'CouncilGovernance.stakeSource must be "bonded" (stake bonded in the vault) or "kaia" (Kaia CnStaking), ' +
+          'found "kaia-tracker"',
+      ],
+      [
+        "a Kaia parameter in a bonded file",
+        (s) => (s.trackerMode = true),
+        'CouncilGovernance.trackerMode is a parameter of the Kaia stake source: remove it, or set CouncilGovernance.stakeSource to "kaia"',
+      ],
+      [
+        "a Kaia file without its mode",
+        (s) => (s.stakeSource = "kaia"),
+        "CouncilGovernance.trackerMode must be true (tracker mode: members point their CnStaking at the vault) or " +
+          "false (read mode: Kaia's StakingTracker stays), found nothing",
+      ],
+      [
+        "a Kaia file with a stake token",
+        (s) => Object.assign(s, { stakeSource: "kaia", trackerMode: false, stakeToken: ACCOUNT_ZERO_ONE }),
+        `CouncilGovernance.stakeToken is ${ACCOUNT_ZERO_ONE}, but the Kaia stake source counts the native coin in ` +
+          "CnStaking contracts: leave stakeToken out (or the zero address)",
+      ],
     ];
     for (const [what, edit, message] of malformed) {
       it(`reports ${what} in one line, naming the key`, async function () {
@@ -562,6 +589,12 @@ describe("deploy/parameters for Kairos and Kaia", function () {
 
       it("carries the documented defaults (docs/architecture.md) and a real outflow limit", async function () {
         const p = readParameters(await filledIn(file));
+        // The Kaia stake source, in read mode, on the AddressBook at 0x…0400 (deploy/README.md says why).
+        expect([p.stakeSource, p.trackerMode, p.addressBook]).to.deep.equal([
+          "kaia",
+          false,
+          "0x0000000000000000000000000000000000000400",
+        ]);
         expect(p.stakeUnit).to.equal(ethers.parseEther("5000000"));
         expect(p.stakeToken).to.equal(ethers.ZeroAddress);
         expect([p.unbondingPeriod, p.withdrawalWindow]).to.deep.equal([7n * 86400n, 7n * 86400n]);
@@ -586,10 +619,13 @@ describe("deploy/parameters for Kairos and Kaia", function () {
 
       it("deploys and verifies once the placeholders are replaced", async function () {
         const filled = await filledIn(file);
+        // Kaia's AddressBook (a mock here) at 0x…0400, where the Kaia stake source looks for it.
+        await installAddressBook();
         const { file: deployment } = await deployWithFile(filled);
         const run = await runTask(VERIFY, { deployment, parameters: filled });
         expect(run.exitCode).to.equal(0);
-        expect(lines(run.out).pop()).to.equal("150 checks: 150 passed, 0 failed");
+        // 4 accounts fewer than hardhat.json (one member less), 2 more vault checks (stake source, AddressBook).
+        expect(lines(run.out).pop()).to.equal("152 checks: 152 passed, 0 failed");
       });
     });
   }

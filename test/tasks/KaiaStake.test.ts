@@ -17,6 +17,17 @@ import {
   networkHelpers,
   nodeAddress,
 } from "../utils/council.js";
+import { argumentContext, encodeProposal } from "../../scripts/ops/proposals.js";
+import { KaiaStakeVault__factory } from "../../typechain-types/index.js";
+import * as tasks from "../utils/tasks.js";
+import {
+  ACCOUNT,
+  deployKaiaRead,
+  deployKaiaTracker,
+  deployWithModule,
+  runGroupTask,
+  signerAt,
+} from "../utils/tasks.js";
 
 const UNIT = ethers.parseEther("1000");
 
@@ -163,6 +174,63 @@ describe("Kaia stake commands (scripts/ops/kaia.ts)", function () {
     const c = await connectContracts(addresses(vault, await council.registry.getAddress()), council.deployer);
     expect(await failure(refreshStaking(c, { staking: vault }))).to.equal(
       `the stake vault ${vault} holds bonded stake, not Kaia CnStaking: use stake deposit instead`,
+    );
+  });
+});
+
+describe("stake link and stake refresh on the Kaia module's deployment", function () {
+  for (const [mode, fixture] of [
+    ["tracker", deployKaiaTracker],
+    ["read", deployKaiaRead],
+  ] as const) {
+    it(`find the vault in the address file (${mode} mode), link through the AddressBook and refresh`, async function () {
+      const d = await tasks.networkHelpers.loadFixture(fixture);
+      const admin = await signerAt(ACCOUNT.admin);
+      const node = (await d.registry.getMember(1n)).nodes[0];
+      const cn = await tasks.ethers.deployContract("CnStakingV3Mock", [admin.address, node, 1n]);
+      const staking = await cn.getAddress();
+      const unit = await d.vault.stakeUnit();
+      await tasks.networkHelpers.setBalance(admin.address, 3n * unit);
+      if (mode === "tracker") await cn.connect(admin).setStakingTracker(d.addresses.vault);
+      await cn.connect(admin).depositLockupStakingAndInit();
+      await cn.connect(admin).stakeKlay({ value: unit });
+      await d.book.register(node, staking, admin.address);
+
+      const link = await runGroupTask("stake", d, "link", ACCOUNT.outsider, { member: "1", staking, node });
+      expect(link.err).to.equal("");
+      expect(link.out.split("\n").slice(0, 2)).to.deep.equal([
+        `Linked ${staking} to member 1`,
+        `  member stake: ${unit} wei`,
+      ]);
+      // More stake: in tracker mode the CnStaking reported it already, in read mode the refresh records it.
+      await cn.connect(admin).stakeKlay({ value: unit });
+      const refresh = await runGroupTask("stake", d, "refresh", ACCOUNT.outsider, { staking });
+      expect(refresh.err).to.equal("");
+      expect(refresh.out.split("\n").slice(0, 3)).to.deep.equal([
+        `Refreshed ${staking} of member 1`,
+        `  recorded stake: ${2n * unit} wei (member: ${2n * unit} wei)`,
+        `  votes:          ${await d.vault.memberVotes(1n)}`,
+      ]);
+      expect(await d.vault.stakeOf(1n)).to.equal(2n * unit);
+    });
+  }
+
+  it("lets a proposal file call linkStaking on the StakeVault of a Kaia deployment, not of a bonded one", async function () {
+    const d = await tasks.networkHelpers.loadFixture(deployKaiaRead);
+    const staking = "0x00000000000000000000000000000000000c0001";
+    const doc = {
+      description: "Link member 2's CnStaking",
+      actions: [{ contract: "StakeVault", function: "linkStaking(uint256,address)", args: ["2", staking] }],
+    };
+    const encoded = encodeProposal(await argumentContext(d), doc, "proposal");
+    expect(encoded.targets).to.deep.equal([d.addresses.vault]);
+    expect(encoded.calldatas).to.deep.equal([
+      KaiaStakeVault__factory.createInterface().encodeFunctionData("linkStaking", [2n, staking]),
+    ]);
+    const bonded = await tasks.networkHelpers.loadFixture(deployWithModule);
+    const bondedContext = await argumentContext(bonded);
+    expect(() => encodeProposal(bondedContext, doc, "proposal")).to.throw(
+      "proposal: actions[0].function linkStaking(uint256,address) is not a function of StakeVault",
     );
   });
 });

@@ -13,7 +13,11 @@ import { expect } from "chai";
 import hre from "hardhat";
 
 import CouncilGovernance from "../../deploy/modules/CouncilGovernance.js";
+import KaiaCouncilGovernance from "../../deploy/modules/KaiaCouncilGovernance.js";
 import { connectContracts } from "../../scripts/ops/deployment.js";
+import { KAIA_ADDRESS_BOOK } from "../../scripts/ops/system.js";
+import { AddressBookMock__factory } from "../../typechain-types/index.js";
+import type { AddressBookMock } from "../../typechain-types/index.js";
 import type { Addresses, CouncilContracts } from "../../scripts/ops/deployment.js";
 import { taskConnection } from "../../scripts/tasks/cli.js";
 
@@ -95,11 +99,23 @@ export function deployWithParameters(overrides: ModuleParameters): Promise<Deplo
   return deployWithFile({ CouncilGovernance: { ...base.CouncilGovernance, ...overrides } });
 }
 
-/** Deploys with the module from a parameter file (or parameters) and writes the deployment's address file. */
+/**
+ * Deploys from a parameter file (or parameters) and writes the deployment's address file. The module is the one
+ * the parameters' `stakeSource` names, as the `ignition deploy` guard requires: KaiaCouncilGovernance for "kaia",
+ * CouncilGovernance otherwise.
+ */
 export async function deployWithFile(
   parameters: string | { CouncilGovernance: ModuleParameters },
 ): Promise<Deployed> {
-  const d = await connection.ignition.deploy(CouncilGovernance, { parameters });
+  const json = (
+    typeof parameters === "string" ? JSON.parse(readFileSync(parameters, "utf8")) : parameters
+  ) as {
+    CouncilGovernance: ModuleParameters;
+  };
+  const d =
+    json.CouncilGovernance.stakeSource === "kaia"
+      ? await connection.ignition.deploy(KaiaCouncilGovernance, { parameters })
+      : await connection.ignition.deploy(CouncilGovernance, { parameters });
   const addresses: Addresses = {
     timelock: await d.timelock.getAddress(),
     registry: await d.registry.getAddress(),
@@ -115,6 +131,48 @@ export async function deployWithFile(
   writeFileSync(file, JSON.stringify(addresses, null, 2));
   return { ...(await connectContracts(addresses, connection.ethers.provider)), file };
 }
+
+/**
+ * Kaia's AddressBook at its system address 0x…0400, as on Kaia and Kairos: the AddressBookMock's code put there
+ * (hardhat_setCode), with no node registered. Call it inside a fixture, before deploying the Kaia module.
+ */
+export async function installAddressBook(): Promise<AddressBookMock> {
+  const artifact = await hre.artifacts.readArtifact("AddressBookMock");
+  await networkHelpers.setCode(KAIA_ADDRESS_BOOK, artifact.deployedBytecode);
+  return AddressBookMock__factory.connect(KAIA_ADDRESS_BOOK, (await ethers.getSigners())[0]);
+}
+
+/**
+ * deploy/parameters/hardhat.json turned into a Kaia stake source file: `stakeSource` "kaia", the given mode, the
+ * AddressBook at 0x…0400 and no stake token; `overrides` replace any parameter. Written to a scratch file.
+ */
+export function kaiaParameterFile(trackerMode: boolean, overrides: ModuleParameters = {}): string {
+  const base = JSON.parse(readFileSync(PARAMETER_FILE, "utf8")) as { CouncilGovernance: ModuleParameters };
+  const { stakeToken: _bondedOnly, ...section } = base.CouncilGovernance;
+  const file = path.join(scratch, `kaia-${trackerMode ? "tracker" : "read"}-${++kaiaFiles}.json`);
+  const kaia = { stakeSource: "kaia", trackerMode, addressBook: KAIA_ADDRESS_BOOK };
+  writeFileSync(file, JSON.stringify({ CouncilGovernance: { ...section, ...kaia, ...overrides } }, null, 2));
+  return file;
+}
+let kaiaFiles = 0;
+
+/** A deployment through the Kaia module, with its parameter file and the AddressBook mock at 0x…0400. */
+export interface KaiaDeployed extends Deployed {
+  /** The parameter file it was deployed from. */
+  parameters: string;
+  book: AddressBookMock;
+}
+
+/** Deploys through the Kaia module (AddressBook mock installed first) in tracker or read mode. */
+export async function deployKaia(trackerMode: boolean): Promise<KaiaDeployed> {
+  const book = await installAddressBook();
+  const parameters = kaiaParameterFile(trackerMode);
+  return { ...(await deployWithFile(parameters)), parameters, book };
+}
+
+/** Fixtures (for networkHelpers.loadFixture): the Kaia module in tracker mode, and in read mode. */
+export const deployKaiaTracker = (): Promise<KaiaDeployed> => deployKaia(true);
+export const deployKaiaRead = (): Promise<KaiaDeployed> => deployKaia(false);
 
 /** Bonds `units` stake units (native coin) for each initial member from its admin (accounts 3–7), funding them. */
 export async function stakeMembers(
