@@ -82,8 +82,9 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
     mapping(uint256 memberId => Checkpoints.Trace208) private _accounts;
     /// @dev Per voter account: the member it votes for at each timepoint (0 when none).
     mapping(address voter => Checkpoints.Trace208) private _voterMember;
-    /// @dev Per voter account: the member it is or was the voter of (permanent, as in the registry).
-    mapping(address voter => uint256 memberId) private _memberOfVoter;
+    /// @dev Per voter account: `memberId << 1 | current`, the member it is or was the voter of (permanent, as in the
+    /// registry) and whether it is that member's voter now (one read answers both for a vote).
+    mapping(address voter => uint256 memberAndCurrent) private _memberOfVoter;
     /// @dev `total << 16 | eligibleCount` at each timepoint: the capped vote total and the eligible count.
     Checkpoints.Trace208 private _supply;
     VoteHistogram.Tree private _histogram;
@@ -514,15 +515,19 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
 
     /// @inheritdoc IStakeVault
     function memberOfVoter(address account) external view returns (uint256) {
-        return _memberOfVoter[account];
+        return _memberOfVoter[account] >> 1;
     }
 
     /// @inheritdoc IStakeVault
-    function getPastVotesOfCurrentVoter(address account, uint256 timepoint) external view returns (uint256) {
+    function getPastVotesOfCurrentVoter(
+        address account,
+        uint256 timepoint
+    ) external view returns (uint256 votes, uint256 memberId) {
         uint48 t = _validateTimepoint(timepoint);
-        uint256 memberId = _memberOfVoter[account];
-        if (memberId == 0 || _positions[memberId].voter != account || _accounts[memberId].latest() & 1 == 0) return 0;
-        return _pastVotes(memberId, t);
+        uint256 record = _memberOfVoter[account];
+        memberId = record >> 1;
+        if (record & 1 == 0 || _accounts[memberId].latest() & 1 == 0) return (0, memberId);
+        votes = _pastVotes(memberId, t);
     }
 
     /**
@@ -670,9 +675,12 @@ contract StakeVault is IStakeVault, Votes, GovernedOwnable, ReentrancyGuard {
         if (voter != oldVoter && voter != address(0)) {
             p.voter = voter;
             uint48 now_ = clock();
-            if (oldVoter != address(0)) _voterMember[oldVoter].push(now_, 0);
+            if (oldVoter != address(0)) {
+                _voterMember[oldVoter].push(now_, 0);
+                _memberOfVoter[oldVoter] = memberId << 1;
+            }
             _voterMember[voter].push(now_, uint208(memberId));
-            _memberOfVoter[voter] = memberId;
+            _memberOfVoter[voter] = (memberId << 1) | 1;
             if (delegates(voter) != voter) _delegate(voter, voter);
             if (oldVotes > 0) emit DelegateVotesChanged(oldVoter, oldVotes, 0);
             if (newVotes > 0) emit DelegateVotesChanged(voter, 0, newVotes);

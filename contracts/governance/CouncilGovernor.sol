@@ -2,7 +2,6 @@
 pragma solidity 0.8.30;
 
 import {Governor} from "@openzeppelin/contracts/governance/Governor.sol";
-import {GovernorPreventLateQuorum} from "@openzeppelin/contracts/governance/extensions/GovernorPreventLateQuorum.sol";
 // solhint-disable-next-line max-line-length
 import {GovernorSequentialProposalId} from "@openzeppelin/contracts/governance/extensions/GovernorSequentialProposalId.sol";
 import {GovernorTimelockControl} from "@openzeppelin/contracts/governance/extensions/GovernorTimelockControl.sol";
@@ -23,8 +22,9 @@ import {GovernorVoteExtension} from "./extensions/GovernorVoteExtension.sol";
  * @title CouncilGovernor
  * @notice The Governance Council's governor: one OpenZeppelin Governor for every kind of motion, reading
  * stake-weighted, capped votes from the StakeVault and executing through a TimelockController.
- * @dev Composition of OpenZeppelin Governor 5.x (sequential ids, late-quorum protection, timelock control) and
- * this project's extensions: motion classes, member-keyed dual-quorum counting, proposer rules, expiry, code
+ * @dev Composition of OpenZeppelin Governor 5.x (sequential ids, timelock control) and this project's extensions:
+ * motion classes, member-keyed dual-quorum counting, late-quorum protection and granted vote extensions (both kept
+ * in the tally's slot), proposer rules, expiry, code
  * pinning, a term-limited guardian, and admission and no-confidence motions. After executing a motion that calls
  * the timelock or the governor, the governor asks the policy whether it still holds its timelock roles, nobody else
  * may execute, and the timelock delay stays within its bounds; a motion that would break that reverts
@@ -33,10 +33,9 @@ import {GovernorVoteExtension} from "./extensions/GovernorVoteExtension.sol";
  */
 contract CouncilGovernor is
     GovernorSequentialProposalId,
-    GovernorPreventLateQuorum,
-    GovernorVoteExtension,
     GovernorTimelockControl,
     GovernorCouncilCounting,
+    GovernorVoteExtension,
     GovernorProposalRules,
     GovernorExpiry,
     GovernorCodePinning,
@@ -76,8 +75,7 @@ contract CouncilGovernor is
         Settings memory settings
     )
         Governor("GC Governor")
-        GovernorPreventLateQuorum(settings.lateQuorumExtension)
-        GovernorVoteExtension(settings.voteExtension)
+        GovernorVoteExtension(settings.lateQuorumExtension, settings.voteExtension)
         GovernorTimelockControl(timelock_)
         GovernorCouncilVotes(vault)
         GovernorMotionClasses(policy)
@@ -131,15 +129,10 @@ contract CouncilGovernor is
         return super.state(proposalId);
     }
 
-    /**
-     * @notice The motion's deadline, extended when quorum is first reached late (OpenZeppelin PreventLateQuorum) and
-     * when the members' call for more time succeeded ({GovernorVoteExtension}).
-     * @param proposalId The proposal.
-     * @return The deadline (timestamp).
-     */
+    /// @inheritdoc GovernorVoteExtension
     function proposalDeadline(
         uint256 proposalId
-    ) public view override(Governor, GovernorPreventLateQuorum, GovernorVoteExtension) returns (uint256) {
+    ) public view override(Governor, GovernorVoteExtension) returns (uint256) {
         return super.proposalDeadline(proposalId);
     }
 
@@ -244,7 +237,7 @@ contract CouncilGovernor is
         return super._executor();
     }
 
-    function _tallyUpdated(uint256 proposalId) internal override(Governor, GovernorPreventLateQuorum) {
+    function _tallyUpdated(uint256 proposalId) internal override(Governor, GovernorVoteExtension) {
         super._tallyUpdated(proposalId);
     }
 

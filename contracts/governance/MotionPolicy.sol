@@ -66,6 +66,8 @@ contract MotionPolicy is IMotionPolicy, GovernedOwnable {
     uint8 private _strictestApprovalNumerator;
     uint8 private _strictestApprovalDenominator = 1;
     uint16 private _strictestVoteQuorumBps;
+    // The smallest class timelock delay, recomputed whenever a class changes (read by every anti-bricking check).
+    uint32 private _smallestTimelockDelay;
     mapping(address target => mapping(bytes4 selector => uint8 classPlusOne)) private _actionClasses;
 
     /**
@@ -228,12 +230,8 @@ contract MotionPolicy is IMotionPolicy, GovernedOwnable {
     }
 
     /// @inheritdoc IMotionPolicy
-    function smallestTimelockDelay() public view returns (uint256 smallest) {
-        smallest = type(uint256).max;
-        for (uint256 i = 0; i < _CLASS_COUNT; ++i) {
-            uint256 delay = _classConfigs[MotionClass(i)].timelockDelay;
-            if (delay < smallest) smallest = delay;
-        }
+    function smallestTimelockDelay() public view returns (uint256) {
+        return _smallestTimelockDelay;
     }
 
     /// @inheritdoc IMotionPolicy
@@ -309,6 +307,12 @@ contract MotionPolicy is IMotionPolicy, GovernedOwnable {
             2 * uint256(config.approvalNumerator) < config.approvalDenominator
         ) revert MotionPolicyInvalidClassConfig(cls);
         _classConfigs[cls] = config;
+        uint32 smallest = type(uint32).max;
+        for (uint256 i = 0; i < _CLASS_COUNT; ++i) {
+            uint32 delay = _classConfigs[MotionClass(i)].timelockDelay;
+            if (delay < smallest) smallest = delay;
+        }
+        _smallestTimelockDelay = smallest;
         if (
             uint256(config.approvalNumerator) * _strictestApprovalDenominator >
             uint256(_strictestApprovalNumerator) * config.approvalDenominator

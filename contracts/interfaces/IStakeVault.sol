@@ -230,13 +230,18 @@ interface IStakeVault {
 
     /**
      * @notice The votes at `timepoint` of the member whose voter `account` is now, when that member is active now;
-     * else 0. One read for a governor: a member that resigned or was removed stops voting at once, and a voter
-     * account replaced since the snapshot no longer votes for it.
+     * else 0; and the member whose voter `account` is or was (as {memberOfVoter}). One call for a governor: a
+     * member that resigned or was removed stops voting at once, a voter account replaced since the snapshot no
+     * longer votes for it, and the governor counts the vote against the member.
      * @param account The voter account.
      * @param timepoint A past timestamp (the motion's snapshot).
-     * @return The votes.
+     * @return votes The votes.
+     * @return memberId The member whose voter `account` is or was, or 0.
      */
-    function getPastVotesOfCurrentVoter(address account, uint256 timepoint) external view returns (uint256);
+    function getPastVotesOfCurrentVoter(
+        address account,
+        uint256 timepoint
+    ) external view returns (uint256 votes, uint256 memberId);
 
     /**
      * @notice The member whose voter account `account` is or was (0 if none): permanent, like the registry's

@@ -18,34 +18,71 @@ export const PROPOSE_GROWTH_LIMIT = 2;
 export const CAST_VOTE_LIMIT = 1.1;
 export const LIFECYCLE_LIMIT = 1.25;
 
+/** Storage slots an operation wrote from zero, over all contracts. */
+function newSlots(o: Operation, side: "ours" | "baseline"): number {
+  const a = side === "ours" ? o.anatomy.ours : o.anatomy.baseline;
+  return a ? Object.values(a.newSlots).reduce((s, n) => s + n, 0) : 0;
+}
+
+function fmt(n: number): string {
+  return Math.round(n).toLocaleString("en-US");
+}
+
+/** Gas spent in the vault (ours) or the token (baseline) during an operation. */
+function inVault(o: Operation, side: "ours" | "baseline"): number {
+  const a = side === "ours" ? o.anatomy.ours : o.anatomy.baseline;
+  return a?.byContract["vault / token"] ?? 0;
+}
+
 /**
  * Issue 13: castVote after quorum and the first vote, propose with one action (ratios to the baseline), and the
- * growth of propose and castVote from the smallest to the largest council (percent), with why each miss happens.
+ * growth of propose and castVote from the smallest to the largest council (percent). Each `why` says, from the
+ * measured anatomy of the operation, where the gas above the limit goes.
  */
-export const ISSUE13_TARGETS = [
+export const ISSUE13_TARGETS: readonly {
+  id: string;
+  row: string;
+  limit: number;
+  why: (o: Operation) => string;
+}[] = [
   {
     id: "i13-castVote-after-quorum",
     row: "castVote-after-quorum",
     limit: 1.15,
-    why:
-      "a vote reads seven cold slots in the vault (the voter's member, the member's stake record, the unit and the " +
-      "eligible count) and writes the member's voted flag and the tally; the baseline reads one checkpoint",
+    why: (o) =>
+      `${fmt(o.ours - (o.baseline ?? 0) * 1.15)} gas over the limit; the vault computes the member's votes from its ` +
+      `record, the stake unit and the eligible count (${fmt(inVault(o, "ours"))} gas in the vault against ` +
+      `${fmt(inVault(o, "baseline"))} for the baseline's one checkpoint), and the vote reads ` +
+      `${o.anatomy.ours.coldSloads} cold slots against ${o.anatomy.baseline?.coldSloads ?? 0} and makes ` +
+      `${o.anatomy.ours.externalCalls} calls against ${o.anatomy.baseline?.externalCalls ?? 0} (the member is ` +
+      "looked up again in `_countVote`, because votes are counted per member)",
   },
   {
     id: "i13-castVote-first",
     row: "castVote-first",
     limit: 1.35,
-    why: "the first vote also caches both quorum thresholds for the motion",
+    why: (o) =>
+      `${fmt(o.ours - (o.baseline ?? 0) * 1.35)} gas over the limit; the first vote also caches both quorum ` +
+      "thresholds for the motion",
   },
   {
     id: "i13-propose-1",
     row: "propose-1",
     limit: 2.5,
-    why:
-      "a motion stores its class, thresholds, snapshot bases and live-motion entry (six new slots against the " +
-      "baseline's two) and checks the proposer's membership in the registry",
+    why: (o) =>
+      `${fmt(o.ours - (o.baseline ?? 0) * 2.5)} gas over the limit; a motion writes ${newSlots(o, "ours")} new ` +
+      `slots against the baseline's ${newSlots(o, "baseline")} (sequential id, class record, code digest, ` +
+      `live-motion entry) and calls the policy to classify its actions (${fmt(o.anatomy.ours.byContract["policy"] ?? 0)} ` +
+      `gas) and the vault for the proposer (${fmt(inVault(o, "ours"))} gas)`,
   },
-] as const;
+];
+/** Issue 13's ratio limit for the operation `row`. */
+export function issue13Limit(row: string): number {
+  const t = ISSUE13_TARGETS.find((x) => x.row === row);
+  if (!t) throw new Error(`no issue 13 target for ${row}`);
+  return t.limit;
+}
+
 export const ISSUE13_GROWTH_LIMIT = 1;
 
 /** Operations compared with the baseline against each ratio target. */
@@ -132,7 +169,7 @@ export function checkTargets(result: BenchResult): TargetCheck[] {
       subject:
         value <= t.limit
           ? row.name
-          : `${row.name} (missed by ${((value / t.limit - 1) * 100).toFixed(0)} %: ${t.why})`,
+          : `${row.name} (missed by ${((value / t.limit - 1) * 100).toFixed(0)} %: ${t.why(row)})`,
       value,
       limit: t.limit,
       unit: "ratio",

@@ -296,6 +296,24 @@ describe("VoteExtension", function () {
       expect(await s.governor.proposalDeadline(id)).to.equal(deadline);
     });
 
+    it("refuses a deadline beyond 48 bits (kept in the tally's slot) and changes nothing", async function () {
+      const s = await networkHelpers.loadFixture(extensionSystem);
+      const id = await activeMotion(s);
+      const deadline = await s.governor.proposalDeadline(id);
+      const extAddress = await s.ext.getAddress();
+      await networkHelpers.impersonateAccount(extAddress);
+      await networkHelpers.setBalance(extAddress, 10n ** 18n);
+      const ext = await ethers.getSigner(extAddress);
+      await expect(s.governor.connect(ext).extendVote(id, 1n << 48n))
+        .to.be.revertedWithCustomError(s.governor, "SafeCastOverflowedUintDowncast")
+        .withArgs(48, 1n << 48n);
+      expect(await s.governor.proposalDeadline(id)).to.equal(deadline);
+      await expect(s.governor.connect(ext).extendVote(id, deadline + WEEK))
+        .to.emit(s.governor, "ProposalExtended")
+        .withArgs(id, deadline + WEEK);
+      expect(await s.governor.proposalDeadline(id)).to.equal(deadline + WEEK);
+    });
+
     it("is closed to everyone on a governor deployed without a vote extension", async function () {
       const s = await networkHelpers.loadFixture(systemWithoutExtension);
       const id = await activeMotion(s);

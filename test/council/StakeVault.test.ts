@@ -1480,6 +1480,18 @@ describe("StakeVault", function () {
       expect(await c.vault.memberVotes(1n)).to.equal(2n);
       expect(await c.vault.totalVotes()).to.equal(totalBefore);
       await networkHelpers.mine();
+      // Both accounts stay the member's; only the current voter casts its snapshot votes.
+      expect(await c.vault.memberOfVoter(oldVoter)).to.equal(1n);
+      expect(await c.vault.memberOfVoter(newVoter.address)).to.equal(1n);
+      expect([...(await c.vault.getPastVotesOfCurrentVoter(oldVoter, before))]).to.deep.equal([0n, 1n]);
+      expect([...(await c.vault.getPastVotesOfCurrentVoter(newVoter.address, before))]).to.deep.equal([
+        2n,
+        1n,
+      ]);
+      expect([...(await c.vault.getPastVotesOfCurrentVoter(c.others[1].address, before))]).to.deep.equal([
+        0n,
+        0n,
+      ]);
       expect(await c.vault.getPastVotes(oldVoter, before)).to.equal(2n);
       expect(await c.vault.getPastVotes(oldVoter, at)).to.equal(0n);
       expect(await c.vault.getPastVotes(newVoter.address, before)).to.equal(0n);

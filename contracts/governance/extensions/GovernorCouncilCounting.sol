@@ -14,6 +14,10 @@ import {GovernorMotionClasses} from "./GovernorMotionClasses.sol";
  * For * denominator >= numerator * cast. A motion may exclude one member (a no-confidence target): that member
  * cannot vote, and its membership and votes are removed from both quorum bases. Votes of zero weight are refused,
  * so every counted voter was eligible at the snapshot.
+ *
+ * One storage slot per motion holds the three sums, the voter count and the two deadlines a motion's vote can be
+ * extended to (late quorum, and the members' call for more time: see {GovernorVoteExtension}), so a vote reads and
+ * writes that one slot. Votes are at most 254 per member and members at most 255, so 48-bit sums cannot overflow.
  */
 abstract contract GovernorCouncilCounting is GovernorMotionClasses {
     /// @dev Support values, as in Compound Bravo and OpenZeppelin.
@@ -24,10 +28,13 @@ abstract contract GovernorCouncilCounting is GovernorMotionClasses {
     }
 
     struct Tally {
-        uint64 againstVotes;
-        uint64 forVotes;
-        uint64 abstainVotes;
-        uint32 voters;
+        uint48 againstVotes;
+        uint48 forVotes;
+        uint48 abstainVotes;
+        uint16 voters;
+        // Deadline set when quorum was first reached (0 until then), and deadline granted by the vote extension.
+        uint48 lateQuorumDeadline;
+        uint48 grantedDeadline;
         mapping(uint256 memberId => bool) voted;
     }
 
@@ -150,6 +157,20 @@ abstract contract GovernorCouncilCounting is GovernorMotionClasses {
             2 * uint256(t.forVotes) > cast && uint256(t.forVotes) * m.approvalDenominator >= m.approvalNumerator * cast;
     }
 
+    /// @dev The late-quorum and granted deadlines kept in the motion's tally slot (0 when not set).
+    function _extendedDeadlines(uint256 proposalId) internal view returns (uint256 lateQuorum, uint256 granted) {
+        Tally storage t = _tallies[proposalId];
+        return (t.lateQuorumDeadline, t.grantedDeadline);
+    }
+
+    function _setLateQuorumDeadline(uint256 proposalId, uint48 deadline) internal {
+        _tallies[proposalId].lateQuorumDeadline = deadline;
+    }
+
+    function _setGrantedDeadline(uint256 proposalId, uint48 deadline) internal {
+        _tallies[proposalId].grantedDeadline = deadline;
+    }
+
     function _countVote(
         uint256 proposalId,
         address account,
@@ -169,7 +190,7 @@ abstract contract GovernorCouncilCounting is GovernorMotionClasses {
         t.voted[memberId] = true;
         if (t.voters == 0) _cacheQuorum(proposalId);
         t.voters += 1;
-        uint64 weight = uint64(totalWeight);
+        uint48 weight = uint48(totalWeight);
         if (support == uint8(VoteType.Against)) {
             t.againstVotes += weight;
         } else if (support == uint8(VoteType.For)) {

@@ -53,7 +53,8 @@ abstract contract GovernorCouncilVotes is GovernorVotes {
         bytes memory /* params */
     ) internal view virtual override returns (uint256) {
         // One read: the vault knows each member's current voter and status (the registry reports every change).
-        return _VAULT.getPastVotesOfCurrentVoter(account, timepoint);
+        (uint256 votes, ) = _VAULT.getPastVotesOfCurrentVoter(account, timepoint);
+        return votes;
     }
 
     /// @dev The member whose voter `account` is or was, and whether it is the current voter of an active member.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IMotionPolicy} from "../../interfaces/IMotionPolicy.sol";
 import {GovernorMotionClasses} from "./GovernorMotionClasses.sol";
 
@@ -15,8 +16,8 @@ import {GovernorMotionClasses} from "./GovernorMotionClasses.sol";
  * moves no confidence). The policy's community petitions contract sponsors the Admission and No-confidence motions
  * its qualified petitions open (it has no other path to propose), outside the live-motion limit: each of them
  * needed the community's locked support. A member's Pending motion may be cancelled by its current voter. The
- * live list of a proposer is pruned on each proposal and never exceeds `maxLiveProposals` (at most 20), so the loop
- * does not grow with history.
+ * live list of a proposer has at most 20 entries (`MAX_LIVE_PROPOSALS_LIMIT`), packed eight to a slot; a new motion
+ * reuses the entry of one no longer live, so the loop does not grow with history.
  */
 abstract contract GovernorProposalRules is GovernorMotionClasses {
     /// @notice Upper bound of `maxActions`.
@@ -31,7 +32,10 @@ abstract contract GovernorProposalRules is GovernorMotionClasses {
     ProposerRule private _proposerRule;
     uint16 private _maxActions;
     uint8 private _maxLiveProposals;
-    mapping(uint256 proposerKey => uint256[]) private _liveProposals;
+    /// @dev Per proposer: the ids of its motions that were live when recorded, 32 bits each, eight to a slot; a
+    /// proposer's first motions write one slot. Entries are never cleared, so the zero entries are a suffix: a new
+    /// motion takes the place of the first motion no longer live, or the first zero entry.
+    mapping(uint256 proposerKey => uint32[MAX_LIVE_PROPOSALS_LIMIT]) private _liveProposals;
 
     /**
      * @notice Sets the initial proposer rule and limits.
@@ -101,8 +105,8 @@ abstract contract GovernorProposalRules is GovernorMotionClasses {
      * @return count The number of live motions.
      */
     function liveProposalCount(address proposer) external view returns (uint256 count) {
-        uint256[] storage live = _liveProposals[_keyOf(proposer)];
-        for (uint256 i = 0; i < live.length; ++i) {
+        uint32[MAX_LIVE_PROPOSALS_LIMIT] storage live = _liveProposals[_keyOf(proposer)];
+        for (uint256 i = 0; i < MAX_LIVE_PROPOSALS_LIMIT && live[i] != 0; ++i) {
             if (_isLive(live[i])) ++count;
         }
     }
@@ -120,18 +124,20 @@ abstract contract GovernorProposalRules is GovernorMotionClasses {
 
         uint256 key = _authorize(proposer, motionClass(proposalId));
         if (key == _COMMUNITY_KEY) return proposalId;
-        uint256[] storage live = _liveProposals[key];
-        uint256 i = 0;
-        while (i < live.length) {
-            if (_isLive(live[i])) {
-                ++i;
+        uint32[MAX_LIVE_PROPOSALS_LIMIT] storage live = _liveProposals[key];
+        uint256 free = MAX_LIVE_PROPOSALS_LIMIT;
+        uint256 count = 0;
+        for (uint256 i = 0; i < MAX_LIVE_PROPOSALS_LIMIT; ++i) {
+            uint256 id = live[i];
+            if (id != 0 && _isLive(id)) {
+                ++count;
             } else {
-                live[i] = live[live.length - 1];
-                live.pop();
+                if (free == MAX_LIVE_PROPOSALS_LIMIT) free = i;
+                if (id == 0) break;
             }
         }
-        if (live.length >= _maxLiveProposals) revert GovernorTooManyLiveProposals(proposer, _maxLiveProposals);
-        live.push(proposalId);
+        if (count >= _maxLiveProposals) revert GovernorTooManyLiveProposals(proposer, _maxLiveProposals);
+        live[free] = SafeCast.toUint32(proposalId);
     }
 
     /// @dev A member's own motion may be cancelled while Pending by the member's current voter (not by a voter
@@ -153,10 +159,11 @@ abstract contract GovernorProposalRules is GovernorMotionClasses {
         ) {
             return _SECRETARIAT_KEY;
         }
-        (uint256 memberId, bool current) = _memberOfVoter(proposer);
+        // One vault call: the member whose current voter `proposer` is, and its votes one second ago (no flash
+        // eligibility); zero votes when `proposer` is not the current voter of an active member.
+        (uint256 votes, uint256 memberId) = stakeVault().getPastVotesOfCurrentVoter(proposer, clock() - 1);
         if (
-            current &&
-            stakeVault().getPastMemberVotes(memberId, clock() - 1) > 0 &&
+            votes > 0 &&
             (_proposerRule != ProposerRule.SecretariatOnly ||
                 cls == IMotionPolicy.MotionClass.Constitutional ||
                 cls == IMotionPolicy.MotionClass.NoConfidence)
