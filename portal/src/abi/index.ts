@@ -9,6 +9,9 @@ import { revertData } from "../../../scripts/ops/revert.js";
 import { DEPLOYED_CONTRACTS } from "../../../scripts/ops/system.js";
 import type { Addresses, ContractKey } from "../config";
 import {
+  AdvisorBoardAbi,
+  CommunityPetitionsAbi,
+  CommunityVetoAbi,
   CouncilGovernorAbi,
   CouncilGovernorLensAbi,
   CouncilRegistryAbi,
@@ -16,6 +19,7 @@ import {
   MotionPolicyAbi,
   StakeVaultAbi,
   TimelockControllerAbi,
+  VoteExtensionAbi,
 } from "../../generated/abis";
 
 export * from "../../generated/abis";
@@ -115,6 +119,10 @@ export function bytes32Text(value: Hex): string {
 const ALL_ABIS: readonly [string, Abi][] = [
   ...SYSTEM.map((s) => [s.name, s.abi] as [string, Abi]),
   ["CouncilGovernorLens", CouncilGovernorLensAbi],
+  ["CommunityPetitions", CommunityPetitionsAbi],
+  ["CommunityVeto", CommunityVetoAbi],
+  ["AdvisorBoard", AdvisorBoardAbi],
+  ["VoteExtension", VoteExtensionAbi],
 ];
 
 function argText(value: unknown): string {
