@@ -51,9 +51,13 @@ export function assetUnits(amount: bigint, asset: Asset): string {
 
 /** Reads an amount typed in the asset's units ("6000000", "6,000,000.5"); a one-line reason when it is not one. */
 export function parseAssetAmount(text: string, asset: Asset): bigint | string | undefined {
-  const t = text.trim().replace(/,/g, "").replace(new RegExp(`\\s*${asset.symbol}$`, "i"), "");
+  const t = text
+    .trim()
+    .replace(/,/g, "")
+    .replace(new RegExp(`\\s*${asset.symbol}$`, "i"), "");
   if (t === "") return undefined;
-  if (!/^\d+(\.\d+)?$/.test(t)) return `“${text.trim()}” is not an amount of ${asset.symbol}: type a number, e.g. 1000000`;
+  if (!/^\d+(\.\d+)?$/.test(t))
+    return `“${text.trim()}” is not an amount of ${asset.symbol}: type a number, e.g. 1000000`;
   const [, fraction = ""] = t.split(".");
   if (fraction.length > asset.decimals) return `${asset.symbol} has at most ${asset.decimals} decimals`;
   const amount = parseUnits(t, asset.decimals);
@@ -162,7 +166,12 @@ export function usePetitions(community: Community | null | undefined): UseQueryR
   const { client } = usePortal();
   const { address } = useAccount();
   return useQuery({
-    queryKey: ["petitions", community?.petitions ?? "", String(community?.petitionCount ?? 0n), address ?? ""],
+    queryKey: [
+      "petitions",
+      community?.petitions ?? "",
+      String(community?.petitionCount ?? 0n),
+      address ?? "",
+    ],
     enabled: community !== undefined && community !== null,
     queryFn: async (): Promise<PetitionRow[]> => {
       const c = community as Community;
@@ -229,7 +238,9 @@ export function useVetoMotions(community: Community | null | undefined): UseQuer
       });
       const first = count > MOTIONS_SCANNED ? count - MOTIONS_SCANNED + 1n : 1n;
       const page = count === 0n ? [] : await readMotionPage(client, config, first, count - first + 1n);
-      const membership = page.filter((m) => m.motionClass === "Admission" || m.motionClass === "No-confidence");
+      const membership = page.filter(
+        (m) => m.motionClass === "Admission" || m.motionClass === "No-confidence",
+      );
       const rows = await Promise.all(
         membership.map(async (motion) => {
           const [campaign, lock] = await Promise.all([
@@ -249,9 +260,11 @@ export function useVetoMotions(community: Community | null | undefined): UseQuer
             fromBlock: motion.createdBlock,
             toBlock: motion.createdBlock,
           });
-          const created = parseEventLogs({ abi: CouncilGovernorAbi, logs, eventName: "ProposalCreated" }).find(
-            (l) => l.args.proposalId === motion.id,
-          );
+          const created = parseEventLogs({
+            abi: CouncilGovernorAbi,
+            logs,
+            eventName: "ProposalCreated",
+          }).find((l) => l.args.proposalId === motion.id);
           const description = created?.args.description;
           return {
             motion,
@@ -275,7 +288,6 @@ export function useVetoMotions(community: Community | null | undefined): UseQuer
     },
   });
 }
-
 
 /** The connected account's allowance to `spender` in ERC-20 mode (undefined in native mode or disconnected). */
 export function useAllowance(asset: Asset | undefined, spender: Address | undefined): bigint | undefined {
@@ -326,8 +338,15 @@ export function useOpinions(
           ? Promise.resolve(undefined)
           : client.readContract({ ...b, functionName: "opinionOf", args: [proposalId, address] }),
       ]);
-      const pages: Promise<readonly { advisor: Address; recommendation: number; filedAt: number; contentHash: Hex; uri: string }[]>[] =
-        [];
+      const pages: Promise<
+        readonly {
+          advisor: Address;
+          recommendation: number;
+          filedAt: number;
+          contentHash: Hex;
+          uri: string;
+        }[]
+      >[] = [];
       for (let offset = 0n; offset < count; offset += page) {
         pages.push(client.readContract({ ...b, functionName: "opinions", args: [proposalId, offset, page] }));
       }

@@ -8,7 +8,12 @@
 import { getAddress, isAddress } from "viem";
 import type { Address } from "viem";
 
-import { COMMUNITY_CONTRACT_KEYS, CONTRACT_KEYS, communityFutureId, futureId } from "../../scripts/ops/system.js";
+import {
+  COMMUNITY_CONTRACT_KEYS,
+  CONTRACT_KEYS,
+  communityFutureId,
+  futureId,
+} from "../../scripts/ops/system.js";
 import type { CommunityContractKey, ContractKey } from "../../scripts/ops/system.js";
 
 declare const __BUILD_ADDRESSES__: Record<string, unknown>;

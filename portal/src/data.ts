@@ -179,7 +179,8 @@ export function useNames(): NameBook {
     ["lens", "CouncilGovernorLens"],
   ];
   for (const [key, name] of keys) book.set(config.addresses[key].toLowerCase(), name);
-  if (config.addresses.advisors !== undefined) book.set(config.addresses.advisors.toLowerCase(), "AdvisorBoard");
+  if (config.addresses.advisors !== undefined)
+    book.set(config.addresses.advisors.toLowerCase(), "AdvisorBoard");
   if (config.addresses.voteExtension !== undefined)
     book.set(config.addresses.voteExtension.toLowerCase(), "VoteExtension");
   if (council !== undefined) {

@@ -309,8 +309,8 @@ function OpenPetition({ c, council }: { c: Community; council: Council }) {
       <h2 id="open-petition">Open a petition</h2>
       <p className="muted">
         Anyone may open one petition per subject while none is open on it. It posts a bond of{" "}
-        {c.bond === 0n ? "nothing" : amount(c.bond, c.asset)}; the description (up to{" "}
-        {c.maxDescription.toString()} bytes) becomes the motion's description.
+        {c.bond === 0n ? "nothing" : amount(c.bond, c.asset)}; the description (up to {c.maxDescription.toString()}{" "}
+        bytes) becomes the motion's description.
       </p>
       <label>
         Petition kind
@@ -340,7 +340,9 @@ function OpenPetition({ c, council }: { c: Community; council: Council }) {
         Petition description
         <textarea rows={3} cols={70} value={description} onChange={(e) => setDescription(e.target.value)} />
       </label>
-      {!ready && address !== undefined && <Approve asset={c.asset} spender={c.petitions} amount={c.bond} what="the bond" />}
+      {!ready && address !== undefined && (
+        <Approve asset={c.asset} spender={c.petitions} amount={c.bond} what="the bond" />
+      )}
       <Action label="Open petition" what="open this petition" call={call} />
     </section>
   );
@@ -354,8 +356,8 @@ function Veto({ c, now }: { c: Community; now?: bigint }) {
       <h2 id="veto">Community veto</h2>
       {!c.vetoOn && (
         <p>
-          The veto phase is off: no new veto campaign can start until a Constitutional motion switches it on.
-          Campaigns already running keep their locks withdrawable.
+          The veto phase is off: no new veto campaign can start until a Constitutional motion switches it on. Campaigns
+          already running keep their locks withdrawable.
         </p>
       )}
       {motions.isPending && <Loading what="the membership motions" />}
@@ -453,8 +455,8 @@ function VetoCard({ c, r, now }: { c: Community; r: VetoRow; now?: bigint }) {
             <Approve asset={c.asset} spender={veto} amount={value} what={`motion ${id}`} />
           )}
           <p className="muted">
-            The lock that brings opposition to {amount(c.vetoThreshold, c.asset)} and above support cancels the
-            motion in the same transaction. Locks come back after the window closes, whatever happened.
+            The lock that brings opposition to {amount(c.vetoThreshold, c.asset)} and above support cancels the motion
+            in the same transaction. Locks come back after the window closes, whatever happened.
           </p>
           <Action label={`Lock against motion ${id}`} what={`lock against motion ${id}`} call={lock(false)} />
           <Action label={`Lock for motion ${id}`} what={`lock for motion ${id}`} call={lock(true)} />

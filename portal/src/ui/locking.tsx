@@ -29,7 +29,17 @@ export function useApproval(asset: Asset, spender: Address, amount: bigint | und
   return allowance !== undefined && allowance >= amount;
 }
 
-export function Approve({ asset, spender, amount, what }: { asset: Asset; spender: Address; amount: bigint; what: string }) {
+export function Approve({
+  asset,
+  spender,
+  amount,
+  what,
+}: {
+  asset: Asset;
+  spender: Address;
+  amount: bigint;
+  what: string;
+}) {
   return (
     <Action
       label={`Approve ${assetUnits(amount, asset)} ${asset.symbol} for ${what}`}

@@ -79,9 +79,9 @@ export function Opinions({ id, state, names }: { id: bigint; state: StateName; n
             </tbody>
           </table>
         ))}
-      {opinions.data?.isAdvisor === true &&
-        !opinions.data.filed &&
-        (state === "Pending" || state === "Active") && <FileOpinion id={id} />}
+      {opinions.data?.isAdvisor === true && !opinions.data.filed && (state === "Pending" || state === "Active") && (
+        <FileOpinion id={id} />
+      )}
     </section>
   );
 }
