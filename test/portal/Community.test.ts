@@ -180,6 +180,9 @@ describe("Portal journey 10: petitions, veto, advisors' opinions, vote extension
       new RegExp(`${grouped(support)} KAIA\\s+${grouped(opposition)} KAIA\\s+${grouped(threshold)} KAIA`),
     );
 
+    await settled(page);
+    await p.screenshot("community-petition");
+
     // After the close: settle; the page links the No-confidence motion the petition opened.
     await timeTravelTo(record.closesAt);
     await reload(p);
@@ -323,6 +326,7 @@ describe("Portal journey 10: petitions, veto, advisors' opinions, vote extension
     // One opinion per motion: the form is gone.
     expect(await page.getByRole("heading", { name: "File your opinion" }).count()).to.equal(0);
     await settled(page);
+    await p.screenshot("motion-opinions");
     await p.expectClean();
   });
 
@@ -375,6 +379,7 @@ describe("Portal journey 10: petitions, veto, advisors' opinions, vote extension
     expect(await page.getByRole("button", { name: "Call for an extension" }).count()).to.equal(0);
     expect(await chainTime()).to.be.lessThan(deadline);
     await settled(page);
+    await p.screenshot("motion-extension");
     await p.expectClean();
   });
 });
