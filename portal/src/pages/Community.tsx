@@ -343,7 +343,15 @@ function OpenPetition({ c, council }: { c: Community; council: Council }) {
       {!ready && address !== undefined && (
         <Approve asset={c.asset} spender={c.petitions} amount={c.bond} what="the bond" />
       )}
-      <Action label="Open petition" what="open this petition" call={call} />
+      <Action
+        label="Open petition"
+        what="open this petition"
+        call={call}
+        onDone={() => {
+          setSubject("");
+          setDescription("");
+        }}
+      />
     </section>
   );
 }
