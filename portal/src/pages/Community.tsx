@@ -229,6 +229,8 @@ function PetitionCard({
     if (event !== undefined && event.args.motionId !== 0n) onSettled(event.args.motionId);
   };
   const id = p.id.toString();
+  // Which actions apply depends on the chain's time: wait for it rather than offer the wrong ones.
+  if (now === undefined) return null;
   return (
     <div className="card" data-testid={`petition-${id}`}>
       <h3>
@@ -442,7 +444,7 @@ function VetoCard({ c, r, now }: { c: Community; r: VetoRow; now?: bigint }) {
           value: c.asset.native ? value : 0n,
         };
   const withdrawable = r.lock !== undefined && !r.lock.withdrawn && !windowOpen;
-  if (!canLock && !withdrawable && r.lock === undefined) return null;
+  if (now === undefined || (!canLock && !withdrawable && r.lock === undefined)) return null;
   return (
     <div className="card" data-testid={`veto-${id}`}>
       <h3>Veto motion {id}</h3>
