@@ -82,6 +82,8 @@ export interface Community {
   vetoOn: boolean;
   vetoWindow: bigint;
   vetoThreshold: bigint;
+  /** Whether the veto window fits the Admission and No-confidence timelock delays (the policy's answer). */
+  vetoWindowFits: boolean;
 }
 
 /** The community contracts and their rules; `undefined` data when the deployment has none. */
@@ -116,6 +118,14 @@ export function useCommunity(): UseQueryResult<Community | null> {
             client.readContract({ ...v, functionName: "threshold" }),
           ])
         : [[false, 0n] as const, 0n];
+      const vetoWindowFits = hasVeto
+        ? await client.readContract({
+            address: config.addresses.policy,
+            abi: MotionPolicyAbi,
+            functionName: "vetoWindowFits",
+            args: [vetoWindow],
+          })
+        : false;
       const native = asset === zeroAddress;
       const [symbol, decimals] = native
         ? [config.coin, 18]
@@ -137,6 +147,7 @@ export function useCommunity(): UseQueryResult<Community | null> {
         vetoOn,
         vetoWindow,
         vetoThreshold,
+        vetoWindowFits,
       };
     },
   });

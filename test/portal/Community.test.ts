@@ -51,6 +51,7 @@ describe("Portal journey 10: petitions, veto, advisors' opinions, vote extension
   let advisors: AdvisorBoard;
   let extension: VoteExtension;
   let advisor: string;
+  let vetoWindow: bigint;
 
   /** Acts as account `address` through the operations library. */
   const as = async (address: string) => actingAs(c, await signer(address));
@@ -74,7 +75,7 @@ describe("Portal journey 10: petitions, veto, advisors' opinions, vote extension
     advisor = j.h.seeded.accounts.free[5];
     // The Constitutional motion of the veto phase (docs/community-guide.md): both membership delays to at least the
     // veto window, then the phase on; and an advisor appointed.
-    const [, vetoWindow] = await community.veto!.vetoPhase();
+    [, vetoWindow] = await community.veto!.vetoPhase();
     const calls: { target: string; data: string }[] = [];
     for (const cls of [MotionClass.Admission, MotionClass.NoConfidence]) {
       const current = await c.policy.classConfig(cls);
@@ -135,6 +136,13 @@ describe("Portal journey 10: petitions, veto, advisors' opinions, vote extension
     await connect(p);
     await waitForText(page.getByTestId("petition-threshold"), new RegExp(`${grouped(threshold)} KAIA`));
     await waitForText(page.getByTestId("veto-phase"), /^on:/);
+    const days = `${vetoWindow / 86_400n} days`;
+    await waitForText(
+      page.getByTestId("veto-window"),
+      new RegExp(
+        `^${days} after the motion is queued[\\s\\S]*delays: ${days}, ${days} \\(the window fits them\\)$`,
+      ),
+    );
     await page.getByLabel("Petition kind").selectOption("No-confidence");
     await page.getByLabel("Petition subject").selectOption(target.id.toString());
     await page.getByLabel("Petition description").fill("Granite Cloud has no stake and missed every vote");

@@ -93,6 +93,9 @@ function Rules({ c, council }: { c: Community; council: Council }) {
               {formatDuration(c.vetoWindow)} after the motion is queued (never past its ETA); Admission and
               No-confidence timelock delays: {formatDuration(admission?.timelockDelay ?? 0)},{" "}
               {formatDuration(noConfidence?.timelockDelay ?? 0)}
+              {c.vetoWindowFits
+                ? " (the window fits them)"
+                : " (the window does not fit them: they must be raised before the phase can be switched on)"}
             </dd>
             <dt>Veto threshold</dt>
             <dd data-testid="veto-threshold">
