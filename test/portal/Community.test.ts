@@ -391,3 +391,53 @@ describe("Portal journey 10: petitions, veto, advisors' opinions, vote extension
     await p.expectClean();
   });
 });
+
+describe("Portal journey 10b: an admission petition closes before the application's window", function () {
+  this.timeout(120_000);
+  const j = journey();
+
+  it("opens a petition to admit the open applicant, closing a settlement day before its sponsorship window", async function () {
+    const { h } = j;
+    const c = h.seeded.contracts;
+    const { petitions } = await connectCommunity(c);
+    const candidate = h.seeded.candidate; // Iris Research, applied on day 23
+    const opener = h.seeded.accounts.free[6];
+    const [window, settlementTime, sponsorshipWindow, [appliedAt]] = await Promise.all([
+      petitions.window(),
+      petitions.SETTLEMENT_TIME(),
+      c.registry.sponsorshipWindow(),
+      c.registry.memberTimestamps(candidate.id),
+    ]);
+
+    const p = await j.open({ wallet: { account: opener }, route: "#/community" });
+    const { page } = p;
+    await connect(p);
+    await page.getByLabel("Petition kind").selectOption("Admission");
+    await page.getByLabel("Petition subject").selectOption(candidate.id.toString());
+    await page.getByLabel("Petition description").fill("Iris Research runs two public RPC nodes");
+    const hash = await act(page, "Open petition");
+    const receipt = await h.chain.connection.ethers.provider.getTransactionReceipt(hash);
+    const openedAt = BigInt(
+      (await h.chain.connection.ethers.provider.getBlock(receipt!.blockNumber))!.timestamp,
+    );
+    const id = await petitions.petitionCount();
+    const record = await petitions.petition(id);
+    expect(record.kind).to.equal(0n); // Admission
+    expect(record.subjectMemberId).to.equal(candidate.id);
+    const latestClose = appliedAt + sponsorshipWindow - settlementTime;
+    expect(latestClose).to.be.lessThan(openedAt + window);
+    expect(record.closesAt).to.equal(latestClose);
+    expect(await petitions.motionDescription(id)).to.equal(
+      `Iris Research runs two public RPC nodes\n\n(Community petition ${id})`,
+    );
+
+    const row = page.getByRole("table", { name: "Petitions" }).locator(`tr[data-petition-id="${id}"]`);
+    await waitForText(
+      row,
+      new RegExp(`admit ${candidate.name} \\(${candidate.id}\\)\\s+closes ${portalTime(latestClose)}`),
+    );
+    await waitForText(row.getByTestId("petition-state"), "open");
+    await settled(page);
+    await p.expectClean();
+  });
+});
