@@ -286,6 +286,16 @@ describe("Portal journey 10: petitions, veto, advisors' opinions, vote extension
     expect(await provider.getBalance(vetoAddress)).to.equal(forAmount);
     await settled(page);
     await p.expectClean();
+
+    // The motion's page says the community vetoed it.
+    await row.getByRole("link").click();
+    await waitForText(page.getByTestId("motion-state"), "Canceled");
+    await waitForText(
+      page.getByTestId("veto-status"),
+      new RegExp(`^vetoed: opposition ${grouped(threshold)} KAIA against support ${grouped(forAmount)} KAIA`),
+    );
+    await settled(page);
+    await p.expectClean();
   });
 
   it("files an advisor's opinion from the motion page and lists it", async function () {

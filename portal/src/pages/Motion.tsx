@@ -19,7 +19,7 @@ import { Action, download, usePrecheck } from "../tx";
 import type { Call } from "../tx";
 import { ActionList } from "../ui/actions";
 import { Addr, Failed, HistoryGaps, Loading, MemberLink, Progress } from "../ui/common";
-import { CallForExtension, ExtensionLine, Opinions } from "../ui/opinions";
+import { CallForExtension, ExtensionLine, Opinions, VetoLine } from "../ui/opinions";
 import { useAccount } from "../wallet";
 
 const Markdown = lazy(() => import("../ui/Markdown"));
@@ -167,6 +167,7 @@ function MotionView({ id, full }: { id: bigint; full: MotionFull }) {
           <ExtensionLine id={id} deadline={m.deadline} />
           <dt>ETA</dt>
           <dd>{m.eta === 0n ? "not queued" : formatTime(m.eta)}</dd>
+          {(m.motionClass === "Admission" || m.motionClass === "No-confidence") && <VetoLine id={id} />}
           <dt>Expiry</dt>
           <dd>
             {m.state === "Succeeded"

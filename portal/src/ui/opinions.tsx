@@ -1,14 +1,16 @@
 /**
  * The motion page's community parts: the advisors' statements of opinion (and filing one, for an advisor account,
- * before voting ends), and the members' vote extension (calls against the threshold, the new deadline, and the call
- * itself while the motion is Active). Whether an account may file or call is the contract's answer (tx.tsx).
+ * before voting ends), the members' vote extension (calls against the threshold, the new deadline, and the call
+ * itself while the motion is Active), and, for a membership motion, the community veto's campaign. Whether an account may file or call is the contract's answer (tx.tsx).
  */
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { Link } from "react-router";
 import { isHex } from "viem";
 import type { Hex } from "viem";
 
-import { AdvisorBoardAbi, VoteExtensionAbi } from "../abi";
-import { RECOMMENDATIONS, useExtension, useOpinions } from "../community";
+import { AdvisorBoardAbi, CommunityVetoAbi, VoteExtensionAbi } from "../abi";
+import { RECOMMENDATIONS, assetUnits, useCommunity, useExtension, useOpinions } from "../community";
 import { usePortal } from "../context";
 import { formatDuration, formatTime } from "../format";
 import type { NameBook } from "../format";
@@ -177,5 +179,34 @@ export function CallForExtension({ id }: { id: bigint }) {
         }}
       />
     </div>
+  );
+}
+
+/** For an Admission or No-confidence motion: the community veto's phase and this motion's campaign. */
+export function VetoLine({ id }: { id: bigint }) {
+  const { client } = usePortal();
+  const community = useCommunity().data;
+  const veto = community?.veto;
+  const campaign = useQuery({
+    queryKey: ["campaign", veto ?? "", String(id)],
+    enabled: veto !== undefined,
+    queryFn: () => client.readContract({ address: veto!, abi: CommunityVetoAbi, functionName: "campaign", args: [id] }),
+  }).data;
+  if (community == null || veto === undefined || campaign === undefined) return null;
+  const amount = (v: bigint) => `${assetUnits(v, community.asset)} ${community.asset.symbol}`;
+  return (
+    <>
+      <dt>Community veto</dt>
+      <dd data-testid="veto-status">
+        {campaign.vetoed
+          ? `vetoed: opposition ${amount(campaign.opposition)} against support ${amount(campaign.support)}; the motion can never execute`
+          : campaign.windowEnd !== 0
+            ? `campaign open until ${formatTime(campaign.windowEnd)}: opposition ${amount(campaign.opposition)}, support ${amount(campaign.support)} (vetoed at ${amount(community.vetoThreshold)} of opposition above support)`
+            : community.vetoOn
+              ? "phase on: holders may lock against it on the Community page while it is queued"
+              : "phase off"}{" "}
+        (<Link to="/community">Community</Link>)
+      </dd>
+    </>
   );
 }
