@@ -21,6 +21,7 @@ const ProposePage = lazy(() => import("./pages/Propose"));
 const MembershipPage = lazy(() => import("./pages/Membership"));
 const ReservePage = lazy(() => import("./pages/Reserve"));
 const StakePage = lazy(() => import("./pages/Stake"));
+const CommunityPage = lazy(() => import("./pages/Community"));
 
 /** A page that throws shows one line, never a blank page. */
 class PageBoundary extends Component<{ children: ReactNode }, { error?: string }> {
@@ -62,6 +63,7 @@ function Layout({ chainName }: { chainName: string }) {
     ["/motions", "Motions"],
     ["/propose", "Propose"],
     ["/membership", "Membership"],
+    ["/community", "Community"],
     ["/reserve", "Reserve"],
     ["/stake", "Stake"],
   ];
@@ -121,6 +123,7 @@ export function App({ config }: { config: PortalConfig }) {
             { path: "motions/:id", element: <MotionPage /> },
             { path: "propose", element: <ProposePage /> },
             { path: "membership", element: <MembershipPage /> },
+            { path: "community", element: <CommunityPage /> },
             { path: "reserve", element: <ReservePage /> },
             { path: "stake", element: <StakePage /> },
             { path: "*", element: <p role="alert">No such page. Use the navigation above.</p> },

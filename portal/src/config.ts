@@ -8,13 +8,22 @@
 import { getAddress, isAddress } from "viem";
 import type { Address } from "viem";
 
-import { CONTRACT_KEYS, futureId } from "../../scripts/ops/system.js";
-import type { ContractKey } from "../../scripts/ops/system.js";
+import {
+  COMMUNITY_CONTRACT_KEYS,
+  CONTRACT_KEYS,
+  communityFutureId,
+  futureId,
+} from "../../scripts/ops/system.js";
+import type { CommunityContractKey, ContractKey } from "../../scripts/ops/system.js";
 
 declare const __BUILD_ADDRESSES__: Record<string, unknown>;
 
-export type { ContractKey };
-export type Addresses = Record<ContractKey, Address>;
+export type { CommunityContractKey, ContractKey };
+/**
+ * The system's addresses; the advisors' board and the vote extension only when the deployment has them (the
+ * community petitions and veto contracts are read from the motion policy, `MotionPolicy.community()`).
+ */
+export type Addresses = Record<ContractKey, Address> & Partial<Record<CommunityContractKey, Address>>;
 
 export interface PortalConfig {
   chainId: number;
@@ -31,13 +40,20 @@ export interface PortalConfig {
   addresses: Addresses;
 }
 
-/** Reads an address map with Ignition future ids (scripts/ops/system.ts) or plain keys; undefined when any contract is missing. */
+/**
+ * Reads an address map with Ignition future ids (scripts/ops/system.ts) or plain keys; undefined when any contract
+ * is missing (the advisors' board and the vote extension are optional).
+ */
 export function parseAddresses(json: Record<string, unknown>): Addresses | undefined {
   const out: Partial<Addresses> = {};
   for (const key of CONTRACT_KEYS) {
     const value = json[futureId(key)] ?? json[key];
     if (typeof value !== "string" || !isAddress(value)) return undefined;
     out[key] = getAddress(value);
+  }
+  for (const key of COMMUNITY_CONTRACT_KEYS) {
+    const value = json[communityFutureId(key)] ?? json[key];
+    if (typeof value === "string" && isAddress(value)) out[key] = getAddress(value);
   }
   return out as Addresses;
 }

@@ -16,7 +16,7 @@ import {
 } from "./abi";
 import { readHistory } from "./chain";
 import type { History, SystemEvent } from "./chain";
-import type { PortalConfig } from "./config";
+import type { ContractKey, PortalConfig } from "./config";
 import { usePortal } from "./context";
 import { CLASS_NAMES, MEMBER_STATUS, STATE_NAMES } from "./format";
 import type { MemberStatusName } from "./format";
@@ -169,7 +169,7 @@ export function useNames(): NameBook {
   const council = useCouncil().data;
   const history = useHistory().data;
   const book: NameBook = new Map();
-  const keys: [keyof typeof config.addresses, string][] = [
+  const keys: [ContractKey, string][] = [
     ["registry", "CouncilRegistry"],
     ["vault", "StakeVault"],
     ["governor", "CouncilGovernor"],
@@ -179,6 +179,10 @@ export function useNames(): NameBook {
     ["lens", "CouncilGovernorLens"],
   ];
   for (const [key, name] of keys) book.set(config.addresses[key].toLowerCase(), name);
+  if (config.addresses.advisors !== undefined)
+    book.set(config.addresses.advisors.toLowerCase(), "AdvisorBoard");
+  if (config.addresses.voteExtension !== undefined)
+    book.set(config.addresses.voteExtension.toLowerCase(), "VoteExtension");
   if (council !== undefined) {
     for (const m of council.members) {
       book.set(m.admin.toLowerCase(), `${m.name} (admin)`);

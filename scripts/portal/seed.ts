@@ -21,7 +21,7 @@ import type { NetworkConnection } from "hardhat/types/network";
 
 import CouncilGovernance from "../../deploy/modules/CouncilGovernance.js";
 import { connectContracts, actingAs } from "../ops/deployment.js";
-import { CONTRACT_KEYS } from "../ops/system.js";
+import { COMMUNITY_CONTRACT_KEYS, CONTRACT_KEYS } from "../ops/system.js";
 import type { Addresses, CouncilContracts } from "../ops/deployment.js";
 import { acceptVoter, apply, sponsor } from "../ops/membership.js";
 import { castVote, cancelMotion, executeMotion, getMotion, queueMotion, SUPPORT } from "../ops/motions.js";
@@ -185,6 +185,7 @@ export async function seedCouncil(
   const deployed = await connection.ignition.deploy(CouncilGovernance, { parameters });
   const addresses = {} as Addresses;
   for (const key of CONTRACT_KEYS) addresses[key] = await deployed[key].getAddress();
+  for (const key of COMMUNITY_CONTRACT_KEYS) addresses[key] = await deployed[key].getAddress();
   const c = await connectContracts(addresses, at(SEED_ACCOUNT.deployer));
   const as = (i: number) => actingAs(c, at(i));
   const stakeUnit = await c.vault.stakeUnit();

@@ -14,7 +14,7 @@ import { HDNodeWallet } from "ethers";
 import hre from "hardhat";
 
 import { defaultDeploymentFile } from "../ops/deployment.js";
-import { CONTRACT_KEYS, futureId } from "../ops/system.js";
+import { COMMUNITY_CONTRACT_KEYS, CONTRACT_KEYS, communityFutureId, futureId } from "../ops/system.js";
 import { TEST_MNEMONIC } from "./local-chain.js";
 import { startLocalPortal } from "./portal.js";
 import type { LocalPortal } from "./portal.js";
@@ -45,7 +45,10 @@ const { seeded, chain, web } = portal;
 if (chain.rpc.port === 8545) {
   const file = defaultDeploymentFile(hre.config.paths.root, BigInt(chain.chainId));
   mkdirSync(path.dirname(file), { recursive: true });
-  const json = Object.fromEntries(CONTRACT_KEYS.map((k) => [futureId(k), seeded.addresses[k]]));
+  const json = {
+    ...Object.fromEntries(CONTRACT_KEYS.map((k) => [futureId(k), seeded.addresses[k]])),
+    ...Object.fromEntries(COMMUNITY_CONTRACT_KEYS.map((k) => [communityFutureId(k), seeded.addresses[k]])),
+  };
   writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
 }
 

@@ -1,5 +1,5 @@
 /**
- * Journey 10: the Stake page with a Kaia stake source (harness/kaia.ts: two Kaia-mode councils on the test chain,
+ * Journey 11: the Stake page with a Kaia stake source (harness/kaia.ts: two Kaia-mode councils on the test chain,
  * one in read mode and one in tracker mode, the AddressBook mock at Kaia's address). The page finds the mode on the
  * chain, hides bonding, and follows the chain: a CnStaking balance that changed without a callback shows stale,
  * anyone refreshes it and the votes follow; a member's CnStaking is linked through the AddressBook (a wrong contract
@@ -40,7 +40,7 @@ async function vaultEvents(k: KaiaCouncil, hash: string): Promise<{ name: string
     .map((l) => ({ name: l.name, args: [...l.args] }));
 }
 
-describe("Portal journey 10: the Stake page with a Kaia stake source", function () {
+describe("Portal journey 11: the Stake page with a Kaia stake source", function () {
   this.timeout(120_000);
   const j = journey();
   let read: KaiaCouncil;

@@ -59,6 +59,12 @@ const PAGES: PageCase[] = [
     shows: (h) => h.seeded.candidate.name,
   },
   {
+    name: "community",
+    route: () => "#/community",
+    heading: () => /^Community$/,
+    shows: () => "No Admission or No-confidence motion is waiting in the timelock.",
+  },
+  {
     name: "reserve",
     route: () => "#/reserve",
     heading: () => /^Improvement Reserve$/,

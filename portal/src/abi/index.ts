@@ -9,6 +9,9 @@ import { revertData } from "../../../scripts/ops/revert.js";
 import { DEPLOYED_CONTRACTS } from "../../../scripts/ops/system.js";
 import type { Addresses, ContractKey } from "../config";
 import {
+  AdvisorBoardAbi,
+  CommunityPetitionsAbi,
+  CommunityVetoAbi,
   CouncilGovernorAbi,
   CouncilGovernorLensAbi,
   CouncilRegistryAbi,
@@ -17,6 +20,7 @@ import {
   MotionPolicyAbi,
   StakeVaultAbi,
   TimelockControllerAbi,
+  VoteExtensionAbi,
 } from "../../generated/abis";
 
 export * from "../../generated/abis";
@@ -118,6 +122,10 @@ const ALL_ABIS: readonly [string, Abi][] = [
   ["CouncilGovernorLens", CouncilGovernorLensAbi],
   // A Kaia-mode vault's own errors (its StakeVault errors decode above).
   ["KaiaStakeVault", KaiaStakeVaultAbi],
+  ["CommunityPetitions", CommunityPetitionsAbi],
+  ["CommunityVeto", CommunityVetoAbi],
+  ["AdvisorBoard", AdvisorBoardAbi],
+  ["VoteExtension", VoteExtensionAbi],
 ];
 
 function argText(value: unknown): string {

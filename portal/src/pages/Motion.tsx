@@ -11,6 +11,7 @@ import { CouncilGovernorAbi, describeError } from "../abi";
 import { BALLOT_FORMAT, ballotSignature, ballotTypedData, ballotVoter, parseBallot } from "../ballots";
 import type { Ballot } from "../ballots";
 import { usePortal } from "../context";
+import { useExtension } from "../community";
 import { useCouncil, useHistory, useMotion, useNames, useNow, voterMembers } from "../data";
 import type { MotionFull } from "../data";
 import { CLASS_NAMES, SUPPORT_NAMES, bps, formatTime, relative, titleOf } from "../format";
@@ -18,6 +19,7 @@ import { Action, download, usePrecheck } from "../tx";
 import type { Call } from "../tx";
 import { ActionList } from "../ui/actions";
 import { Addr, Failed, HistoryGaps, Loading, MemberLink, Progress } from "../ui/common";
+import { CallForExtension, ExtensionLine, Opinions, VetoLine } from "../ui/opinions";
 import { useAccount } from "../wallet";
 
 const Markdown = lazy(() => import("../ui/Markdown"));
@@ -72,7 +74,12 @@ function MotionView({ id, full }: { id: bigint; full: MotionFull }) {
           args: [p.targets, p.values, p.calldatas, keccak256(toBytes(p.description))],
         };
 
-  const extended = p !== undefined && m.deadline > p.voteEnd;
+  const extension = useExtension(id).data;
+  // A members' extension is shown on its own line; the late-quorum extension is what moved the deadline otherwise.
+  const extended =
+    p !== undefined &&
+    m.deadline > p.voteEnd &&
+    (extension == null || extension.extendedDeadline === 0n || m.deadline > extension.extendedDeadline);
   const subject = m.subjectMemberId !== 0n ? council?.members.find((x) => x.id === m.subjectMemberId) : undefined;
 
   return (
@@ -157,8 +164,10 @@ function MotionView({ id, full }: { id: bigint; full: MotionFull }) {
             {extended && p !== undefined && ` — extended by late quorum from ${formatTime(p.voteEnd)}`}
             {!extended && full.lateQuorumExtension > 0n && ` (extends if quorum is first reached late)`}
           </dd>
+          <ExtensionLine id={id} deadline={m.deadline} />
           <dt>ETA</dt>
           <dd>{m.eta === 0n ? "not queued" : formatTime(m.eta)}</dd>
+          {(m.motionClass === "Admission" || m.motionClass === "No-confidence") && <VetoLine id={id} />}
           <dt>Expiry</dt>
           <dd>
             {m.state === "Succeeded"
@@ -237,12 +246,14 @@ function MotionView({ id, full }: { id: bigint; full: MotionFull }) {
           </table>
         )}
       </section>
+      <Opinions id={id} state={m.state} names={names} />
       <section aria-labelledby="act">
         <h2 id="act">Act on this motion</h2>
         {(m.state === "Pending" || m.state === "Active") && <VotePanel id={id} />}
         {(m.state === "Pending" || m.state === "Active") && <SignPanel id={id} />}
         {(m.state === "Pending" || m.state === "Active") && <SafeBallotPanel id={id} />}
         {m.state === "Active" && <RelayPanel />}
+        {m.state === "Active" && <CallForExtension id={id} />}
         {m.state === "Succeeded" && lifecycle !== undefined && (
           <Action label="Queue" what="queue this motion" call={lifecycle} />
         )}
