@@ -12,6 +12,8 @@ import type { Interface, Provider, Signer } from "ethers";
 
 import {
   AdvisorBoard__factory,
+  CommunityPetitions__factory,
+  CommunityVeto__factory,
   CouncilGovernorLens__factory,
   CouncilGovernor__factory,
   CouncilRegistry__factory,
@@ -40,7 +42,7 @@ import {
   communityFutureId,
   futureId,
 } from "./system.js";
-import type { CommunityContractKey, ContractKey } from "./system.js";
+import type { CommunityContractKey, ContractKey, GovernedContractKey } from "./system.js";
 
 /** Every contract's address; the community contracts only when the address file has them (older deployments). */
 export type Addresses = Record<ContractKey, string> & Partial<Record<CommunityContractKey, string>>;
@@ -144,26 +146,23 @@ export async function connectContracts(
   };
 }
 
-/** The system's contract interfaces, for decoding reverts (see describeError). */
+/** The system's contract interfaces by name (GOVERNED_CONTRACTS), for decoding reverts and reading proposal files. */
 export function systemInterfaces(): Record<string, Interface> {
-  const factories: Record<Exclude<ContractKey, "lens">, { createInterface(): Interface }> = {
+  const factories: Record<GovernedContractKey, { createInterface(): Interface }> = {
     registry: CouncilRegistry__factory,
     vault: StakeVault__factory,
     governor: CouncilGovernor__factory,
     policy: MotionPolicy__factory,
     reserve: ImprovementReserve__factory,
     timelock: TimelockController__factory,
+    advisors: AdvisorBoard__factory,
+    voteExtension: VoteExtension__factory,
+    petitions: CommunityPetitions__factory,
+    veto: CommunityVeto__factory,
   };
-  return {
-    ...Object.fromEntries(
-      Object.entries(GOVERNED_CONTRACTS).map(([name, key]) => [
-        name,
-        factories[key as Exclude<ContractKey, "lens">].createInterface(),
-      ]),
-    ),
-    AdvisorBoard: AdvisorBoard__factory.createInterface(),
-    VoteExtension: VoteExtension__factory.createInterface(),
-  };
+  return Object.fromEntries(
+    Object.entries(GOVERNED_CONTRACTS).map(([name, key]) => [name, factories[key].createInterface()]),
+  );
 }
 
 /** The sending account, or an error saying how to give one. */
