@@ -4,6 +4,10 @@ pragma solidity 0.8.30;
 import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 import {GovernanceSystem, IGovernorUnderTest} from "./GovernanceSystem.sol";
 import {GovernorHandler} from "./GovernorHandler.sol";
+import {CommunityHandler} from "./CommunityHandler.sol";
+import {CommunityPetitions} from "../../contracts/community/CommunityPetitions.sol";
+import {CommunityVeto} from "../../contracts/community/CommunityVeto.sol";
+import {ICommunityPetitions} from "../../contracts/interfaces/ICommunityPetitions.sol";
 
 /**
  * @title GovernorHandlerTest
@@ -112,5 +116,134 @@ contract GovernorHandlerTest is GovernanceSystem {
         handler.restake(1);
         assertEq(handler.vault().stakeOf(2), 200 ether, "restaked");
         assertEq(handler.targetMovesBeforeSnapshot(), 0, "no move before the snapshot");
+    }
+}
+
+/**
+ * @title GovernorCommunityHandlerTest
+ * @notice Proves that the community handler's actions really run inside the whole system, next to the council's:
+ * candidates apply, petitions open, lock on both sides, settle into an Admission and a No-confidence motion (and one
+ * fails, forfeiting its bond), locks and bonds come back, the council votes on the opened motions as a whole
+ * (voteAll), the veto cancels a queued motion while the other executes, veto locks come back after the window, and a
+ * motion switches the veto phase off. The veto phase is switched on by a Constitutional motion in setUp, as in the
+ * invariant test. Seeds map through bound(x, min, max) = min + x % (max - min + 1).
+ */
+contract GovernorCommunityHandlerTest is GovernanceSystem {
+    GovernorHandler internal handler;
+    CommunityHandler internal community;
+    IGovernorUnderTest internal governor;
+    CommunityPetitions internal petitions;
+    CommunityVeto internal veto;
+
+    function setUp() public {
+        Deployed memory d = _deploySystem(address(0x5EC), address(0x6A2D));
+        Community memory c = _deployCommunity(d);
+        bytes memory phaseOn = abi.encodeCall(CommunityVeto.setPhase, (true));
+        _passConstitutional(d, address(0x5EC), address(c.veto), phaseOn, "Community veto phase: on");
+        handler = new GovernorHandler(d);
+        community = new CommunityHandler(handler, c);
+        handler.bindCommunity(address(community));
+        governor = handler.governor();
+        petitions = c.petitions;
+        veto = c.veto;
+    }
+
+    function test_handlerDrivesPetitionsTheCouncilAndTheVeto() public {
+        (bool on, ) = veto.vetoPhase();
+        assertTrue(on, "phase switched on by a Constitutional motion");
+        community.applyCandidate(0); // candidate 7, voter accepted, one unit bonded
+        assertEq(community.candidates()[0], 7, "candidate 7");
+        assertTrue(handler.registry().isApplicationOpen(7), "application open");
+
+        community.openPetition(0, false, 0); // petition 1: holder 0, admission of candidate 7
+        community.openPetition(1, true, 1); // petition 2: holder 1, no confidence in member 2
+        community.openPetition(2, true, 2); // petition 3: holder 2, no confidence in member 3
+        assertEq(petitions.petitionCount(), 3, "three petitions");
+        assertEq(community.bondsHeld(), 3 ether, "three bonds");
+        community.lockPetition(0, 2, true, 60 ether); // petition 1: 60 ether + 1 for
+        community.lockPetition(0, 3, false, 10 ether); // petition 1: 10 ether + 1 against
+        community.lockPetition(1, 2, true, 70 ether); // petition 2: 70 ether + 1 for
+        community.lockPetition(2, 4, true, 0); // petition 3: 1 wei for (tiny support)
+        community.withdrawPetition(0, 2); // refused: the window is open
+        assertEq(community.petitionWithdrawnBy(1, community.holderOf(2)), 0, "no early withdrawal");
+
+        handler.warp(1 days); // 25 hours: every petition closed
+        community.settlePetition(0);
+        community.settlePetition(1);
+        community.settlePetition(2);
+        assertEq(community.motionsOpened(), 2, "two motions opened");
+        uint256 admission = petitions.petition(1).motionId;
+        uint256 noConfidence = petitions.petition(2).motionId;
+        assertTrue(admission != 0 && noConfidence != 0, "qualified petitions opened motions");
+        assertEq(handler.proposalIds().length, 2, "recorded with the council's motions");
+        assertEq(handler.membershipIds().length, 2, "both are membership motions");
+        assertEq(handler.noConfidenceIds()[0], noConfidence, "no-confidence recorded");
+        assertTrue(
+            petitions.petition(3).status == ICommunityPetitions.PetitionStatus.Failed,
+            "tiny support fails the petition"
+        );
+        assertEq(community.bondsForfeited(), 1 ether, "its bond is forfeited");
+
+        community.withdrawPetition(0, 2);
+        community.withdrawPetition(0, 3);
+        community.withdrawPetition(1, 2);
+        community.withdrawPetition(2, 4);
+        community.reclaimBond(0, 0);
+        community.reclaimBond(1, 1);
+        assertEq(community.outstandingPetitionLocks(), 0, "every petition lock withdrawn");
+        assertEq(community.bondsHeld(), 0, "bonds reclaimed or forfeited");
+        assertEq(address(petitions).balance, 0, "petitions contract empty");
+
+        handler.warp(1 days); // voting open on both motions
+        handler.voteAll(0, 1); // the council votes For the admission
+        handler.voteAll(1, 1); // and For the no-confidence motion (member 2, its target, is refused)
+        assertEq(governor.proposalVoters(admission), 6, "six voted on the admission");
+        assertEq(governor.proposalVoters(noConfidence), 5, "the target did not vote");
+        handler.warp(3 days);
+        handler.queue(0);
+        handler.queue(1);
+        assertTrue(governor.state(noConfidence) == IGovernor.ProposalState.Queued, "queued");
+
+        community.lockVeto(1, 3, false, 35 ether); // the second queued motion (no confidence): 35 ether + 1 against
+        assertTrue(governor.state(noConfidence) == IGovernor.ProposalState.Queued, "below the threshold");
+        community.lockVeto(1, 4, false, 35 ether); // 70 ether + 2 against: vetoed
+        assertTrue(governor.state(noConfidence) == IGovernor.ProposalState.Canceled, "vetoed");
+        assertEq(community.vetoes(), 1, "one veto");
+        assertTrue(handler.canceledGhost(noConfidence), "recorded as canceled");
+        community.lockVeto(0, 0, true, 5 ether); // the only queued motion left (the admission): 5 ether + 1 for
+        community.lockVeto(0, 1, false, 10 ether); // 10 ether + 1 against: no veto
+        community.withdrawVeto(1, 3); // refused: the window is open
+        assertEq(community.vetoWithdrawnBy(noConfidence, community.holderOf(3)), 0, "no early withdrawal");
+
+        handler.warp(2 days); // 49 hours: past the Admission delay and both veto windows
+        handler.execute(0);
+        handler.execute(1); // refused: vetoed
+        assertTrue(handler.executedGhost(admission), "admission executed");
+        assertTrue(!handler.executedGhost(noConfidence), "vetoed motion never executes");
+        assertTrue(handler.registry().isActive(7), "candidate 7 admitted");
+        assertTrue(handler.registry().isActive(2), "member 2 stays");
+        community.withdrawVeto(1, 3);
+        community.withdrawVeto(1, 4);
+        community.withdrawVeto(0, 0);
+        community.withdrawVeto(0, 1);
+        assertEq(community.outstandingVetoLocks(), 0, "every veto lock withdrawn");
+        assertEq(address(veto).balance, 0, "veto contract empty");
+
+        community.proposeVetoPhase(false); // motion 3 of the handler: switch the phase off
+        assertEq(community.phaseMotions(), 1, "phase motion proposed");
+        handler.warp(1 days);
+        handler.voteAll(2, 1);
+        handler.warp(3 days);
+        handler.queue(2);
+        handler.warp(4 days); // past the Constitutional delay
+        handler.execute(2);
+        (on, ) = veto.vetoPhase();
+        assertTrue(!on, "switched off by the council");
+
+        community.applyCandidate(0); // a second candidate (id 8)
+        assertEq(community.candidates().length, 2, "two candidates");
+        assertEq(community.wrongPayouts(), 0, "exact payouts");
+        assertEq(handler.illegalTransitions(), 0, "no illegal transition");
+        assertEq(handler.finalStateChanges(), 0, "no final state changed");
     }
 }

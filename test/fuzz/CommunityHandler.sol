@@ -1,0 +1,339 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
+import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
+import {CommunityPetitions} from "../../contracts/community/CommunityPetitions.sol";
+import {CommunityVeto} from "../../contracts/community/CommunityVeto.sol";
+import {CouncilRegistry} from "../../contracts/council/CouncilRegistry.sol";
+import {StakeVault} from "../../contracts/council/StakeVault.sol";
+import {ICommunityPetitions} from "../../contracts/interfaces/ICommunityPetitions.sol";
+import {ICouncilRegistry} from "../../contracts/interfaces/ICouncilRegistry.sol";
+import {ImprovementReserve} from "../../contracts/treasury/ImprovementReserve.sol";
+import {TestBase} from "../utils/Vm.sol";
+import {GovernanceSystem, IGovernorUnderTest} from "./GovernanceSystem.sol";
+import {GovernorHandler} from "./GovernorHandler.sol";
+
+/**
+ * @title CommunityHandler
+ * @notice Drives the community contracts inside the whole governance system, next to the council's actions of
+ * {GovernorHandler}: candidates apply (and renew), holders open petitions (admission of a candidate, no confidence in
+ * a member), lock for or against them, settle them (a qualified one opens its motion in the governor), withdraw their
+ * locks and reclaim bonds; holders lock for or against a queued membership motion in the veto phase (opposition at
+ * the threshold and above support cancels it), and withdraw after the window; the secretariat proposes switching the
+ * veto phase off or on (a Constitutional motion the council then votes on). Every motion a petition opens, and every
+ * action, is reported to the governor handler so that its transition rules and ghost state cover them. Ghost state
+ * here: what each holder locked and got back on each petition and each veto campaign, the bonds held and forfeited,
+ * the motion each qualified petition opened, and payouts that were not exactly what was owed.
+ */
+contract CommunityHandler is TestBase {
+    uint256 public constant HOLDERS = 5;
+    uint256 public constant MAX_CANDIDATES = 3;
+    address public constant SECRETARIAT = address(0x5EC);
+
+    GovernorHandler public immutable council;
+    IGovernorUnderTest public immutable governor;
+    CouncilRegistry public immutable registry;
+    StakeVault public immutable vault;
+    CommunityPetitions public immutable petitions;
+    CommunityVeto public immutable veto;
+    ImprovementReserve public immutable reserve;
+
+    mapping(uint256 petitionId => mapping(address holder => uint256)) public petitionLockedBy;
+    mapping(uint256 petitionId => mapping(address holder => uint256)) public petitionWithdrawnBy;
+    mapping(uint256 proposalId => mapping(address holder => uint256)) public vetoLockedBy;
+    mapping(uint256 proposalId => mapping(address holder => uint256)) public vetoWithdrawnBy;
+    /// @notice Σ locked − Σ withdrawn on petitions.
+    uint256 public outstandingPetitionLocks;
+    /// @notice Σ locked − Σ withdrawn on veto campaigns.
+    uint256 public outstandingVetoLocks;
+    /// @notice Bonds posted and neither forfeited nor reclaimed.
+    uint256 public bondsHeld;
+    /// @notice Bonds forfeited to the reserve.
+    uint256 public bondsForfeited;
+    /// @notice Withdrawals or reclaims that paid anything but exactly what was owed, or to the wrong account.
+    uint256 public wrongPayouts;
+    /// @notice Motions opened by settling a petition.
+    uint256 public motionsOpened;
+    /// @notice The petition that opened a motion (0 for a motion no petition opened).
+    mapping(uint256 proposalId => uint256 petitionId) public petitionOfMotion;
+    /// @notice Motions the veto canceled.
+    uint256 public vetoes;
+    /// @notice Motions proposed to switch the veto phase.
+    uint256 public phaseMotions;
+
+    uint256[] private _candidates;
+    uint256 private _nonce;
+
+    constructor(GovernorHandler council_, GovernanceSystem.Community memory c) {
+        council = council_;
+        governor = council_.governor();
+        registry = council_.registry();
+        vault = council_.vault();
+        petitions = c.petitions;
+        veto = c.veto;
+        reserve = c.reserve;
+    }
+
+    // ---------------------------------------------------------------- candidates
+
+    /// @notice A new candidate applies (voter accepted, one stake unit bonded), up to three; after that a candidate
+    /// whose application lapsed renews it, and one short of the stake unit tops up.
+    function applyCandidate(uint256 seed) external {
+        if (_candidates.length < MAX_CANDIDATES) {
+            uint256 n = _candidates.length;
+            address admin = address(uint160(0xCA000 + n));
+            address voter = address(uint160(0xCB000 + n));
+            VM.prank(admin);
+            uint256 id = registry.applyForMembership("Candidate", "ipfs://candidate", voter, new address[](0));
+            VM.prank(voter);
+            registry.acceptVoter(id);
+            _candidates.push(id);
+            _bondUnit(id, admin);
+        } else {
+            uint256 index = seed % _candidates.length;
+            uint256 id = _candidates[index];
+            address admin = address(uint160(0xCA000 + index));
+            (, , ICouncilRegistry.MemberStatus status) = registry.memberAccounts(id);
+            if (status == ICouncilRegistry.MemberStatus.Candidate) {
+                VM.prank(admin);
+                try registry.renewApplication(id) {} catch {}
+                _bondUnit(id, admin);
+            }
+        }
+        council.communityStep(GovernorHandler.Action.Stake, 0, false);
+    }
+
+    // ---------------------------------------------------------------- petitions
+
+    /// @notice A holder opens a petition, posting the bond: no confidence in a member (1 to 6) or the admission of a
+    /// candidate.
+    function openPetition(uint256 holderSeed, bool noConfidence, uint256 subjectSeed) external {
+        uint256 subject;
+        if (noConfidence) {
+            subject = bound(subjectSeed, 1, council.MEMBERS());
+        } else {
+            if (_candidates.length == 0) return;
+            subject = _candidates[subjectSeed % _candidates.length];
+        }
+        address holder = _holder(holderSeed);
+        uint256 bond = petitions.bond();
+        VM.deal(holder, holder.balance + bond);
+        VM.prank(holder);
+        if (noConfidence) {
+            try petitions.openNoConfidence{value: bond}(subject, "petition") {
+                bondsHeld += bond;
+            } catch {}
+        } else {
+            try petitions.openAdmission{value: bond}(subject, "petition") {
+                bondsHeld += bond;
+            } catch {}
+        }
+        council.communityStep(GovernorHandler.Action.Stake, 0, false);
+    }
+
+    /// @notice A holder locks coin for or against a petition (up to 80 ether against a 50-ether threshold).
+    function lockPetition(uint256 petitionSeed, uint256 holderSeed, bool support, uint256 amount) external {
+        uint256 id = _petitionId(petitionSeed);
+        if (id == 0) return;
+        address holder = _holder(holderSeed);
+        amount = bound(amount, 1, 80 ether);
+        VM.deal(holder, holder.balance + amount);
+        VM.prank(holder);
+        try petitions.lock{value: amount}(id, support, amount) {
+            petitionLockedBy[id][holder] += amount;
+            outstandingPetitionLocks += amount;
+        } catch {}
+        council.communityStep(GovernorHandler.Action.Stake, 0, false);
+    }
+
+    /// @notice Anyone settles a petition; a qualified one opens its motion, recorded with the council's motions.
+    function settlePetition(uint256 petitionSeed) external {
+        uint256 id = _petitionId(petitionSeed);
+        if (id == 0) return;
+        try petitions.settle(id) returns (ICommunityPetitions.PetitionStatus, uint256 motionId) {
+            ICommunityPetitions.Petition memory p = petitions.petition(id);
+            if (p.bondForfeited) {
+                bondsHeld -= p.bond;
+                bondsForfeited += p.bond;
+            }
+            if (motionId != 0) {
+                ++motionsOpened;
+                petitionOfMotion[motionId] = id;
+                bool noConfidence = p.kind == ICommunityPetitions.PetitionKind.NoConfidence;
+                bytes memory data =
+                    noConfidence
+                        ? abi.encodeCall(CouncilRegistry.remove, (p.subjectMemberId))
+                        : abi.encodeCall(CouncilRegistry.admit, (p.subjectMemberId));
+                council.recordMotion(
+                    motionId,
+                    address(registry),
+                    data,
+                    keccak256(bytes(petitions.motionDescription(id))),
+                    noConfidence ? p.subjectMemberId : 0
+                );
+                return;
+            }
+        } catch {}
+        council.communityStep(GovernorHandler.Action.Stake, 0, false);
+    }
+
+    /// @notice A holder withdraws its petition lock; it must get exactly what it locked, once.
+    function withdrawPetition(uint256 petitionSeed, uint256 holderSeed) external {
+        uint256 id = _petitionId(petitionSeed);
+        if (id == 0) return;
+        address holder = _holder(holderSeed);
+        uint256 before = holder.balance;
+        VM.prank(holder);
+        try petitions.withdraw(id) {
+            uint256 paid = holder.balance - before;
+            if (paid != petitionLockedBy[id][holder] || petitionWithdrawnBy[id][holder] != 0) ++wrongPayouts;
+            petitionWithdrawnBy[id][holder] += paid;
+            outstandingPetitionLocks -= paid;
+        } catch {}
+        council.communityStep(GovernorHandler.Action.Stake, 0, false);
+    }
+
+    /// @notice A holder (the opener, or someone else) reclaims a petition's bond.
+    function reclaimBond(uint256 petitionSeed, uint256 holderSeed) external {
+        uint256 id = _petitionId(petitionSeed);
+        if (id == 0) return;
+        address holder = _holder(holderSeed);
+        uint256 before = holder.balance;
+        VM.prank(holder);
+        try petitions.reclaimBond(id) {
+            uint256 paid = holder.balance - before;
+            ICommunityPetitions.Petition memory p = petitions.petition(id);
+            if (paid != p.bond || holder != p.opener) ++wrongPayouts;
+            bondsHeld -= paid;
+        } catch {}
+        council.communityStep(GovernorHandler.Action.Stake, 0, false);
+    }
+
+    // ---------------------------------------------------------------- veto phase
+
+    /// @notice A holder locks coin against (or for) a membership motion, preferring one that is Queued (up to 40
+    /// ether against a 60-ether threshold); a veto cancels the motion in the same call.
+    function lockVeto(uint256 motionSeed, uint256 holderSeed, bool support, uint256 amount) external {
+        uint256 id = _membershipMotion(motionSeed);
+        if (id == 0) return;
+        address holder = _holder(holderSeed);
+        amount = bound(amount, 1, 40 ether);
+        VM.deal(holder, holder.balance + amount);
+        bytes32 descriptionHash = council.descriptionHashOf(id);
+        bool vetoedBefore = veto.campaign(id).vetoed;
+        VM.prank(holder);
+        try veto.lock{value: amount}(id, descriptionHash, support, amount) {
+            vetoLockedBy[id][holder] += amount;
+            outstandingVetoLocks += amount;
+        } catch {}
+        bool vetoedNow = veto.campaign(id).vetoed && !vetoedBefore;
+        if (vetoedNow) ++vetoes;
+        council.communityStep(
+            vetoedNow ? GovernorHandler.Action.Cancel : GovernorHandler.Action.Stake,
+            vetoedNow ? id : 0,
+            vetoedNow
+        );
+    }
+
+    /// @notice A holder withdraws its veto lock after the window; it must get exactly what it locked, once.
+    function withdrawVeto(uint256 motionSeed, uint256 holderSeed) external {
+        uint256[] memory ids = council.membershipIds();
+        if (ids.length == 0) return;
+        uint256 id = ids[motionSeed % ids.length];
+        address holder = _holder(holderSeed);
+        uint256 before = holder.balance;
+        VM.prank(holder);
+        try veto.withdraw(id) {
+            uint256 paid = holder.balance - before;
+            if (paid != vetoLockedBy[id][holder] || vetoWithdrawnBy[id][holder] != 0) ++wrongPayouts;
+            vetoWithdrawnBy[id][holder] += paid;
+            outstandingVetoLocks -= paid;
+        } catch {}
+        council.communityStep(GovernorHandler.Action.Stake, 0, false);
+    }
+
+    /// @notice The secretariat proposes switching the veto phase on or off: a Constitutional motion, recorded with
+    /// the council's motions (the council's vote, queue and execute actions carry it).
+    function proposeVetoPhase(bool on) external {
+        bytes memory data = abi.encodeCall(CommunityVeto.setPhase, (on));
+        address[] memory targets = new address[](1);
+        targets[0] = address(veto);
+        bytes[] memory calldatas = new bytes[](1);
+        calldatas[0] = data;
+        string memory description = string.concat("veto phase ", Strings.toString(++_nonce));
+        VM.prank(SECRETARIAT);
+        try governor.propose(targets, new uint256[](1), calldatas, description) returns (uint256 id) {
+            ++phaseMotions;
+            council.recordMotion(id, address(veto), data, keccak256(bytes(description)), 0);
+        } catch {
+            council.communityStep(GovernorHandler.Action.Stake, 0, false);
+        }
+    }
+
+    // ---------------------------------------------------------------- views
+
+    /// @notice The selectors the invariant runner calls.
+    function actions() external pure returns (bytes4[] memory selectors) {
+        selectors = new bytes4[](9);
+        selectors[0] = this.applyCandidate.selector;
+        selectors[1] = this.openPetition.selector;
+        selectors[2] = this.lockPetition.selector;
+        selectors[3] = this.settlePetition.selector;
+        selectors[4] = this.withdrawPetition.selector;
+        selectors[5] = this.reclaimBond.selector;
+        selectors[6] = this.lockVeto.selector;
+        selectors[7] = this.withdrawVeto.selector;
+        selectors[8] = this.proposeVetoPhase.selector;
+    }
+
+    /// @notice The holder for a seed.
+    function holderOf(uint256 seed) external pure returns (address) {
+        return _holder(seed);
+    }
+
+    /// @notice The candidates that applied.
+    function candidates() external view returns (uint256[] memory) {
+        return _candidates;
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    /// @dev Tops the candidate's stake up to the current stake unit.
+    function _bondUnit(uint256 id, address admin) private {
+        uint256 unit = vault.stakeUnit();
+        uint256 staked = vault.stakeOf(id);
+        if (staked >= unit) return;
+        uint256 amount = unit - staked;
+        VM.deal(admin, amount);
+        VM.prank(admin);
+        try vault.stake{value: amount}(amount) {} catch {}
+    }
+
+    function _holder(uint256 seed) private pure returns (address) {
+        return address(uint160(0xC0FFEE00 + (seed % HOLDERS)));
+    }
+
+    function _petitionId(uint256 seed) private view returns (uint256) {
+        uint256 count = petitions.petitionCount();
+        return count == 0 ? 0 : 1 + (seed % count);
+    }
+
+    /// @dev A membership motion: the `seed`-th Queued one when any is Queued, else any (0 when there is none).
+    function _membershipMotion(uint256 seed) private view returns (uint256) {
+        uint256[] memory ids = council.membershipIds();
+        if (ids.length == 0) return 0;
+        uint256 queued = 0;
+        for (uint256 i = 0; i < ids.length; ++i) {
+            if (governor.state(ids[i]) == IGovernor.ProposalState.Queued) ++queued;
+        }
+        if (queued == 0) return ids[seed % ids.length];
+        uint256 pick = seed % queued;
+        for (uint256 i = 0; i < ids.length; ++i) {
+            if (governor.state(ids[i]) != IGovernor.ProposalState.Queued) continue;
+            if (pick == 0) return ids[i];
+            --pick;
+        }
+        return 0;
+    }
+}
