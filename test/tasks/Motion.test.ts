@@ -414,11 +414,11 @@ describe("tasks: motion", function () {
         ],
         [
           { contract: "VoteExtension", function: "setExtensionAmount(uint256)", args: ["3 days"] },
-          "VoteExtension.setExtensionAmount(3 days)",
+          "VoteExtension.setExtensionAmount(259200)",
         ],
         [
           { contract: "CommunityPetitions", function: "setBond(uint256)", args: ["5000 KAIA"] },
-          "CommunityPetitions.setBond(5000 KAIA)",
+          "CommunityPetitions.setBond(5000000000000000000000)",
         ],
         [
           { contract: "CommunityVeto", function: "setPhase(bool)", args: [false] },
