@@ -63,6 +63,8 @@ contract CommunityHandler is TestBase {
     uint256 public phaseMotions;
 
     uint256[] private _candidates;
+    /// @dev Motions the community opened or proposed (petitions' motions, phase motions), which councilSession drives.
+    uint256[] private _driven;
     uint256 private _nonce;
 
     constructor(GovernorHandler council_, GovernanceSystem.Community memory c) {
@@ -132,12 +134,13 @@ contract CommunityHandler is TestBase {
         council.communityStep(GovernorHandler.Action.Stake, 0, false);
     }
 
-    /// @notice A holder locks coin for or against a petition (up to 80 ether against a 50-ether threshold).
+    /// @notice A holder locks 10 to 80 ether for or against a petition (against a 50-ether threshold), preferring
+    /// one whose window is open.
     function lockPetition(uint256 petitionSeed, uint256 holderSeed, bool support, uint256 amount) external {
-        uint256 id = _petitionId(petitionSeed);
+        uint256 id = _petitionWhere(petitionSeed, true);
         if (id == 0) return;
         address holder = _holder(holderSeed);
-        amount = bound(amount, 1, 80 ether);
+        amount = (1 + (amount % 8)) * 10 ether;
         VM.deal(holder, holder.balance + amount);
         VM.prank(holder);
         try petitions.lock{value: amount}(id, support, amount) {
@@ -147,9 +150,10 @@ contract CommunityHandler is TestBase {
         council.communityStep(GovernorHandler.Action.Stake, 0, false);
     }
 
-    /// @notice Anyone settles a petition; a qualified one opens its motion, recorded with the council's motions.
+    /// @notice Anyone settles a petition, preferring one that closed unsettled; a qualified one opens its motion,
+    /// recorded with the council's motions.
     function settlePetition(uint256 petitionSeed) external {
-        uint256 id = _petitionId(petitionSeed);
+        uint256 id = _petitionWhere(petitionSeed, false);
         if (id == 0) return;
         try petitions.settle(id) returns (ICommunityPetitions.PetitionStatus, uint256 motionId) {
             ICommunityPetitions.Petition memory p = petitions.petition(id);
@@ -165,6 +169,7 @@ contract CommunityHandler is TestBase {
                     noConfidence
                         ? abi.encodeCall(CouncilRegistry.remove, (p.subjectMemberId))
                         : abi.encodeCall(CouncilRegistry.admit, (p.subjectMemberId));
+                _driven.push(motionId);
                 council.recordMotion(
                     motionId,
                     address(registry),
@@ -212,13 +217,13 @@ contract CommunityHandler is TestBase {
 
     // ---------------------------------------------------------------- veto phase
 
-    /// @notice A holder locks coin against (or for) a membership motion, preferring one that is Queued (up to 40
-    /// ether against a 60-ether threshold); a veto cancels the motion in the same call.
+    /// @notice A holder locks 10 to 40 ether against (or for) a membership motion, preferring one that is Queued
+    /// (against a 60-ether threshold); a veto cancels the motion in the same call.
     function lockVeto(uint256 motionSeed, uint256 holderSeed, bool support, uint256 amount) external {
         uint256 id = _membershipMotion(motionSeed);
         if (id == 0) return;
         address holder = _holder(holderSeed);
-        amount = bound(amount, 1, 40 ether);
+        amount = (1 + (amount % 4)) * 10 ether;
         VM.deal(holder, holder.balance + amount);
         bytes32 descriptionHash = council.descriptionHashOf(id);
         bool vetoedBefore = veto.campaign(id).vetoed;
@@ -265,17 +270,36 @@ contract CommunityHandler is TestBase {
         VM.prank(SECRETARIAT);
         try governor.propose(targets, new uint256[](1), calldatas, description) returns (uint256 id) {
             ++phaseMotions;
+            _driven.push(id);
             council.recordMotion(id, address(veto), data, keccak256(bytes(description)), 0);
         } catch {
             council.communityStep(GovernorHandler.Action.Stake, 0, false);
         }
     }
 
+    // ---------------------------------------------------------------- the council on community motions
+
+    /// @notice The council takes the next step on a motion the community opened (a petition's motion or a phase
+    /// motion), through the governor handler's own actions: every member votes `support` while it is Active, anyone
+    /// queues it once Succeeded, anyone tries to execute it once Queued (refused before its ETA).
+    function councilSession(uint256 seed, uint8 support) external {
+        if (_driven.length == 0) return;
+        uint256 id = _driven[seed % _driven.length];
+        uint256[] memory ids = council.proposalIds();
+        uint256 index = 0;
+        while (ids[index] != id) ++index;
+        IGovernor.ProposalState current = governor.state(id);
+        if (current == IGovernor.ProposalState.Active) council.voteAll(index, support);
+        else if (current == IGovernor.ProposalState.Succeeded) council.queue(index);
+        else if (current == IGovernor.ProposalState.Queued) council.execute(index);
+    }
+
     // ---------------------------------------------------------------- views
 
     /// @notice The selectors the invariant runner calls.
     function actions() external pure returns (bytes4[] memory selectors) {
-        selectors = new bytes4[](9);
+        selectors = new bytes4[](10);
+        selectors[9] = this.councilSession.selector;
         selectors[0] = this.applyCandidate.selector;
         selectors[1] = this.openPetition.selector;
         selectors[2] = this.lockPetition.selector;
@@ -312,6 +336,30 @@ contract CommunityHandler is TestBase {
 
     function _holder(uint256 seed) private pure returns (address) {
         return address(uint160(0xC0FFEE00 + (seed % HOLDERS)));
+    }
+
+    /// @dev The `seed`-th petition whose window is open (`open`) or that closed unsettled (otherwise); any petition
+    /// when there is none such (0 when there is no petition).
+    function _petitionWhere(uint256 seed, bool open) private view returns (uint256) {
+        uint256 count = petitions.petitionCount();
+        uint256 matching = 0;
+        for (uint256 id = 1; id <= count; ++id) {
+            if (_matches(id, open)) ++matching;
+        }
+        if (matching == 0) return _petitionId(seed);
+        uint256 pick = seed % matching;
+        for (uint256 id = 1; id <= count; ++id) {
+            if (!_matches(id, open)) continue;
+            if (pick == 0) return id;
+            --pick;
+        }
+        return 0;
+    }
+
+    function _matches(uint256 id, bool open) private view returns (bool) {
+        ICommunityPetitions.Petition memory p = petitions.petition(id);
+        if (open) return block.timestamp < p.closesAt;
+        return block.timestamp >= p.closesAt && p.status == ICommunityPetitions.PetitionStatus.Open;
     }
 
     function _petitionId(uint256 seed) private view returns (uint256) {

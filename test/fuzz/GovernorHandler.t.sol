@@ -125,8 +125,8 @@ contract GovernorHandlerTest is GovernanceSystem {
  * candidates apply, petitions open, lock on both sides, settle into an Admission and a No-confidence motion (and one
  * fails, forfeiting its bond), locks and bonds come back, the council votes on the opened motions as a whole
  * (voteAll), the veto cancels a queued motion while the other executes, veto locks come back after the window, and a
- * motion switches the veto phase off. The veto phase is switched on by a Constitutional motion in setUp, as in the
- * invariant test. Seeds map through bound(x, min, max) = min + x % (max - min + 1).
+ * motion switches the veto phase off, driven by council sessions. The veto phase is switched on by a Constitutional
+ * motion in setUp, as in the invariant test. Seeds map through bound(x, min, max) = min + x % (max - min + 1).
  */
 contract GovernorCommunityHandlerTest is GovernanceSystem {
     GovernorHandler internal handler;
@@ -160,17 +160,17 @@ contract GovernorCommunityHandlerTest is GovernanceSystem {
         community.openPetition(2, true, 2); // petition 3: holder 2, no confidence in member 3
         assertEq(petitions.petitionCount(), 3, "three petitions");
         assertEq(community.bondsHeld(), 3 ether, "three bonds");
-        community.lockPetition(0, 2, true, 60 ether); // petition 1: 60 ether + 1 for
-        community.lockPetition(0, 3, false, 10 ether); // petition 1: 10 ether + 1 against
-        community.lockPetition(1, 2, true, 70 ether); // petition 2: 70 ether + 1 for
-        community.lockPetition(2, 4, true, 0); // petition 3: 1 wei for (tiny support)
+        // Amounts are (1 + seed % 8) * 10 ether; petition 3 gets nothing (tiny support).
+        community.lockPetition(0, 2, true, 5); // petition 1: 60 ether for
+        community.lockPetition(0, 3, false, 0); // petition 1: 10 ether against
+        community.lockPetition(1, 2, true, 6); // petition 2: 70 ether for
         community.withdrawPetition(0, 2); // refused: the window is open
         assertEq(community.petitionWithdrawnBy(1, community.holderOf(2)), 0, "no early withdrawal");
 
         handler.warp(1 days); // 25 hours: every petition closed
+        community.settlePetition(0); // the first closed, unsettled petition: 1, then 2, then 3
         community.settlePetition(0);
-        community.settlePetition(1);
-        community.settlePetition(2);
+        community.settlePetition(0);
         assertEq(community.motionsOpened(), 2, "two motions opened");
         uint256 admission = petitions.petition(1).motionId;
         uint256 noConfidence = petitions.petition(2).motionId;
@@ -187,7 +187,7 @@ contract GovernorCommunityHandlerTest is GovernanceSystem {
         community.withdrawPetition(0, 2);
         community.withdrawPetition(0, 3);
         community.withdrawPetition(1, 2);
-        community.withdrawPetition(2, 4);
+        community.withdrawPetition(2, 4); // refused: holder 4 locked nothing
         community.reclaimBond(0, 0);
         community.reclaimBond(1, 1);
         assertEq(community.outstandingPetitionLocks(), 0, "every petition lock withdrawn");
@@ -204,14 +204,15 @@ contract GovernorCommunityHandlerTest is GovernanceSystem {
         handler.queue(1);
         assertTrue(governor.state(noConfidence) == IGovernor.ProposalState.Queued, "queued");
 
-        community.lockVeto(1, 3, false, 35 ether); // the second queued motion (no confidence): 35 ether + 1 against
+        // Amounts are (1 + seed % 4) * 10 ether.
+        community.lockVeto(1, 3, false, 2); // the second queued motion (no confidence): 30 ether against
         assertTrue(governor.state(noConfidence) == IGovernor.ProposalState.Queued, "below the threshold");
-        community.lockVeto(1, 4, false, 35 ether); // 70 ether + 2 against: vetoed
+        community.lockVeto(1, 4, false, 2); // 60 ether against, the threshold: vetoed
         assertTrue(governor.state(noConfidence) == IGovernor.ProposalState.Canceled, "vetoed");
         assertEq(community.vetoes(), 1, "one veto");
         assertTrue(handler.canceledGhost(noConfidence), "recorded as canceled");
-        community.lockVeto(0, 0, true, 5 ether); // the only queued motion left (the admission): 5 ether + 1 for
-        community.lockVeto(0, 1, false, 10 ether); // 10 ether + 1 against: no veto
+        community.lockVeto(0, 0, true, 0); // the only queued motion left (the admission): 10 ether for
+        community.lockVeto(0, 1, false, 0); // 10 ether against: no veto
         community.withdrawVeto(1, 3); // refused: the window is open
         assertEq(community.vetoWithdrawnBy(noConfidence, community.holderOf(3)), 0, "no early withdrawal");
 
@@ -229,14 +230,22 @@ contract GovernorCommunityHandlerTest is GovernanceSystem {
         assertEq(community.outstandingVetoLocks(), 0, "every veto lock withdrawn");
         assertEq(address(veto).balance, 0, "veto contract empty");
 
-        community.proposeVetoPhase(false); // motion 3 of the handler: switch the phase off
+        community.proposeVetoPhase(false); // the community's third motion: switch the phase off
         assertEq(community.phaseMotions(), 1, "phase motion proposed");
+        uint256 phaseOff = handler.proposalIds()[2];
+        community.councilSession(2, 1); // Pending: nothing to do
+        assertEq(governor.proposalVoters(phaseOff), 0, "no vote while Pending");
         handler.warp(1 days);
-        handler.voteAll(2, 1);
+        community.councilSession(2, 1); // Active: the whole council votes For
+        assertEq(governor.proposalVoters(phaseOff), 6, "six voted");
         handler.warp(3 days);
-        handler.queue(2);
+        community.councilSession(2, 1); // Succeeded: queued
+        assertTrue(governor.state(phaseOff) == IGovernor.ProposalState.Queued, "queued by the session");
+        community.councilSession(2, 1); // Queued before its ETA: execution refused
+        assertTrue(governor.state(phaseOff) == IGovernor.ProposalState.Queued, "still queued");
         handler.warp(4 days); // past the Constitutional delay
-        handler.execute(2);
+        community.councilSession(2, 1); // executed
+        assertTrue(handler.executedGhost(phaseOff), "executed by the session");
         (on, ) = veto.vetoPhase();
         assertTrue(!on, "switched off by the council");
 
