@@ -134,7 +134,7 @@ contract CommunityHandler is TestBase {
         council.communityStep(GovernorHandler.Action.Stake, 0, false);
     }
 
-    /// @notice A holder locks 10 to 80 ether for or against a petition (against a 50-ether threshold), preferring
+    /// @notice A holder locks 10 to 80 ether for or against a petition (against a 30-ether threshold), preferring
     /// one whose window is open.
     function lockPetition(uint256 petitionSeed, uint256 holderSeed, bool support, uint256 amount) external {
         uint256 id = _petitionWhere(petitionSeed, true);
@@ -150,11 +150,12 @@ contract CommunityHandler is TestBase {
         council.communityStep(GovernorHandler.Action.Stake, 0, false);
     }
 
-    /// @notice Anyone settles a petition, preferring one that closed unsettled; a qualified one opens its motion,
-    /// recorded with the council's motions.
+    /// @notice Anyone settles a petition, preferring one that closed unsettled (else time moves to the chosen one's
+    /// close first); a qualified one opens its motion, recorded with the council's motions.
     function settlePetition(uint256 petitionSeed) external {
         uint256 id = _petitionWhere(petitionSeed, false);
         if (id == 0) return;
+        _warpTo(petitions.petition(id).closesAt);
         try petitions.settle(id) returns (ICommunityPetitions.PetitionStatus, uint256 motionId) {
             ICommunityPetitions.Petition memory p = petitions.petition(id);
             if (p.bondForfeited) {
@@ -217,13 +218,13 @@ contract CommunityHandler is TestBase {
 
     // ---------------------------------------------------------------- veto phase
 
-    /// @notice A holder locks 10 to 40 ether against (or for) a membership motion, preferring one that is Queued
-    /// (against a 60-ether threshold); a veto cancels the motion in the same call.
+    /// @notice A holder locks 10 to 60 ether against (or for) a membership motion, preferring one that is Queued
+    /// (against a 30-ether threshold); a veto cancels the motion in the same call.
     function lockVeto(uint256 motionSeed, uint256 holderSeed, bool support, uint256 amount) external {
         uint256 id = _membershipMotion(motionSeed);
         if (id == 0) return;
         address holder = _holder(holderSeed);
-        amount = (1 + (amount % 4)) * 10 ether;
+        amount = (1 + (amount % 6)) * 10 ether;
         VM.deal(holder, holder.balance + amount);
         bytes32 descriptionHash = council.descriptionHashOf(id);
         bool vetoedBefore = veto.campaign(id).vetoed;
@@ -279,9 +280,12 @@ contract CommunityHandler is TestBase {
 
     // ---------------------------------------------------------------- the council on community motions
 
-    /// @notice The council takes the next step on a motion the community opened (a petition's motion or a phase
-    /// motion), through the governor handler's own actions: every member votes `support` while it is Active, anyone
-    /// queues it once Succeeded, anyone tries to execute it once Queued (refused before its ETA).
+    /// @notice A council session on a motion the community opened (a petition's motion or a phase motion), through
+    /// the governor handler's own actions, with time moving as far as each step needs (reported as the passage of
+    /// time): once voting opens every member votes (For, or Against when `support % 3 == 0`), the vote closes, anyone
+    /// queues it; it stops at Queued, so that the veto window is open for holders. On a Queued motion an odd
+    /// `support` waits for the ETA and executes it, an even one lets time pass no further (execution refused before
+    /// the ETA).
     function councilSession(uint256 seed, uint8 support) external {
         if (_driven.length == 0) return;
         uint256 id = _driven[seed % _driven.length];
@@ -289,26 +293,45 @@ contract CommunityHandler is TestBase {
         uint256 index = 0;
         while (ids[index] != id) ++index;
         IGovernor.ProposalState current = governor.state(id);
-        if (current == IGovernor.ProposalState.Active) council.voteAll(index, support);
-        else if (current == IGovernor.ProposalState.Succeeded) council.queue(index);
-        else if (current == IGovernor.ProposalState.Queued) council.execute(index);
+        if (current == IGovernor.ProposalState.Queued) {
+            if (support % 2 == 1) _warpTo(governor.proposalEta(id));
+            council.execute(index);
+            return;
+        }
+        if (current == IGovernor.ProposalState.Pending) {
+            _warpTo(governor.proposalSnapshot(id) + 1);
+            current = governor.state(id);
+        }
+        if (current == IGovernor.ProposalState.Active) {
+            council.voteAll(index, support % 3 == 0 ? 0 : 1);
+            _warpTo(governor.proposalDeadline(id) + 1);
+            current = governor.state(id);
+        }
+        if (current == IGovernor.ProposalState.Succeeded) council.queue(index);
     }
 
     // ---------------------------------------------------------------- views
 
-    /// @notice The selectors the invariant runner calls.
+    /// @notice The selectors the invariant runner calls. The steps of a petition's and a veto's path (lock,
+    /// settle, council sessions) appear more than once, so that random sequences of 25 calls reach motions opened
+    /// by petitions, their votes and vetoes, not only petitions that never close or settle.
     function actions() external pure returns (bytes4[] memory selectors) {
-        selectors = new bytes4[](10);
-        selectors[9] = this.councilSession.selector;
+        selectors = new bytes4[](24);
         selectors[0] = this.applyCandidate.selector;
-        selectors[1] = this.openPetition.selector;
-        selectors[2] = this.lockPetition.selector;
-        selectors[3] = this.settlePetition.selector;
-        selectors[4] = this.withdrawPetition.selector;
-        selectors[5] = this.reclaimBond.selector;
-        selectors[6] = this.lockVeto.selector;
-        selectors[7] = this.withdrawVeto.selector;
-        selectors[8] = this.proposeVetoPhase.selector;
+        selectors[1] = this.withdrawPetition.selector;
+        selectors[2] = this.reclaimBond.selector;
+        selectors[3] = this.withdrawVeto.selector;
+        selectors[4] = this.proposeVetoPhase.selector;
+        for (uint256 i = 0; i < 3; ++i) {
+            selectors[5 + i] = this.openPetition.selector;
+            selectors[8 + i] = this.settlePetition.selector;
+        }
+        for (uint256 i = 0; i < 4; ++i) {
+            selectors[11 + i] = this.lockPetition.selector;
+            selectors[15 + i] = this.councilSession.selector;
+            selectors[19 + i] = this.lockVeto.selector;
+        }
+        selectors[23] = this.withdrawPetition.selector;
     }
 
     /// @notice The holder for a seed.
@@ -332,6 +355,13 @@ contract CommunityHandler is TestBase {
         VM.deal(admin, amount);
         VM.prank(admin);
         try vault.stake{value: amount}(amount) {} catch {}
+    }
+
+    /// @dev Moves time forward to `timestamp` (never back) and reports it to the governor handler.
+    function _warpTo(uint256 timestamp) private {
+        if (timestamp <= block.timestamp) return;
+        VM.warp(timestamp);
+        council.communityStep(GovernorHandler.Action.Time, 0, false);
     }
 
     function _holder(uint256 seed) private pure returns (address) {

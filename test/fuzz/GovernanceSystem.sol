@@ -72,12 +72,12 @@ abstract contract GovernanceSystem is TestBase {
     }
 
     /// @dev Test settings of the community contracts: 1-day petition and veto windows (the veto window fits the
-    /// membership classes' 2- and 4-day timelock delays), 50 ether of support, a 1-ether bond, 60 ether to veto.
+    /// membership classes' 2- and 4-day timelock delays), 30 ether of support, a 1-ether bond, 30 ether to veto.
     uint256 internal constant PETITION_WINDOW = 1 days;
-    uint256 internal constant PETITION_THRESHOLD = 50 ether;
+    uint256 internal constant PETITION_THRESHOLD = 30 ether;
     uint256 internal constant PETITION_BOND = 1 ether;
     uint256 internal constant VETO_WINDOW = 1 days;
-    uint256 internal constant VETO_THRESHOLD = 60 ether;
+    uint256 internal constant VETO_THRESHOLD = 30 ether;
 
     error GovernorDeploymentFailed();
 
