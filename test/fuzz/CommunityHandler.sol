@@ -21,8 +21,9 @@ import {GovernorHandler} from "./GovernorHandler.sol";
  * a member), lock for or against them, settle them (a qualified one opens its motion in the governor), withdraw their
  * locks and reclaim bonds; holders lock for or against a queued membership motion in the veto phase (opposition at
  * the threshold and above support cancels it), and withdraw after the window; the secretariat proposes switching the
- * veto phase off or on (a Constitutional motion the council then votes on). Every motion a petition opens, and every
- * action, is reported to the governor handler so that its transition rules and ghost state cover them. Ghost state
+ * veto phase off or on; council sessions carry the community's motions through the governor handler's vote, queue
+ * and execute actions (moving time as each step needs). Every motion a petition opens, every action and every move
+ * of time is reported to the governor handler so that its transition rules and ghost state cover them. Ghost state
  * here: what each holder locked and got back on each petition and each veto campaign, the bonds held and forfeited,
  * the motion each qualified petition opened, and payouts that were not exactly what was owed.
  */
