@@ -70,6 +70,7 @@ contract GovernorHandler is TestBase {
     address public community;
 
     error NotCommunityHandler(address caller);
+    error CommunityHandlerAlreadyBound(address handler);
 
     enum Action {
         Time,
@@ -317,7 +318,7 @@ contract GovernorHandler is TestBase {
 
     /// @notice Names the community handler, once (the invariant test's setUp).
     function bindCommunity(address handler) external {
-        if (community != address(0)) revert NotCommunityHandler(msg.sender);
+        if (community != address(0)) revert CommunityHandlerAlreadyBound(community);
         community = handler;
     }
 
