@@ -25,7 +25,7 @@ import { readFileSync } from "node:fs";
 
 import { FunctionFragment, Interface, getAddress, isAddress, id } from "ethers";
 
-import { describeCall, parseArgument, parseInteger } from "./arguments.js";
+import { describeCall, governedAddress, parseArgument, parseInteger } from "./arguments.js";
 import type { ArgumentContext } from "./arguments.js";
 import { eventArgs, latestTimestamp } from "./transactions.js";
 import type { CouncilContracts } from "./deployment.js";
@@ -103,13 +103,16 @@ export function encodeProposal(ctx: ArgumentContext, json: unknown, where: strin
     let iface: Interface | undefined;
     let name: string;
     if (raw.contract !== undefined) {
-      const key = typeof raw.contract === "string" ? GOVERNED_CONTRACTS[raw.contract] : undefined;
-      if (key === undefined) {
+      const named =
+        typeof raw.contract === "string"
+          ? governedAddress(ctx, raw.contract, `${at}.contract "${raw.contract}"`)
+          : undefined;
+      if (named === undefined) {
         throw new OpsError(
           `${at}.contract "${String(raw.contract)}" is not one of: ${Object.keys(GOVERNED_CONTRACTS).join(", ")}`,
         );
       }
-      target = ctx.addresses[key];
+      target = named;
       name = raw.contract as string;
       iface = ctx.interfaces[name];
     } else if (typeof raw.target === "string" && isAddress(raw.target)) {
