@@ -14,13 +14,15 @@ import {
   MotionPolicyAbi,
   StakeVaultAbi,
 } from "./abi";
+import { CONTRACT_KEYS, DEPLOYED_CONTRACTS } from "../../scripts/ops/system.js";
 import { readHistory } from "./chain";
 import type { History, SystemEvent } from "./chain";
-import type { ContractKey, PortalConfig } from "./config";
+import type { PortalConfig } from "./config";
 import { usePortal } from "./context";
 import { CLASS_NAMES, MEMBER_STATUS, STATE_NAMES } from "./format";
 import type { MemberStatusName } from "./format";
 import type { ClassName, NameBook, StateName } from "./format";
+import { useSystem } from "./system";
 
 /** The chain's current time (latest block timestamp). */
 export function useNow(): bigint | undefined {
@@ -168,21 +170,10 @@ export function useNames(): NameBook {
   const { config } = usePortal();
   const council = useCouncil().data;
   const history = useHistory().data;
+  const { system } = useSystem();
   const book: NameBook = new Map();
-  const keys: [ContractKey, string][] = [
-    ["registry", "CouncilRegistry"],
-    ["vault", "StakeVault"],
-    ["governor", "CouncilGovernor"],
-    ["reserve", "ImprovementReserve"],
-    ["policy", "MotionPolicy"],
-    ["timelock", "TimelockController"],
-    ["lens", "CouncilGovernorLens"],
-  ];
-  for (const [key, name] of keys) book.set(config.addresses[key].toLowerCase(), name);
-  if (config.addresses.advisors !== undefined)
-    book.set(config.addresses.advisors.toLowerCase(), "AdvisorBoard");
-  if (config.addresses.voteExtension !== undefined)
-    book.set(config.addresses.voteExtension.toLowerCase(), "VoteExtension");
+  for (const key of CONTRACT_KEYS) book.set(config.addresses[key].toLowerCase(), DEPLOYED_CONTRACTS[key]);
+  for (const c of system ?? []) if (c.address !== undefined) book.set(c.address.toLowerCase(), c.name);
   if (council !== undefined) {
     for (const m of council.members) {
       book.set(m.admin.toLowerCase(), `${m.name} (admin)`);

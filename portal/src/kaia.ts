@@ -24,7 +24,7 @@ export interface KaiaSource {
 }
 
 /** True when the error says the contract has no such function (it reverted or returned nothing), not a failed read. */
-function isMissingFunction(error: unknown): boolean {
+export function isMissingFunction(error: unknown): boolean {
   const seen = new Set<unknown>();
   let e: unknown = error;
   while (e !== null && typeof e === "object" && !seen.has(e)) {

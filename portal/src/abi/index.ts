@@ -6,8 +6,8 @@ import { decodeErrorResult, decodeFunctionData, formatEther, hexToString } from 
 import type { Abi, AbiFunction, AbiParameter, Address, Hex } from "viem";
 
 import { revertData } from "../../../scripts/ops/revert.js";
-import { DEPLOYED_CONTRACTS } from "../../../scripts/ops/system.js";
-import type { Addresses, ContractKey } from "../config";
+import { GOVERNED_CONTRACTS } from "../../../scripts/ops/system.js";
+import type { GovernedContractKey } from "../../../scripts/ops/system.js";
 import {
   AdvisorBoardAbi,
   CommunityPetitionsAbi,
@@ -25,17 +25,51 @@ import {
 
 export * from "../../generated/abis";
 
-/** Each system contract's display name (as the CLI's proposal files spell it), deployment key and ABI. */
-export const SYSTEM: readonly { name: string; key: ContractKey; abi: Abi }[] = (
-  [
-    ["registry", CouncilRegistryAbi],
-    ["vault", StakeVaultAbi],
-    ["governor", CouncilGovernorAbi],
-    ["reserve", ImprovementReserveAbi],
-    ["policy", MotionPolicyAbi],
-    ["timelock", TimelockControllerAbi],
-  ] as const
-).map(([key, abi]) => ({ name: DEPLOYED_CONTRACTS[key], key, abi }));
+/**
+ * The ABI of each contract a motion may name (GOVERNED_CONTRACTS), by key. The vault's is the bonded StakeVault's; a
+ * Kaia-mode vault is a KaiaStakeVault (see systemContracts).
+ */
+const GOVERNED_ABIS: Readonly<Record<GovernedContractKey, Abi>> = {
+  registry: CouncilRegistryAbi,
+  vault: StakeVaultAbi,
+  governor: CouncilGovernorAbi,
+  reserve: ImprovementReserveAbi,
+  policy: MotionPolicyAbi,
+  timelock: TimelockControllerAbi,
+  advisors: AdvisorBoardAbi,
+  voteExtension: VoteExtensionAbi,
+  petitions: CommunityPetitionsAbi,
+  veto: CommunityVetoAbi,
+};
+
+/** A contract a motion may name: its name as the CLI's proposal files spell it, its key, ABI and address. */
+export interface SystemContract {
+  name: string;
+  key: GovernedContractKey;
+  abi: Abi;
+  /** Undefined when the deployment lacks it (a community contract of an older deployment). */
+  address?: Address;
+}
+
+/** The contracts a motion may name in one deployment (see useSystem). */
+export type System = readonly SystemContract[];
+
+/**
+ * The deployment's governed contracts, by the CLI's names (scripts/ops/system.ts GOVERNED_CONTRACTS), with their
+ * addresses; the vault's ABI is the KaiaStakeVault's when `kaiaVault` (so that `linkStaking` and `unlinkStaking` are
+ * offered and decoded), as the CLI's systemInterfaces.
+ */
+export function systemContracts(
+  addresses: Partial<Record<GovernedContractKey, Address>>,
+  kaiaVault: boolean,
+): System {
+  return Object.entries(GOVERNED_CONTRACTS).map(([name, key]) => ({
+    name,
+    key,
+    abi: key === "vault" && kaiaVault ? KaiaStakeVaultAbi : GOVERNED_ABIS[key],
+    address: addresses[key],
+  }));
+}
 
 /** The state-changing functions of an ABI (what a motion may call). */
 export function writableFunctions(abi: Abi): AbiFunction[] {
@@ -63,6 +97,8 @@ export interface DecodedArg {
   name: string;
   type: string;
   value: unknown;
+  /** A tuple's fields, each decoded the same way. */
+  components?: DecodedArg[];
 }
 
 /** A motion action, decoded when its target is a system contract. */
@@ -76,18 +112,32 @@ export interface DecodedAction {
   args?: DecodedArg[];
 }
 
-export function systemName(addresses: Addresses, address: string): string | undefined {
-  return SYSTEM.find((s) => addresses[s.key].toLowerCase() === address.toLowerCase())?.name;
+/** The system contract at `address`, if it is one. */
+export function systemContractAt(system: System, address: string): SystemContract | undefined {
+  return system.find((s) => s.address !== undefined && s.address.toLowerCase() === address.toLowerCase());
 }
 
-/** Decodes a call with the project's ABIs. */
-export function decodeAction(addresses: Addresses, target: Address, value: bigint, data: Hex): DecodedAction {
-  const system = SYSTEM.find((s) => addresses[s.key].toLowerCase() === target.toLowerCase());
-  const action: DecodedAction = { target, value, data, contract: system?.name };
-  if (system === undefined || data === "0x") return action;
+function decodedArg(p: AbiParameter, value: unknown, i: number): DecodedArg {
+  const arg: DecodedArg = { name: p.name || `arg${i}`, type: typeString(p), value };
+  if (p.type === "tuple") {
+    const components = (p as { components?: readonly AbiParameter[] }).components ?? [];
+    // viem gives a tuple as an object keyed by field name, or as an array when a field is unnamed.
+    const fields = value as Record<string, unknown> & unknown[];
+    arg.components = components.map((c, j) =>
+      decodedArg(c, Array.isArray(value) || !c.name ? fields[j] : fields[c.name], j),
+    );
+  }
+  return arg;
+}
+
+/** Decodes a call with the ABIs of the deployment's system contracts. */
+export function decodeAction(system: System, target: Address, value: bigint, data: Hex): DecodedAction {
+  const contract = systemContractAt(system, target);
+  const action: DecodedAction = { target, value, data, contract: contract?.name };
+  if (contract === undefined || data === "0x") return action;
   try {
-    const decoded = decodeFunctionData({ abi: system.abi, data });
-    const fn = system.abi.find(
+    const decoded = decodeFunctionData({ abi: contract.abi, data });
+    const fn = contract.abi.find(
       (f): f is AbiFunction =>
         f.type === "function" &&
         f.name === decoded.functionName &&
@@ -95,11 +145,7 @@ export function decodeAction(addresses: Addresses, target: Address, value: bigin
     );
     if (fn !== undefined) {
       action.fn = fn;
-      action.args = fn.inputs.map((input, i) => ({
-        name: input.name ?? `arg${i}`,
-        type: typeString(input),
-        value: (decoded.args ?? [])[i],
-      }));
+      action.args = fn.inputs.map((input, i) => decodedArg(input, (decoded.args ?? [])[i], i));
     }
   } catch {
     // Unknown selector: shown as raw calldata.
@@ -117,16 +163,8 @@ export function bytes32Text(value: Hex): string {
   }
 }
 
-const ALL_ABIS: readonly [string, Abi][] = [
-  ...SYSTEM.map((s) => [s.name, s.abi] as [string, Abi]),
-  ["CouncilGovernorLens", CouncilGovernorLensAbi],
-  // A Kaia-mode vault's own errors (its StakeVault errors decode above).
-  ["KaiaStakeVault", KaiaStakeVaultAbi],
-  ["CommunityPetitions", CommunityPetitionsAbi],
-  ["CommunityVeto", CommunityVetoAbi],
-  ["AdvisorBoard", AdvisorBoardAbi],
-  ["VoteExtension", VoteExtensionAbi],
-];
+/** Every ABI whose custom errors decode: the governed contracts', the lens's, and a Kaia-mode vault's own. */
+const ALL_ABIS: readonly Abi[] = [...Object.values(GOVERNED_ABIS), CouncilGovernorLensAbi, KaiaStakeVaultAbi];
 
 function argText(value: unknown): string {
   if (typeof value === "bigint") return value.toString();
@@ -136,7 +174,7 @@ function argText(value: unknown): string {
 
 /** The custom error in revert data, as `ContractError(args)`, or undefined. */
 export function decodeRevert(data: Hex): string | undefined {
-  for (const [, abi] of ALL_ABIS) {
+  for (const abi of ALL_ABIS) {
     try {
       const decoded = decodeErrorResult({ abi, data });
       if (decoded.errorName === "Error" || decoded.errorName === "Panic") {

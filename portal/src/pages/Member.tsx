@@ -8,6 +8,7 @@ import { blockTimes } from "../chain";
 import { usePortal } from "../context";
 import { useCouncil, useHistory, useNow, voterMembers } from "../data";
 import { SUPPORT_NAMES, formatDate, formatTime, titleOf } from "../format";
+import { useStakeSource } from "../kaia";
 import { Addr, Failed, HistoryGaps, Loading, MetadataLinks } from "../ui/common";
 
 const Chart = lazy(() => import("../ui/Chart"));
@@ -18,6 +19,8 @@ export default function MemberPage() {
   const { client, config } = usePortal();
   const council = useCouncil();
   const history = useHistory();
+  // A Kaia stake source bonds nothing, so nothing unbonds: the figure is shown for a bonded vault only.
+  const bonded = useStakeSource().data === null;
   const now = useNow();
   const member = council.data?.members.find((m) => m.id === id);
 
@@ -133,7 +136,8 @@ export default function MemberPage() {
         </dd>
         <dt>Stake</dt>
         <dd data-testid="member-stake">
-          {coinUnits(member.stake)} {config.coin} ({coinUnits(member.pending)} unbonding)
+          {coinUnits(member.stake)} {config.coin}
+          {bonded && ` (${coinUnits(member.pending)} unbonding)`}
         </dd>
         <dt>Votes</dt>
         <dd data-testid="member-votes">

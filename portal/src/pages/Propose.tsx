@@ -6,26 +6,23 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { AbiFunction } from "viem";
 
-import {
-  CouncilGovernorAbi,
-  MotionPolicyAbi,
-  SYSTEM,
-  describeError,
-  signatureOf,
-  typeString,
-  writableFunctions,
-} from "../abi";
+import { CouncilGovernorAbi, MotionPolicyAbi, describeError, signatureOf, typeString, writableFunctions } from "../abi";
+import type { System } from "../abi";
 import { usePortal } from "../context";
 import { useCouncil, useNames } from "../data";
 import { CLASS_NAMES, bps, formatDuration } from "../format";
 import { draftFunction, encodeDraft, exportProposal, importProposal } from "../proposal";
 import type { Draft, DraftAction, Encoded } from "../proposal";
+import { useSystem } from "../system";
 import { Action, download } from "../tx";
 import { ActionList } from "../ui/actions";
+import { Failed, Loading } from "../ui/common";
 
 const EMPTY: DraftAction = { contract: "ImprovementReserve", target: "", fn: "", fragment: "", args: [], value: "" };
 
 function hint(name: string, type: string): string {
+  if (name === "motionClass") return "a class name, e.g. Constitutional";
+  if (type.startsWith("(")) return `a JSON list of its fields, ${type}`;
   if (type === "address") return "0x… or a system contract name";
   if (type === "bytes32") return "short text, e.g. ecosystem";
   if (type.endsWith("]")) return "comma-separated";
@@ -38,6 +35,13 @@ function hint(name: string, type: string): string {
 }
 
 export default function ProposePage() {
+  const { system, error } = useSystem();
+  if (error !== undefined) return <Failed what="the system's contracts" error={error} />;
+  if (system === undefined) return <Loading what="the system's contracts" />;
+  return <Builder system={system} />;
+}
+
+function Builder({ system }: { system: System }) {
   const { client, config } = usePortal();
   const names = useNames();
   const council = useCouncil().data;
@@ -48,7 +52,7 @@ export default function ProposePage() {
   let encoded: Encoded | undefined;
   let problem: string | undefined;
   try {
-    encoded = encodeDraft(config.addresses, draft);
+    encoded = encodeDraft(system, draft);
   } catch (e) {
     problem = (e as Error).message;
   }
@@ -94,7 +98,7 @@ export default function ProposePage() {
   function load(text: string) {
     setImportError(undefined);
     try {
-      setDraft(importProposal(text));
+      setDraft(importProposal(system, text));
     } catch (e) {
       setImportError((e as Error).message);
     }
@@ -129,7 +133,11 @@ export default function ProposePage() {
         <button type="button" className="secondary" onClick={() => load(importText)}>
           Import JSON
         </button>{" "}
-        <button type="button" className="secondary" onClick={() => download("proposal.json", exportProposal(draft))}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => download("proposal.json", exportProposal(system, draft))}
+        >
           Export proposal file
         </button>
         {importError !== undefined && (
@@ -152,6 +160,7 @@ export default function ProposePage() {
         {draft.actions.map((a, i) => (
           <ActionEditor
             key={i}
+            system={system}
             index={i}
             action={a}
             onChange={(patch) => update(i, patch)}
@@ -240,22 +249,24 @@ export default function ProposePage() {
 }
 
 function ActionEditor({
+  system,
   index,
   action,
   onChange,
   onRemove,
 }: {
+  system: System;
   index: number;
   action: DraftAction;
   onChange: (p: Partial<DraftAction>) => void;
   onRemove: () => void;
 }) {
-  const system = SYSTEM.find((s) => s.name === action.contract);
-  const functions: AbiFunction[] = system === undefined ? [] : writableFunctions(system.abi);
+  const contract = system.find((s) => s.name === action.contract);
+  const functions: AbiFunction[] = contract === undefined ? [] : writableFunctions(contract.abi);
   let fn: AbiFunction | undefined;
   let fragmentError: string | undefined;
   try {
-    fn = draftFunction(action);
+    fn = draftFunction(system, action);
   } catch (e) {
     fragmentError = describeError(e);
   }
@@ -266,15 +277,17 @@ function ActionEditor({
       <label>
         Contract (action {n})
         <select value={action.contract} onChange={(e) => onChange({ contract: e.target.value, fn: "", args: [] })}>
-          {SYSTEM.map((s) => (
-            <option key={s.name} value={s.name}>
-              {s.name}
-            </option>
-          ))}
+          {system
+            .filter((s) => s.address !== undefined)
+            .map((s) => (
+              <option key={s.name} value={s.name}>
+                {s.name}
+              </option>
+            ))}
           <option value="">Another address…</option>
         </select>
       </label>
-      {system !== undefined ? (
+      {contract !== undefined ? (
         <label>
           Function (action {n})
           <select value={action.fn} onChange={(e) => onChange({ fn: e.target.value, args: [] })}>
@@ -311,7 +324,7 @@ function ActionEditor({
           {input.name || `arg ${j}`} ({typeString(input)}) (action {n})
           <input
             value={action.args[j] ?? ""}
-            placeholder={hint(input.name ?? "", input.type)}
+            placeholder={hint(input.name ?? "", typeString(input))}
             onChange={(e) => {
               const args = [...action.args];
               while (args.length < fn.inputs.length) args.push("");

@@ -7,6 +7,8 @@ import type { DecodedArg } from "../abi";
 import { usePortal } from "../context";
 import { CLASS_NAMES, formatDate, formatDuration, nameOf } from "../format";
 import type { NameBook } from "../format";
+import { useSystem } from "../system";
+import { Failed, Loading } from "./common";
 
 export interface RawAction {
   target: Address;
@@ -20,7 +22,9 @@ const TIME = /^(start|end|cliff|until|at)$|At$/;
 
 /** An argument in human terms: amounts in coin units, durations in days, dates, named addresses. */
 export function argText(arg: DecodedArg, names: NameBook, coin: string, fn?: AbiFunction): string {
-  const { value, type, name } = arg;
+  const { type, name } = arg;
+  // viem decodes integers of up to 48 bits as numbers.
+  const value = typeof arg.value === "number" ? BigInt(arg.value) : arg.value;
   if (type === "address" && typeof value === "string") {
     if (/^0x0{40}$/i.test(value)) return `${value} (native ${coin})`;
     const n = nameOf(names, value);
@@ -28,6 +32,7 @@ export function argText(arg: DecodedArg, names: NameBook, coin: string, fn?: Abi
   }
   if (type === "bytes32" && typeof value === "string") return bytes32Text(value as Hex);
   if (typeof value === "bigint") {
+    if (name === "motionClass" && value < BigInt(CLASS_NAMES.length)) return `${CLASS_NAMES[Number(value)]} (${value})`;
     if (fn?.name === "createGrant" && name === "cliff") return `${formatDate(value)} (${value})`;
     if (TIME.test(name) && value > 1_000_000_000n && value < 100_000_000_000n) return `${formatDate(value)} (${value})`;
     if (DURATION.test(name) && value < 10_000_000_000n) return `${formatDuration(value)} (${value} s)`;
@@ -110,11 +115,25 @@ export function ActionList({
   showClass?: boolean;
 }) {
   const { config } = usePortal();
+  const { system, error } = useSystem();
   const classes = useActionClasses(showClass ? actions : []);
+  if (error !== undefined) return <Failed what="the system's contracts" error={error} />;
+  if (system === undefined) return <Loading what="the system's contracts" />;
+  /** One argument; a tuple's fields as a nested list (`data-arg` "config.votingDelay"). */
+  const argItem = (arg: DecodedArg, path: string, fn: AbiFunction | undefined) => (
+    <li key={path}>
+      <span className="muted">{arg.name}</span>:{" "}
+      {arg.components === undefined ? (
+        <span data-arg={path}>{argText(arg, names, config.coin, fn)}</span>
+      ) : (
+        <ul>{arg.components.map((c) => argItem(c, `${path}.${c.name}`, fn))}</ul>
+      )}
+    </li>
+  );
   return (
     <ol className="actions" aria-label="Actions">
       {actions.map((a, i) => {
-        const d = decodeAction(config.addresses, a.target, a.value, a.data);
+        const d = decodeAction(system, a.target, a.value, a.data);
         const target = d.contract ?? nameOf(names, a.target) ?? a.target;
         const cls = classes.data?.[i];
         return (
@@ -122,16 +141,7 @@ export function ActionList({
             <strong>
               {target}.{d.fn?.name ?? (a.data === "0x" ? "(payment)" : `${a.data.slice(0, 10)}…`)}
             </strong>
-            {d.fn !== undefined && d.args !== undefined && (
-              <ul>
-                {d.args.map((arg) => (
-                  <li key={arg.name}>
-                    <span className="muted">{arg.name}</span>:{" "}
-                    <span data-arg={arg.name}>{argText(arg, names, config.coin, d.fn)}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
+            {d.fn !== undefined && d.args !== undefined && <ul>{d.args.map((arg) => argItem(arg, arg.name, d.fn))}</ul>}
             {d.fn === undefined && a.data !== "0x" && (
               <p className="muted">calldata {a.data.length / 2 - 1} bytes (not a system contract: not decoded)</p>
             )}
