@@ -4,12 +4,18 @@
  * chain, hides bonding, and follows the chain: a CnStaking balance that changed without a callback shows stale,
  * anyone refreshes it and the votes follow; a member's CnStaking is linked through the AddressBook (a wrong contract
  * is refused in one line first); in tracker mode a CnStaking that points at another tracker is named, and counts 0
- * once refreshed.
+ * once refreshed. A motion to link a CnStaking by governance is built on the Propose page (the vault's KaiaStakeVault
+ * functions are offered, the community contracts this deployment lacks are refused in one line), proposed and decoded
+ * on its page; the member page shows no unbonding figure.
  */
+import { readFileSync } from "node:fs";
+
 import { expect } from "chai";
 import { getAddress } from "ethers";
 import type { ContractTransactionReceipt } from "ethers";
 
+import { connectContracts } from "../../scripts/ops/deployment.js";
+import { argumentContext, classify, encodeProposal } from "../../scripts/ops/proposals.js";
 import { DAY, SEED_ACCOUNT, SEED_END } from "../../scripts/portal/seed.js";
 import { deployKaiaCouncil } from "./harness/kaia.js";
 import type { KaiaCouncil } from "./harness/kaia.js";
@@ -207,6 +213,76 @@ describe("Portal journey 11: the Stake page with a Kaia stake source", function 
     const member2 = page.getByTestId("kaia-member-2");
     await waitForText(member2.getByTestId("votes"), "0");
     await waitForText(row2.getByTestId("record"), "current");
+    await settled(page);
+    await p.expectClean();
+  });
+
+  it("read mode: a motion links a CnStaking by governance, built on the Propose page and decoded on its page", async function () {
+    const k = read;
+    const m2 = k.members[1]; // listed in the AddressBook, not linked
+    const { ethers } = j.h.chain.connection;
+    const c = await connectContracts(k.addresses, ethers.provider);
+    const doc = {
+      description:
+        "# Link Lumen Staking's CnStaking\n\nGovernance links it while the AddressBook entry is being fixed.",
+      actions: [
+        { contract: "StakeVault", function: "linkStaking(uint256,address)", args: ["2", m2.cnAddress] },
+      ],
+    };
+    const cli = encodeProposal(await argumentContext(c), doc, "link.json");
+    const secretariat = (await ethers.getSigners())[SEED_ACCOUNT.secretariat].address;
+    const p = await j.open({ wallet: { account: secretariat }, route: "#/propose", url: k.url });
+    const { page } = p;
+    await connect(p);
+
+    // This deployment has no community contracts: a file naming one is refused in one line, and none is offered.
+    await page
+      .getByLabel("Proposal JSON")
+      .fill(readFileSync(new URL("../../docs/examples/appoint-advisor.json", import.meta.url), "utf8"));
+    await page.getByRole("button", { name: "Import JSON" }).click();
+    await waitForText(
+      page.getByRole("alert"),
+      `actions[0].contract "AdvisorBoard": this deployment has no AdvisorBoard (config.json's addresses lack CouncilGovernance#AdvisorBoard)`,
+    );
+    const offered = await page.getByLabel("Contract (action 1)").locator("option").allInnerTexts();
+    expect(offered).to.include("StakeVault").and.not.include("AdvisorBoard").and.not.include("CommunityVeto");
+
+    // The vault's Kaia functions are offered; the built call is the CLI's.
+    await page.getByLabel("Description (Markdown; the first line is the title)").fill(doc.description);
+    await page.getByLabel("Contract (action 1)").selectOption("StakeVault");
+    const fns = await page.getByLabel("Function (action 1)").locator("option").allInnerTexts();
+    expect(fns).to.include("linkStaking(uint256,address)").and.include("unlinkStaking(address)");
+    await page.getByLabel("Function (action 1)").selectOption("linkStaking(uint256,address)");
+    await page.getByLabel("memberId (uint256) (action 1)").fill("2");
+    await page.getByLabel("staking (address) (action 1)").fill(m2.cnAddress);
+    const shown = page.getByTestId("action");
+    await waitForText(shown.locator("strong").first(), "StakeVault.linkStaking");
+    expect(await shown.locator('[data-arg="staking"]').innerText()).to.equal(m2.cnAddress);
+    expect(await shown.getByTestId("raw-target").textContent()).to.equal(k.addresses.vault);
+    expect(await shown.getByTestId("raw-calldata").textContent()).to.equal(cli.calldatas[0]);
+    const motionClass = await classify(c, cli);
+    await waitForText(page.getByTestId("derived-class-name"), motionClass);
+
+    const hash = await act(page, "Propose motion");
+    const receipt = await ethers.provider.getTransactionReceipt(hash);
+    const created = receipt!.logs
+      .map((l) => c.governor.interface.parseLog(l))
+      .find((e) => e?.name === "ProposalCreated");
+    expect([...created!.args.targets]).to.deep.equal([k.addresses.vault]);
+    expect([...created!.args.calldatas]).to.deep.equal([
+      k.vault.interface.encodeFunctionData("linkStaking", [2n, m2.cnAddress]),
+    ]);
+    const motionId = created!.args.proposalId as bigint;
+    await p.goto(`#/motions/${motionId}`);
+    const action = page.getByTestId("action");
+    await waitForText(action.locator("strong").first(), "StakeVault.linkStaking");
+    expect(await action.locator('[data-arg="memberId"]').innerText()).to.equal("2");
+    expect(await action.locator('[data-arg="staking"]').innerText()).to.equal(m2.cnAddress);
+    await waitForText(page.getByTestId("action-class"), new RegExp(`^Class: ${motionClass}`));
+
+    // Nothing bonds in Kaia mode, so the member page shows the stake without an unbonding figure.
+    await p.goto("#/members/1");
+    await waitForText(page.getByTestId("member-stake"), `${coins(await k.vault.stakeOf(1n))} KAIA`);
     await settled(page);
     await p.expectClean();
   });

@@ -237,6 +237,9 @@ describe("Portal journeys 3, 9 and 9b: the Propose page", function () {
       expect(await a.locator('[data-arg="config.timelockDelay"]').innerText()).to.equal("7 days (604800 s)");
     }
     expect(await actions.nth(1).locator('[data-arg="config.memberQuorumBps"]').innerText()).to.equal("5000");
+    // A bonded vault's member page shows the stake that is unbonding (hidden in Kaia mode: journey 11).
+    await p.goto(`#/members/${first.id}`);
+    await waitForText(page.getByTestId("member-stake"), /^[\d,.]+ KAIA \([\d,.]+ unbonding\)$/);
     await settled(page);
     await p.expectClean();
   });

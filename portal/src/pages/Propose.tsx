@@ -48,6 +48,11 @@ function Builder({ system }: { system: System }) {
   const [draft, setDraft] = useState<Draft>({ description: "", actions: [{ ...EMPTY }] });
   const [importError, setImportError] = useState<string>();
   const [importText, setImportText] = useState("");
+  /** An edit of the draft; a refused import's line goes with it. */
+  const edit = (next: Draft) => {
+    setImportError(undefined);
+    setDraft(next);
+  };
 
   let encoded: Encoded | undefined;
   let problem: string | undefined;
@@ -92,7 +97,7 @@ function Builder({ system }: { system: System }) {
   }).data;
 
   function update(i: number, patch: Partial<DraftAction>) {
-    setDraft({ ...draft, actions: draft.actions.map((a, j) => (j === i ? { ...a, ...patch } : a)) });
+    edit({ ...draft, actions: draft.actions.map((a, j) => (j === i ? { ...a, ...patch } : a)) });
   }
 
   function load(text: string) {
@@ -154,7 +159,7 @@ function Builder({ system }: { system: System }) {
             rows={5}
             cols={80}
             value={draft.description}
-            onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+            onChange={(e) => edit({ ...draft, description: e.target.value })}
           />
         </label>
         {draft.actions.map((a, i) => (
@@ -164,13 +169,13 @@ function Builder({ system }: { system: System }) {
             index={i}
             action={a}
             onChange={(patch) => update(i, patch)}
-            onRemove={() => setDraft({ ...draft, actions: draft.actions.filter((_, j) => j !== i) })}
+            onRemove={() => edit({ ...draft, actions: draft.actions.filter((_, j) => j !== i) })}
           />
         ))}
         <button
           type="button"
           className="secondary"
-          onClick={() => setDraft({ ...draft, actions: [...draft.actions, { ...EMPTY }] })}
+          onClick={() => edit({ ...draft, actions: [...draft.actions, { ...EMPTY }] })}
         >
           Add action
         </button>
