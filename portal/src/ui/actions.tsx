@@ -39,7 +39,12 @@ export function argText(arg: DecodedArg, names: NameBook, coin: string, fn?: Abi
     if (AMOUNT.test(name) && value >= 10n ** 12n) return `${coinUnits(value)} ${coin}`;
     return value.toString();
   }
-  if (Array.isArray(value)) return `[${value.map((v) => String(v)).join(", ")}]`;
+  if (Array.isArray(value)) {
+    // A list of structs (viem gives each as an object of its fields) shows each as (field, field, …).
+    const item = (v: unknown) =>
+      v !== null && typeof v === "object" ? `(${Object.values(v).map(String).join(", ")})` : String(v);
+    return `[${value.map(item).join(", ")}]`;
+  }
   return String(value);
 }
 
