@@ -6,6 +6,7 @@ import {StakeVault} from "../../contracts/council/StakeVault.sol";
 import {ICouncilRegistry} from "../../contracts/interfaces/ICouncilRegistry.sol";
 import {CouncilHandler} from "./CouncilHandler.sol";
 import {VoteInvariants} from "./VoteInvariants.sol";
+import {IInvariantHandler, InvariantTargets} from "../utils/Vm.sol";
 
 /**
  * @title CouncilInvariantTest
@@ -13,7 +14,7 @@ import {VoteInvariants} from "./VoteInvariants.sol";
  * of stake, unbond, withdraw, restake, voter rotation, admission, removal, resignation, stake-unit and size-bound
  * changes, and the passage of time. Run count and depth come from the Solidity test profile (CI: 1,000 runs).
  */
-contract CouncilInvariantTest is VoteInvariants {
+contract CouncilInvariantTest is VoteInvariants, InvariantTargets {
     CouncilHandler internal handler;
     CouncilRegistry internal registry;
     StakeVault internal vault;
@@ -24,14 +25,8 @@ contract CouncilInvariantTest is VoteInvariants {
         vault = handler.vault();
     }
 
-    function targetContracts() public view returns (address[] memory targets) {
-        targets = new address[](1);
-        targets[0] = address(handler);
-    }
-
-    function targetSelectors() public view returns (FuzzSelector[] memory targets) {
-        targets = new FuzzSelector[](1);
-        targets[0] = FuzzSelector({addr: address(handler), selectors: handler.actions()});
+    function _handlers() internal view override returns (IInvariantHandler[] memory) {
+        return _only(address(handler));
     }
 
     /// Σ voters' votes = total votes, now and at every past checkpoint.

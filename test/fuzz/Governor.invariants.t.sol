@@ -12,6 +12,7 @@ import {CommunityPetitions} from "../../contracts/community/CommunityPetitions.s
 import {CommunityVeto} from "../../contracts/community/CommunityVeto.sol";
 import {ICommunityPetitions} from "../../contracts/interfaces/ICommunityPetitions.sol";
 import {IMotionPolicy} from "../../contracts/interfaces/IMotionPolicy.sol";
+import {IInvariantHandler, InvariantTargets} from "../utils/Vm.sol";
 
 /**
  * @title GovernorInvariantTest
@@ -23,7 +24,7 @@ import {IMotionPolicy} from "../../contracts/interfaces/IMotionPolicy.sol";
  * on queued membership motions, vetoes, withdrawals; motions switching the veto phase). The veto phase is switched
  * on by a Constitutional motion in setUp. Run count and depth come from the Solidity test profile (CI: 1,000 runs).
  */
-contract GovernorInvariantTest is GovernanceSystem {
+contract GovernorInvariantTest is GovernanceSystem, InvariantTargets {
     GovernorHandler internal handler;
     CommunityHandler internal community;
     IGovernorUnderTest internal governor;
@@ -45,16 +46,10 @@ contract GovernorInvariantTest is GovernanceSystem {
         veto = c.veto;
     }
 
-    function targetContracts() public view returns (address[] memory targets) {
-        targets = new address[](2);
-        targets[0] = address(handler);
-        targets[1] = address(community);
-    }
-
-    function targetSelectors() public view returns (FuzzSelector[] memory targets) {
-        targets = new FuzzSelector[](2);
-        targets[0] = FuzzSelector({addr: address(handler), selectors: handler.actions()});
-        targets[1] = FuzzSelector({addr: address(community), selectors: community.actions()});
+    function _handlers() internal view override returns (IInvariantHandler[] memory handlers) {
+        handlers = new IInvariantHandler[](2);
+        handlers[0] = IInvariantHandler(address(handler));
+        handlers[1] = IInvariantHandler(address(community));
     }
 
     /// Votes cast on a motion never exceed the total votes at its snapshot.

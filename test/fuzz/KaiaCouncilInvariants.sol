@@ -5,13 +5,14 @@ import {CouncilRegistry} from "../../contracts/council/CouncilRegistry.sol";
 import {KaiaStakeVault} from "../../contracts/council/KaiaStakeVault.sol";
 import {KaiaCouncilHandler} from "./KaiaCouncilHandler.sol";
 import {VoteInvariants} from "./VoteInvariants.sol";
+import {IInvariantHandler, InvariantTargets} from "../utils/Vm.sol";
 
 /**
  * @title KaiaCouncilInvariants
  * @notice SPEC §10's vote invariants for a council whose stake lives in Kaia CnStaking contracts, after every call
  * of random sequences of the handler's actions. The two modes run as two test contracts.
  */
-abstract contract KaiaCouncilInvariants is VoteInvariants {
+abstract contract KaiaCouncilInvariants is VoteInvariants, InvariantTargets {
     KaiaCouncilHandler internal handler;
     CouncilRegistry internal registry;
     KaiaStakeVault internal vault;
@@ -22,14 +23,8 @@ abstract contract KaiaCouncilInvariants is VoteInvariants {
         vault = handler.vault();
     }
 
-    function targetContracts() public view returns (address[] memory targets) {
-        targets = new address[](1);
-        targets[0] = address(handler);
-    }
-
-    function targetSelectors() public view returns (FuzzSelector[] memory targets) {
-        targets = new FuzzSelector[](1);
-        targets[0] = FuzzSelector({addr: address(handler), selectors: handler.actions()});
+    function _handlers() internal view override returns (IInvariantHandler[] memory) {
+        return _only(address(handler));
     }
 
     /// Σ voters' votes = total votes, now and at every past timestamp.

@@ -4,7 +4,7 @@ pragma solidity 0.8.30;
 import {CommunityPetitions} from "../../contracts/community/CommunityPetitions.sol";
 import {ICommunityPetitions} from "../../contracts/interfaces/ICommunityPetitions.sol";
 import {MockCommunityGovernor} from "../../contracts/mocks/MockCommunityGovernor.sol";
-import {TestBase} from "../utils/Vm.sol";
+import {IInvariantHandler, InvariantTargets} from "../utils/Vm.sol";
 import {PetitionsHandler} from "./PetitionsHandler.sol";
 
 /**
@@ -12,7 +12,7 @@ import {PetitionsHandler} from "./PetitionsHandler.sol";
  * @notice Issue 14 invariants of the community petitions, checked after every call of random sequences of opening,
  * locking, withdrawing, settling, reclaiming bonds, governance changes, subjects leaving and time.
  */
-contract PetitionsInvariantTest is TestBase {
+contract PetitionsInvariantTest is InvariantTargets {
     PetitionsHandler internal handler;
     CommunityPetitions internal petitions;
     MockCommunityGovernor internal governor;
@@ -23,14 +23,8 @@ contract PetitionsInvariantTest is TestBase {
         governor = handler.governor();
     }
 
-    function targetContracts() public view returns (address[] memory targets) {
-        targets = new address[](1);
-        targets[0] = address(handler);
-    }
-
-    function targetSelectors() public view returns (FuzzSelector[] memory targets) {
-        targets = new FuzzSelector[](1);
-        targets[0] = FuzzSelector({addr: address(handler), selectors: handler.actions()});
+    function _handlers() internal view override returns (IInvariantHandler[] memory) {
+        return _only(address(handler));
     }
 
     /// The contract holds exactly what was locked and not withdrawn, plus the bonds it still holds.

@@ -3,7 +3,7 @@ pragma solidity 0.8.30;
 
 import {IImprovementReserve} from "../../contracts/interfaces/IImprovementReserve.sol";
 import {ImprovementReserve} from "../../contracts/treasury/ImprovementReserve.sol";
-import {TestBase} from "../utils/Vm.sol";
+import {IInvariantHandler, InvariantTargets} from "../utils/Vm.sol";
 import {ReserveHandler} from "./ReserveHandler.sol";
 
 /**
@@ -11,7 +11,7 @@ import {ReserveHandler} from "./ReserveHandler.sol";
  * @notice Invariants of the Improvement Reserve, checked after every call of random sequences
  * of funding, payments, budgets, spends, grants, claims, cancellations, limit changes, pauses and time.
  */
-contract ReserveInvariantTest is TestBase {
+contract ReserveInvariantTest is InvariantTargets {
     ReserveHandler internal handler;
     ImprovementReserve internal reserve;
 
@@ -20,14 +20,8 @@ contract ReserveInvariantTest is TestBase {
         reserve = handler.reserve();
     }
 
-    function targetContracts() public view returns (address[] memory targets) {
-        targets = new address[](1);
-        targets[0] = address(handler);
-    }
-
-    function targetSelectors() public view returns (FuzzSelector[] memory targets) {
-        targets = new FuzzSelector[](1);
-        targets[0] = FuzzSelector({addr: address(handler), selectors: handler.actions()});
+    function _handlers() internal view override returns (IInvariantHandler[] memory) {
+        return _only(address(handler));
     }
 
     /// Commitments (open budgets, unpaid grants) never exceed what the reserve holds, for every asset.

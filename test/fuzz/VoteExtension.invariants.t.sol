@@ -5,6 +5,7 @@ import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 import {VoteExtension} from "../../contracts/community/VoteExtension.sol";
 import {GovernanceSystem, IGovernorUnderTest} from "./GovernanceSystem.sol";
 import {VoteExtensionHandler} from "./VoteExtensionHandler.sol";
+import {IInvariantHandler, InvariantTargets} from "../utils/Vm.sol";
 
 /**
  * @title VoteExtensionInvariantTest
@@ -14,7 +15,7 @@ import {VoteExtensionHandler} from "./VoteExtensionHandler.sol";
  * called, each member calls at most once, and the deadline never passes the scheduled one plus the members'
  * extension plus the late-quorum extension.
  */
-contract VoteExtensionInvariantTest is GovernanceSystem {
+contract VoteExtensionInvariantTest is GovernanceSystem, InvariantTargets {
     uint256 internal constant AMOUNT = 3 days;
     uint256 internal constant LATE_QUORUM_EXTENSION = 1 days;
 
@@ -28,14 +29,8 @@ contract VoteExtensionInvariantTest is GovernanceSystem {
         ext = handler.voteExtension();
     }
 
-    function targetContracts() public view returns (address[] memory targets) {
-        targets = new address[](1);
-        targets[0] = address(handler);
-    }
-
-    function targetSelectors() public view returns (FuzzSelector[] memory targets) {
-        targets = new FuzzSelector[](1);
-        targets[0] = FuzzSelector({addr: address(handler), selectors: handler.actions()});
+    function _handlers() internal view override returns (IInvariantHandler[] memory) {
+        return _only(address(handler));
     }
 
     /// A motion is extended at most once, and its granted deadline never changes.

@@ -55,3 +55,37 @@ abstract contract TestBase {
         return min + (x % (max - min + 1));
     }
 }
+
+/// @notice An invariant handler: it lists the actions the invariant runner may call on it.
+interface IInvariantHandler {
+    function actions() external view returns (bytes4[] memory);
+}
+
+/**
+ * @title InvariantTargets
+ * @notice The invariant runner's targets for a suite: its handlers, each with the actions it lists.
+ */
+abstract contract InvariantTargets is TestBase {
+    function targetContracts() public view returns (address[] memory targets) {
+        IInvariantHandler[] memory handlers = _handlers();
+        targets = new address[](handlers.length);
+        for (uint256 i = 0; i < handlers.length; ++i) targets[i] = address(handlers[i]);
+    }
+
+    function targetSelectors() public view returns (FuzzSelector[] memory targets) {
+        IInvariantHandler[] memory handlers = _handlers();
+        targets = new FuzzSelector[](handlers.length);
+        for (uint256 i = 0; i < handlers.length; ++i) {
+            targets[i] = FuzzSelector({addr: address(handlers[i]), selectors: handlers[i].actions()});
+        }
+    }
+
+    /// @dev The suite's handlers.
+    function _handlers() internal view virtual returns (IInvariantHandler[] memory);
+
+    /// @dev A suite with one handler.
+    function _only(address handler) internal pure returns (IInvariantHandler[] memory handlers) {
+        handlers = new IInvariantHandler[](1);
+        handlers[0] = IInvariantHandler(handler);
+    }
+}
