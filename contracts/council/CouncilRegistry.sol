@@ -505,6 +505,27 @@ contract CouncilRegistry is ICouncilRegistry, GovernedOwnable, IERC6372 {
     }
 
     /**
+     * @notice Whether governance could remove a member now, with the counts {remove} compares. Removing an eligible
+     * member must leave at least `minMembers` eligible members: when it would not, a passed No-confidence motion
+     * against the member reverts at execution (`CouncilRegistryTooFewEligible`) unless the eligible count rises first.
+     * @param memberId The member's id.
+     * @return allowed False when the member is not active, or when its removal would leave too few eligible members.
+     * @return eligibleAfter Eligible members left after the removal (0 before a stake vault is bound).
+     * @return minimum The minimum council size.
+     */
+    function removalCheck(
+        uint256 memberId
+    ) external view returns (bool allowed, uint256 eligibleAfter, uint256 minimum) {
+        minimum = _minMembers;
+        allowed = _records[memberId].status == MemberStatus.Active;
+        address vault = _stakeVault;
+        if (vault == address(0)) return (allowed, 0, minimum);
+        bool eligible = IStakeVault(vault).isEligible(memberId);
+        eligibleAfter = IStakeVault(vault).eligibleCount() - (eligible ? 1 : 0);
+        allowed = allowed && (!eligible || eligibleAfter >= minimum);
+    }
+
+    /**
      * @notice The number of records ever created (the highest member id).
      * @return The count.
      */

@@ -33,13 +33,13 @@ import type { Interface, ParamType, Result } from "ethers";
 import { MOTION_CLASS_NAMES } from "./enums.js";
 import { OpsError } from "./errors.js";
 import { DAY, NATIVE_DECIMALS, NATIVE_SYMBOL, READABLE_INTEGER_FORMS, readableInteger } from "./readable.js";
-import type { ContractKey } from "./system.js";
-import { GOVERNED_CONTRACTS } from "./system.js";
+import type { CommunityContractKey, ContractKey } from "./system.js";
+import { GOVERNED_CONTRACTS, communityFutureId, isCommunityKey } from "./system.js";
 
 /** What parsing and printing need to know about the deployment. */
 export interface ArgumentContext {
-  /** The deployed contracts' addresses (checksummed). */
-  addresses: Readonly<Record<ContractKey, string>>;
+  /** The deployed contracts' addresses (checksummed); a community contract only when the address file has it. */
+  addresses: Readonly<Record<ContractKey, string> & Partial<Record<CommunityContractKey, string>>>;
   /** Whether the stake vault stakes the native coin (its amounts then print in KAIA). */
   nativeStake: boolean;
   /** The system's contract interfaces by name, to print selectors as function signatures. */
@@ -97,6 +97,22 @@ export function formatNative(wei: bigint): string {
   return `${whole}${fraction === "" ? "" : `.${fraction}`} ${NATIVE_SYMBOL}`;
 }
 
+/**
+ * The address a governed contract's name (GOVERNED_CONTRACTS) stands for in this deployment, or undefined when
+ * `name` names none. A community contract that the deployment's address file lacks is a one-line error.
+ */
+export function governedAddress(ctx: ArgumentContext, name: string, where: string): string | undefined {
+  if (!Object.hasOwn(GOVERNED_CONTRACTS, name)) return undefined;
+  const key = GOVERNED_CONTRACTS[name];
+  const address = ctx.addresses[key];
+  if (address === undefined && isCommunityKey(key)) {
+    throw new OpsError(
+      `${where}: this deployment has no ${name} (its address file lacks ${communityFutureId(key)})`,
+    );
+  }
+  return address;
+}
+
 /** The name of the system contract at `address`, if it is one. */
 function contractNameAt(ctx: ArgumentContext, address: string): string | undefined {
   return Object.entries(GOVERNED_CONTRACTS).find(([, key]) => ctx.addresses[key] === address)?.[0];
@@ -128,8 +144,8 @@ export function parseArgument(ctx: ArgumentContext, type: ParamType, value: unkn
   }
   if (type.baseType.startsWith("uint") || type.baseType.startsWith("int")) return parseInteger(value, where);
   if (type.baseType === "address") {
-    if (typeof value === "string" && GOVERNED_CONTRACTS[value] !== undefined)
-      return ctx.addresses[GOVERNED_CONTRACTS[value]];
+    const named = typeof value === "string" ? governedAddress(ctx, value, where) : undefined;
+    if (named !== undefined) return named;
     if (typeof value === "string" && isAddress(value)) return getAddress(value);
     throw new OpsError(`${where}: "${String(value)}" is not an address or a system contract name`);
   }

@@ -21,6 +21,7 @@ import { OpsError } from "./errors.js";
 import { formatAmount, formatDuration, formatWhen, parseAmount, table } from "./format.js";
 import type { Unit } from "./format.js";
 import { byteLength, parseId, requireText } from "./input.js";
+import { removalWarning } from "./members.js";
 import { getMotion, motionActions, parseMotionId } from "./motions.js";
 
 /** Petition kinds, as ICommunityPetitions.PetitionKind orders them. */
@@ -201,6 +202,8 @@ export interface OpenResult {
   now: bigint;
   approveTx?: string;
   tx: string;
+  /** A no-confidence petition's warning when removing the member now would leave too few eligible members. */
+  warning?: string;
 }
 
 /** Opens a petition to admit a candidate (`admission`) or to move no confidence in a member (`no-confidence`). */
@@ -220,9 +223,11 @@ export async function openPetition(c: CouncilContracts, options: OpenOptions): P
   await simulate(petitions, "CommunityPetitions", () =>
     open.staticCall(subject, description, { value: payment.value }),
   );
+  const warning = kind === "no-confidence" ? await removalWarning(c, subject) : undefined;
   const { hash, receipt } = await send(open(subject, description, { value: payment.value }));
   const args = eventArgs(receipt, petitions, "PetitionOpened");
   return {
+    warning,
     petitionId: BigInt(args.getValue("petitionId")),
     kind,
     subject,
@@ -237,6 +242,7 @@ export async function openPetition(c: CouncilContracts, options: OpenOptions): P
 
 export function openLines(r: OpenResult): string[] {
   return [
+    ...(r.warning !== undefined ? [r.warning] : []),
     `Petition ${r.petitionId} opened: ${r.kind} of member ${r.subject}`,
     `  closes ${formatWhen(r.closesAt, r.now)}; bond ${formatAmount(r.bond, r.unit)}`,
     ...(r.approveTx !== undefined ? [`  approval tx ${r.approveTx}`] : []),

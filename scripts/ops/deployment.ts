@@ -12,6 +12,8 @@ import type { Interface, Provider, Signer } from "ethers";
 
 import {
   AdvisorBoard__factory,
+  CommunityPetitions__factory,
+  CommunityVeto__factory,
   CouncilGovernorLens__factory,
   CouncilGovernor__factory,
   CouncilRegistry__factory,
@@ -41,7 +43,7 @@ import {
   communityFutureId,
   futureId,
 } from "./system.js";
-import type { CommunityContractKey, ContractKey } from "./system.js";
+import type { CommunityContractKey, ContractKey, GovernedContractKey } from "./system.js";
 
 /** Every contract's address; the community contracts only when the address file has them (older deployments). */
 export type Addresses = Record<ContractKey, string> & Partial<Record<CommunityContractKey, string>>;
@@ -159,28 +161,28 @@ export async function hasKaiaVault(c: Pick<CouncilContracts, "addresses" | "prov
 }
 
 /**
- * The system's contract interfaces by name, for encoding proposal files and decoding reverts (see describeError).
+ * The system's contract interfaces by name (GOVERNED_CONTRACTS), for encoding proposal files and decoding reverts
+ * (see describeError).
  * `StakeVault` is the KaiaStakeVault's interface when `kaiaVault` (so a proposal can call `linkStaking`); the
  * KaiaStakeVault's interface is listed too, so that its errors decode whatever the deployment.
  */
 export function systemInterfaces(kaiaVault = false): Record<string, Interface> {
-  const factories: Record<Exclude<ContractKey, "lens">, { createInterface(): Interface }> = {
+  const factories: Record<GovernedContractKey, { createInterface(): Interface }> = {
     registry: CouncilRegistry__factory,
     vault: kaiaVault ? KaiaStakeVault__factory : StakeVault__factory,
     governor: CouncilGovernor__factory,
     policy: MotionPolicy__factory,
     reserve: ImprovementReserve__factory,
     timelock: TimelockController__factory,
+    advisors: AdvisorBoard__factory,
+    voteExtension: VoteExtension__factory,
+    petitions: CommunityPetitions__factory,
+    veto: CommunityVeto__factory,
   };
   return {
     ...Object.fromEntries(
-      Object.entries(GOVERNED_CONTRACTS).map(([name, key]) => [
-        name,
-        factories[key as Exclude<ContractKey, "lens">].createInterface(),
-      ]),
+      Object.entries(GOVERNED_CONTRACTS).map(([name, key]) => [name, factories[key].createInterface()]),
     ),
-    AdvisorBoard: AdvisorBoard__factory.createInterface(),
-    VoteExtension: VoteExtension__factory.createInterface(),
     KaiaStakeVault: KaiaStakeVault__factory.createInterface(),
   };
 }

@@ -66,3 +66,17 @@ export async function memberOfCurrentVoter(
   const m = await readMember(c, id);
   return m.voter.toLowerCase() === account.toLowerCase() ? m : undefined;
 }
+
+/**
+ * The one-line warning for a motion to remove `memberId` (No-confidence, or a petition for one) when removing it now
+ * would leave fewer eligible members than the minimum (the registry's `removalCheck`, the rule `remove` applies):
+ * the motion can pass, but its execution reverts unless the eligible count rises first. Undefined otherwise.
+ */
+export async function removalWarning(c: CouncilContracts, memberId: bigint): Promise<string | undefined> {
+  const [allowed, eligibleAfter, minimum] = await c.registry.removalCheck(memberId);
+  if (allowed) return undefined;
+  return (
+    `warning: removing member ${memberId} now would leave ${eligibleAfter} eligible members, below the minimum ` +
+    `of ${minimum}: the motion can pass, but its execution will fail unless the eligible count rises`
+  );
+}

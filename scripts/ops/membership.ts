@@ -15,7 +15,14 @@ import { OpsError } from "./errors.js";
 import { formatAmount, formatWhen } from "./format.js";
 import type { Unit } from "./format.js";
 import { byteLength, parseAddress, parseAddressList, parseId, plainAmount, requireText } from "./input.js";
-import { MemberStatus, memberLabel, memberOfCurrentVoter, readMember, statusName } from "./members.js";
+import {
+  MemberStatus,
+  memberLabel,
+  memberOfCurrentVoter,
+  readMember,
+  removalWarning,
+  statusName,
+} from "./members.js";
 import type { MemberRecord } from "./members.js";
 import { acceptNomination } from "./keys.js";
 import { MOTION_CLASS_NAMES } from "./enums.js";
@@ -390,7 +397,7 @@ export interface NoConfidenceOptions {
 export async function noConfidence(
   c: CouncilContracts,
   options: NoConfidenceOptions,
-): Promise<MotionResult & { frozenUntil: bigint }> {
+): Promise<MotionResult & { frozenUntil: bigint; warning?: string }> {
   const signer = signerOf(c);
   const account = await signer.getAddress();
   const target = await readMember(c, parseId(options.member, "member id"));
@@ -411,15 +418,17 @@ export async function noConfidence(
     );
   }
   const description = `No confidence in ${memberLabel(target)}: ${reason}`;
+  const warning = await removalWarning(c, target.id);
   const receipt = await sendMotion(c, target, "no-confidence", () =>
     c.governor.connect(signer).proposeNoConfidence(target.id, description),
   );
   const result = await motionResult(c, receipt, target, description);
-  return { ...result, frozenUntil: await c.vault.frozenUntil(target.id) };
+  return { ...result, frozenUntil: await c.vault.frozenUntil(target.id), warning };
 }
 
-export function noConfidenceLines(r: MotionResult & { frozenUntil: bigint }): string[] {
+export function noConfidenceLines(r: MotionResult & { frozenUntil: bigint; warning?: string }): string[] {
   return [
+    ...(r.warning !== undefined ? [r.warning] : []),
     `Moved no confidence in ${memberLabel(r.subject)}: motion ${r.proposalId} (${r.className})`,
     `  description:   ${r.description}`,
     `  voting starts: ${formatWhen(r.snapshot, r.now)}`,

@@ -30,7 +30,7 @@ import { readFileSync } from "node:fs";
 import { FunctionFragment, Interface, getAddress, isAddress, id } from "ethers";
 import { z } from "zod";
 
-import { describeCall, parseArgument, parseInteger } from "./arguments.js";
+import { describeCall, governedAddress, parseArgument, parseInteger } from "./arguments.js";
 import type { ArgumentContext } from "./arguments.js";
 import { eventArgs, latestTimestamp } from "./transactions.js";
 import type { CouncilContracts } from "./deployment.js";
@@ -175,7 +175,8 @@ export function encodeProposal(ctx: ArgumentContext, json: unknown, where: strin
     let iface: Interface | undefined;
     let name: string;
     if (raw.contract !== undefined) {
-      target = ctx.addresses[GOVERNED_CONTRACTS[raw.contract]];
+      // The schema admits only the governed names; governedAddress refuses a community contract the deployment lacks.
+      target = governedAddress(ctx, raw.contract, `${at}.contract "${raw.contract}"`) as string;
       name = raw.contract;
       iface = ctx.interfaces[name];
     } else {

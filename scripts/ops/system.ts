@@ -47,12 +47,14 @@ export type DeployedContractName = (typeof DEPLOYED_CONTRACTS)[ContractKey];
 export const CONTRACT_KEYS = Object.keys(DEPLOYED_CONTRACTS) as ContractKey[];
 
 /**
- * The community contracts (docs/architecture.md, "Decentralization phases"), by key: deployed by the module, but optional in an address file, since
- * deployments made before them lack them.
+ * The community contracts (docs/architecture.md, "Decentralization phases"), by key: deployed by the module, but
+ * optional in an address file, since deployments made before them lack them.
  */
 export const COMMUNITY_CONTRACTS = {
   advisors: "AdvisorBoard",
   voteExtension: "VoteExtension",
+  petitions: "CommunityPetitions",
+  veto: "CommunityVeto",
 } as const;
 export type CommunityContractKey = keyof typeof COMMUNITY_CONTRACTS;
 export const COMMUNITY_CONTRACT_KEYS = Object.keys(COMMUNITY_CONTRACTS) as CommunityContractKey[];
@@ -62,13 +64,23 @@ export function communityFutureId(key: CommunityContractKey): string {
   return `${MODULE_ID}#${COMMUNITY_CONTRACTS[key]}`;
 }
 
+/** The key of a contract a proposal file may name: a core contract but the lens, or a community contract. */
+export type GovernedContractKey = Exclude<ContractKey, "lens"> | CommunityContractKey;
+
 /**
- * The contracts a proposal file may name as a target (every deployed one but the read-only lens), by name: the
- * address each name stands for is the deployment's address under the key.
+ * The contracts a proposal file may name as a target or an address argument (every deployed one but the read-only
+ * lens, the community contracts included), by name: the address each name stands for is the deployment's address
+ * under the key. A community contract's name is an error when the address file lacks it (see isCommunityKey).
  */
-export const GOVERNED_CONTRACTS: Readonly<Record<string, ContractKey>> = Object.fromEntries(
-  CONTRACT_KEYS.filter((key) => key !== "lens").map((key) => [DEPLOYED_CONTRACTS[key], key]),
-);
+export const GOVERNED_CONTRACTS: Readonly<Record<string, GovernedContractKey>> = Object.fromEntries([
+  ...CONTRACT_KEYS.filter((key) => key !== "lens").map((key) => [DEPLOYED_CONTRACTS[key], key]),
+  ...COMMUNITY_CONTRACT_KEYS.map((key) => [COMMUNITY_CONTRACTS[key], key]),
+]);
+
+/** Whether a governed contract's key is a community contract's (optional in an address file). */
+export function isCommunityKey(key: string): key is CommunityContractKey {
+  return Object.hasOwn(COMMUNITY_CONTRACTS, key);
+}
 
 /** Ignition's future id of a deployed contract: the key in deployed_addresses.json. */
 export function futureId(key: ContractKey): `${typeof MODULE_ID}#${DeployedContractName}` {

@@ -1089,6 +1089,7 @@ describe("CouncilRegistry", function () {
       const c = await loadFixture(council);
       for (const id of [1, 2, 3, 4]) await stakeUnits(c, id, 1n);
       expect(await c.vault.eligibleCount()).to.equal(MIN_MEMBERS);
+      expect(await c.registry.removalCheck(5n)).to.deep.equal([true, MIN_MEMBERS, MIN_MEMBERS]);
       await expect(c.registry.connect(c.governance).remove(5))
         .to.emit(c.registry, "MemberRemoved")
         .withArgs(5n);
@@ -1101,6 +1102,7 @@ describe("CouncilRegistry", function () {
       for (const id of [1, 2, 3, 4]) await stakeUnits(c, id, 1n);
       const before = await readRecord(c.registry, 1n);
       const councilBefore = await readCouncil(c.registry);
+      expect(await c.registry.removalCheck(1n)).to.deep.equal([false, 3n, MIN_MEMBERS]);
       await expect(c.registry.connect(c.governance).remove(1))
         .to.be.revertedWithCustomError(c.registry, "CouncilRegistryTooFewEligible")
         .withArgs(3n, MIN_MEMBERS);
@@ -1109,6 +1111,24 @@ describe("CouncilRegistry", function () {
       expect(await nodeHolders(c.registry, before.nodes)).to.deep.equal([1n, 1n]);
       expect(await c.vault.eligibleCount()).to.equal(MIN_MEMBERS);
       expect(await c.vault.getVotes(c.voters[0].address)).to.equal(1n);
+    });
+
+    it("removalCheck: allowed for an eligible member while the rest keep the minimum; never for a non-member", async function () {
+      const c = await loadFixture(council);
+      await stakeAll(c);
+      expect(await c.registry.removalCheck(1n)).to.deep.equal([true, 4n, MIN_MEMBERS]);
+      await c.registry.connect(c.governance).remove(1);
+      // Removed, candidate-less ids and unknown ids are not active: nothing to remove.
+      expect(await c.registry.removalCheck(1n)).to.deep.equal([false, 4n, MIN_MEMBERS]);
+      expect(await c.registry.removalCheck(99n)).to.deep.equal([false, 4n, MIN_MEMBERS]);
+      // Four eligible left (the minimum): removing any of them would leave three.
+      expect(await c.registry.removalCheck(2n)).to.deep.equal([false, 3n, MIN_MEMBERS]);
+    });
+
+    it("removalCheck before a vault is bound: active members only, no eligible count", async function () {
+      const c = await loadFixture(councilWithUnboundRegistry);
+      expect(await c.unbound.removalCheck(1n)).to.deep.equal([true, 0n, MIN_MEMBERS]);
+      expect(await c.unbound.removalCheck(99n)).to.deep.equal([false, 0n, MIN_MEMBERS]);
     });
 
     it("clears a pending voter nomination", async function () {

@@ -7,6 +7,10 @@ import {CouncilRegistry} from "../../contracts/council/CouncilRegistry.sol";
 import {StakeVault} from "../../contracts/council/StakeVault.sol";
 import {MotionPolicy} from "../../contracts/governance/MotionPolicy.sol";
 import {VoteExtension} from "../../contracts/community/VoteExtension.sol";
+import {CommunityPetitions} from "../../contracts/community/CommunityPetitions.sol";
+import {CommunityVeto} from "../../contracts/community/CommunityVeto.sol";
+import {GovernorMembershipMotions} from "../../contracts/governance/extensions/GovernorMembershipMotions.sol";
+import {ImprovementReserve} from "../../contracts/treasury/ImprovementReserve.sol";
 import {IExtendableGovernor} from "../../contracts/interfaces/IExtendableGovernor.sol";
 import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 import {ICouncilGovernor} from "../../contracts/interfaces/ICouncilGovernor.sol";
@@ -58,6 +62,22 @@ abstract contract GovernanceSystem is TestBase {
         uint256 guardianTerm;
         address voteExtension;
     }
+
+    /// @dev The community contracts, wired the way the deploy module wires them (owned by the timelock, named in
+    /// the policy by the deployer), with an Improvement Reserve for forfeited bonds.
+    struct Community {
+        ImprovementReserve reserve;
+        CommunityPetitions petitions;
+        CommunityVeto veto;
+    }
+
+    /// @dev Test settings of the community contracts: 1-day petition and veto windows (the veto window fits the
+    /// membership classes' 2- and 4-day timelock delays), 30 ether of support, a 1-ether bond, 30 ether to veto.
+    uint256 internal constant PETITION_WINDOW = 1 days;
+    uint256 internal constant PETITION_THRESHOLD = 30 ether;
+    uint256 internal constant PETITION_BOND = 1 ether;
+    uint256 internal constant VETO_WINDOW = 1 days;
+    uint256 internal constant VETO_THRESHOLD = 30 ether;
 
     error GovernorDeploymentFailed();
 
@@ -122,6 +142,58 @@ abstract contract GovernanceSystem is TestBase {
             d.vault.stake{value: amount}(amount);
         }
         VM.warp(block.timestamp + 1);
+    }
+
+    /// @dev Deploys the petitions and veto contracts (veto phase off) and names them in the policy. Call it from the
+    /// contract that deployed the system (the policy's deployer).
+    function _deployCommunity(Deployed memory d) internal returns (Community memory c) {
+        GovernorMembershipMotions governor = GovernorMembershipMotions(payable(address(d.governor)));
+        c.reserve = new ImprovementReserve(
+            address(d.timelock),
+            address(0x6A2D),
+            365 days,
+            14 days,
+            new address[](0),
+            new uint256[](0)
+        );
+        c.petitions = new CommunityPetitions(
+            address(d.timelock),
+            governor,
+            address(c.reserve),
+            PETITION_WINDOW,
+            PETITION_THRESHOLD,
+            PETITION_BOND
+        );
+        c.veto = new CommunityVeto(address(d.timelock), governor, VETO_WINDOW, VETO_THRESHOLD);
+        d.policy.setCommunity(address(c.petitions), address(c.veto));
+    }
+
+    /// @dev Passes one Constitutional motion (`target` called with `data`) through the whole council: the secretariat
+    /// proposes, all six members vote For, then it is queued and executed. Moves time by about nine days.
+    function _passConstitutional(
+        Deployed memory d,
+        address secretariat,
+        address target,
+        bytes memory data,
+        string memory description
+    ) internal {
+        address[] memory targets = new address[](1);
+        targets[0] = target;
+        bytes[] memory calldatas = new bytes[](1);
+        calldatas[0] = data;
+        uint256[] memory values = new uint256[](1);
+        VM.prank(secretariat);
+        uint256 id = d.governor.propose(targets, values, calldatas, description);
+        VM.warp(d.governor.proposalSnapshot(id) + 1);
+        for (uint256 i = 0; i < 6; ++i) {
+            VM.prank(address(uint160(0xB0000 + i)));
+            d.governor.castVote(id, 1);
+        }
+        VM.warp(d.governor.proposalDeadline(id) + 1);
+        bytes32 descriptionHash = keccak256(bytes(description));
+        d.governor.queue(targets, values, calldatas, descriptionHash);
+        VM.warp(d.governor.proposalEta(id));
+        d.governor.execute(targets, values, calldatas, descriptionHash);
     }
 
     /// @dev Deploys the governor from its artifact: it is compiled once, with the IR pipeline, for the contracts.

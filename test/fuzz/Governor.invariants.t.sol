@@ -7,33 +7,54 @@ import {StakeVault} from "../../contracts/council/StakeVault.sol";
 import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 import {GovernanceSystem, IGovernorUnderTest} from "./GovernanceSystem.sol";
 import {GovernorHandler} from "./GovernorHandler.sol";
+import {CommunityHandler} from "./CommunityHandler.sol";
+import {CommunityPetitions} from "../../contracts/community/CommunityPetitions.sol";
+import {CommunityVeto} from "../../contracts/community/CommunityVeto.sol";
+import {ICommunityPetitions} from "../../contracts/interfaces/ICommunityPetitions.sol";
+import {IMotionPolicy} from "../../contracts/interfaces/IMotionPolicy.sol";
 
 /**
  * @title GovernorInvariantTest
- * @notice The governor invariants of the auditor guide, checked after every call of random sequences of propose
- * (also motions calling every setter a motion can reach, and the red team's attacks), vote (also after voter
- * rotation), queue, execute, cancel, no-confidence, resignation, stake, unstake and restake, and time. Run count and
- * depth come from the Solidity test profile (CI: 1,000 runs).
+ * @notice The governor invariants of the auditor guide, and the community's invariants across the whole system,
+ * checked after every call of random sequences of the council's actions (propose, also motions calling every setter
+ * a motion can reach and the red team's attacks; vote, also after voter rotation, and whole-council sessions; queue,
+ * execute, cancel, no-confidence, resignation, stake, unstake, restake, time) mixed with the community's (candidates
+ * applying, petitions opened, locked for and against, settled into motions, withdrawn, bonds reclaimed; veto locks
+ * on queued membership motions, vetoes, withdrawals; motions switching the veto phase). The veto phase is switched
+ * on by a Constitutional motion in setUp. Run count and depth come from the Solidity test profile (CI: 1,000 runs).
  */
 contract GovernorInvariantTest is GovernanceSystem {
     GovernorHandler internal handler;
+    CommunityHandler internal community;
     IGovernorUnderTest internal governor;
     StakeVault internal vault;
+    CommunityPetitions internal petitions;
+    CommunityVeto internal veto;
 
     function setUp() public {
-        handler = new GovernorHandler(_deploySystem(address(0x5EC), address(0x6A2D)));
+        Deployed memory d = _deploySystem(address(0x5EC), address(0x6A2D));
+        Community memory c = _deployCommunity(d);
+        bytes memory phaseOn = abi.encodeCall(CommunityVeto.setPhase, (true));
+        _passConstitutional(d, address(0x5EC), address(c.veto), phaseOn, "Community veto phase: on");
+        handler = new GovernorHandler(d);
+        community = new CommunityHandler(handler, c);
+        handler.bindCommunity(address(community));
         governor = handler.governor();
         vault = handler.vault();
+        petitions = c.petitions;
+        veto = c.veto;
     }
 
     function targetContracts() public view returns (address[] memory targets) {
-        targets = new address[](1);
+        targets = new address[](2);
         targets[0] = address(handler);
+        targets[1] = address(community);
     }
 
     function targetSelectors() public view returns (FuzzSelector[] memory targets) {
-        targets = new FuzzSelector[](1);
+        targets = new FuzzSelector[](2);
         targets[0] = FuzzSelector({addr: address(handler), selectors: handler.actions()});
+        targets[1] = FuzzSelector({addr: address(community), selectors: community.actions()});
     }
 
     /// Votes cast on a motion never exceed the total votes at its snapshot.
@@ -108,16 +129,19 @@ contract GovernorInvariantTest is GovernanceSystem {
     function invariant_timelockRolesHeldByGovernorAlone() public view {
         TimelockController timelock = handler.timelock();
         bytes32[3] memory roles = [timelock.PROPOSER_ROLE(), timelock.EXECUTOR_ROLE(), timelock.CANCELLER_ROLE()];
-        address[] memory others = new address[](6 + 2 * handler.MEMBERS());
+        address[] memory others = new address[](9 + 2 * handler.MEMBERS());
         others[0] = handler.OUTSIDER();
         others[1] = handler.SECRETARIAT();
         others[2] = handler.GUARDIAN();
         others[3] = address(handler);
         others[4] = address(this);
         others[5] = address(0);
+        others[6] = address(community);
+        others[7] = address(petitions);
+        others[8] = address(veto);
         for (uint256 i = 0; i < handler.MEMBERS(); ++i) {
-            others[6 + 2 * i] = address(uint160(0xAD000 + i));
-            others[7 + 2 * i] = address(uint160(0xB0000 + i));
+            others[9 + 2 * i] = address(uint160(0xAD000 + i));
+            others[10 + 2 * i] = address(uint160(0xB0000 + i));
         }
         for (uint256 r = 0; r < roles.length; ++r) {
             assertTrue(timelock.hasRole(roles[r], address(governor)), "governor lost a role");
@@ -148,6 +172,75 @@ contract GovernorInvariantTest is GovernanceSystem {
             if (!registry.wasActiveAt(target, snapshot)) continue;
             bool eligibleAtSnapshot = vault.getPastMemberVotes(target, snapshot) > 0;
             assertTrue(eligibleAtSnapshot == handler.targetEligibleAtCreation(ids[i]), "target eligibility moved");
+        }
+    }
+
+    // ---------------------------------------------------------------- the community across the whole system
+
+    /// A motion the community vetoed never executes: it is Canceled for good, and no execution of it succeeded.
+    function invariant_vetoedMotionNeverExecutes() public view {
+        uint256[] memory ids = handler.membershipIds();
+        uint256 vetoed = 0;
+        for (uint256 i = 0; i < ids.length; ++i) {
+            if (!veto.campaign(ids[i]).vetoed) continue;
+            ++vetoed;
+            assertTrue(governor.state(ids[i]) == IGovernor.ProposalState.Canceled, "vetoed motion not canceled");
+            assertTrue(!handler.executedGhost(ids[i]), "vetoed motion executed");
+        }
+        assertEq(vetoed, community.vetoes(), "vetoes");
+    }
+
+    /// Every qualified petition opened exactly one motion, in the governor, of its kind, on its subject, with the
+    /// petitions contract as proposer; no other petition opened any.
+    function invariant_qualifiedPetitionOpenedExactlyOneMotion() public view {
+        uint256 count = petitions.petitionCount();
+        uint256 qualified = 0;
+        for (uint256 id = 1; id <= count; ++id) {
+            ICommunityPetitions.Petition memory p = petitions.petition(id);
+            if (p.status != ICommunityPetitions.PetitionStatus.Qualified) {
+                assertEq(p.motionId, 0, "no motion unless qualified");
+                continue;
+            }
+            ++qualified;
+            assertTrue(p.support >= p.threshold && p.support > p.opposition, "qualified tally");
+            assertEq(community.petitionOfMotion(p.motionId), id, "one petition per motion");
+            assertTrue(governor.proposalProposer(p.motionId) == address(petitions), "sponsor");
+            assertEq(governor.motionRecord(p.motionId).subjectMemberId, p.subjectMemberId, "subject");
+            IMotionPolicy.MotionClass expected =
+                p.kind == ICommunityPetitions.PetitionKind.Admission
+                    ? IMotionPolicy.MotionClass.Admission
+                    : IMotionPolicy.MotionClass.NoConfidence;
+            assertTrue(governor.motionRecord(p.motionId).motionClass == expected, "class");
+        }
+        // Each settlement that opened a motion is counted once, and maps back to its own petition (above).
+        assertEq(community.motionsOpened(), qualified, "one motion per qualified petition");
+    }
+
+    /// The petition and veto contracts hold exactly what was locked and not withdrawn (plus the bonds the petitions
+    /// contract still holds); forfeited bonds are in the reserve.
+    function invariant_communityBalancesEqualOutstandingLocks() public view {
+        assertEq(
+            address(petitions).balance,
+            community.outstandingPetitionLocks() + community.bondsHeld(),
+            "petitions: locked - withdrawn + bonds"
+        );
+        assertEq(address(veto).balance, community.outstandingVetoLocks(), "veto: locked - withdrawn");
+        assertEq(address(community.reserve()).balance, community.bondsForfeited(), "reserve: forfeited bonds");
+    }
+
+    /// Nobody withdraws more than it locked, on a petition or a veto campaign; every payout was exactly what was owed.
+    function invariant_nobodyWithdrawsMoreThanItLocked() public view {
+        assertEq(community.wrongPayouts(), 0, "wrong payouts");
+        uint256 count = petitions.petitionCount();
+        uint256[] memory ids = handler.membershipIds();
+        for (uint256 h = 0; h < community.HOLDERS(); ++h) {
+            address holder = community.holderOf(h);
+            for (uint256 id = 1; id <= count; ++id) {
+                assertLe(community.petitionWithdrawnBy(id, holder), community.petitionLockedBy(id, holder), "petition");
+            }
+            for (uint256 i = 0; i < ids.length; ++i) {
+                assertLe(community.vetoWithdrawnBy(ids[i], holder), community.vetoLockedBy(ids[i], holder), "veto");
+            }
         }
     }
 }

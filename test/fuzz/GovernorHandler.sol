@@ -63,7 +63,14 @@ contract GovernorHandler is TestBase {
     uint256 public lastStakeUnitChange;
     uint256 private _nonce;
     uint256[] private _noConfidenceIds;
+    uint256[] private _membershipIds;
     mapping(uint256 memberId => uint256 proposalId) private _noConfidenceOf;
+    /// @notice The community handler (CommunityHandler), which records the motions the community contracts open
+    /// and reports its actions here so that every transition is checked against the same rules.
+    address public community;
+
+    error NotCommunityHandler(address caller);
+    error CommunityHandlerAlreadyBound(address handler);
 
     enum Action {
         Time,
@@ -197,6 +204,7 @@ contract GovernorHandler is TestBase {
             _motions[id] = Motion(targets, new uint256[](1), calldatas, keccak256(bytes(description)));
             _ids.push(id);
             _noConfidenceIds.push(id);
+            _membershipIds.push(id);
             _noConfidenceOf[target] = id;
             targetEligibleAtCreation[id] = vault.isEligible(target);
             _checkTransitions(Action.Propose, id);
@@ -225,6 +233,21 @@ contract GovernorHandler is TestBase {
         try governor.castVote(id, support % 3) {
             ++successfulVotes[id][memberId];
         } catch {}
+        _checkTransitions(Action.Vote, id);
+    }
+
+    /// @notice A council session: every member votes `support` on one motion through its current voter account
+    /// (refused votes, e.g. a no-confidence target's or a second one, change nothing).
+    function voteAll(uint256 proposalSeed, uint8 support) external {
+        if (_ids.length == 0) return;
+        uint256 id = _ids[bound(proposalSeed, 0, _ids.length - 1)];
+        for (uint256 memberId = 1; memberId <= MEMBERS; ++memberId) {
+            (, address voter, ) = registry.memberAccounts(memberId);
+            VM.prank(voter);
+            try governor.castVote(id, support % 3) {
+                ++successfulVotes[id][memberId];
+            } catch {}
+        }
         _checkTransitions(Action.Vote, id);
     }
 
@@ -291,6 +314,57 @@ contract GovernorHandler is TestBase {
         _checkTransitions(Action.Time, 0);
     }
 
+    // ---------------------------------------------------------------- community hooks
+
+    /// @notice Names the community handler, once (the invariant test's setUp).
+    function bindCommunity(address handler) external {
+        if (community != address(0)) revert CommunityHandlerAlreadyBound(community);
+        community = handler;
+    }
+
+    /// @notice The community handler records a motion it opened (a petition's membership motion, or a motion that
+    /// switches the veto phase), then every transition is checked as after a proposal.
+    /// @param noConfidenceTarget The target when it is a No-confidence motion (0 otherwise).
+    function recordMotion(
+        uint256 id,
+        address target,
+        bytes calldata data,
+        bytes32 descriptionHash,
+        uint256 noConfidenceTarget
+    ) external {
+        _onlyCommunity();
+        address[] memory targets = new address[](1);
+        targets[0] = target;
+        bytes[] memory calldatas = new bytes[](1);
+        calldatas[0] = data;
+        _motions[id] = Motion(targets, new uint256[](1), calldatas, descriptionHash);
+        _ids.push(id);
+        if (target == address(registry)) _membershipIds.push(id);
+        if (noConfidenceTarget != 0) {
+            _noConfidenceIds.push(id);
+            _noConfidenceOf[noConfidenceTarget] = id;
+            targetEligibleAtCreation[id] = vault.isEligible(noConfidenceTarget);
+        }
+        _checkTransitions(Action.Propose, id);
+    }
+
+    /// @notice The community handler reports one of its actions: `action` on motion `id` (Cancel for a veto that
+    /// canceled it, Stake for anything that may change no motion), so every transition is checked.
+    function communityStep(Action action, uint256 id, bool canceled) external {
+        _onlyCommunity();
+        if (canceled) canceledGhost[id] = true;
+        _checkTransitions(action, id);
+    }
+
+    /// @notice A recorded motion's description hash (zero for an unknown id).
+    function descriptionHashOf(uint256 id) external view returns (bytes32) {
+        return _motions[id].descriptionHash;
+    }
+
+    function _onlyCommunity() private view {
+        if (msg.sender != community) revert NotCommunityHandler(msg.sender);
+    }
+
     // ---------------------------------------------------------------- ghost views
 
     /// @notice Every proposal id created.
@@ -303,9 +377,15 @@ contract GovernorHandler is TestBase {
         return _noConfidenceIds;
     }
 
+    /// @notice Every Admission and No-confidence motion created (by members or by petitions).
+    function membershipIds() external view returns (uint256[] memory) {
+        return _membershipIds;
+    }
+
     /// @notice The selectors the invariant runner may call.
     function actions() external pure returns (bytes4[] memory selectors) {
-        selectors = new bytes4[](13);
+        selectors = new bytes4[](14);
+        selectors[13] = this.voteAll.selector;
         selectors[10] = this.proposeSetting.selector;
         selectors[11] = this.targetMovesStake.selector;
         selectors[12] = this.restake.selector;

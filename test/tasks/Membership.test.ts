@@ -529,6 +529,54 @@ describe("membership tasks", function () {
       expect(await d.vault.frozenUntil(3n)).to.equal(snapshot);
     });
 
+    it("warns in one line when removing an eligible target would leave too few eligible members", async function () {
+      const d = await loadFixture(deployed);
+      // Member 5 unbonds: 5 active members, 4 eligible (the minimum). Removing eligible member 3 would leave 3.
+      await d.vault.connect(await signerAt(ADMIN5)).requestUnstake(5n, UNIT);
+      await time.increase(1);
+      expect(await d.registry.removalCheck(3n)).to.deep.equal([false, 3n, 4n]);
+      const r = await council(d, "no-confidence", VOTER1, { member: "3", reason: "nodes offline" });
+      expect(r.exitCode, r.err).to.equal(0);
+      const lines = r.out.split("\n");
+      expect(lines[0]).to.equal(
+        "warning: removing member 3 now would leave 3 eligible members, below the minimum of 4: the motion can pass, " +
+          "but its execution will fail unless the eligible count rises",
+      );
+      expect(lines[1]).to.equal("Moved no confidence in member 3 (Member 3): motion 1 (No-confidence)");
+      expect(await d.governor.proposalCount()).to.equal(1n);
+
+      // The warning is right: the motion passes, and its execution reverts until the eligible count rises.
+      const voters = await Promise.all([0, 1, 3].map((i) => signerAt(VOTER1 + i)));
+      await time.increaseTo((await d.governor.proposalSnapshot(1n)) + 1n);
+      for (const v of voters) await d.governor.connect(v).castVote(1n, 1);
+      await time.increaseTo((await d.governor.proposalDeadline(1n)) + 1n);
+      const remove = {
+        targets: [d.addresses.registry],
+        values: [0n],
+        calldatas: [d.registry.interface.encodeFunctionData("remove", [3n])],
+        hash: ethers.id("No confidence in member 3 (Member 3): nodes offline"),
+      };
+      const anyone = d.governor.connect(await signerAt(OUTSIDER));
+      await anyone.queue(remove.targets, remove.values, remove.calldatas, remove.hash);
+      await time.increaseTo(await d.governor.proposalEta(1n));
+      await expect(anyone.execute(remove.targets, remove.values, remove.calldatas, remove.hash))
+        .to.be.revertedWithCustomError(d.registry, "CouncilRegistryTooFewEligible")
+        .withArgs(3n, 4n);
+      // Member 5 re-stakes its request: 5 eligible, and the same execution now removes member 3.
+      await d.vault.connect(await signerAt(ADMIN5)).restake(5n, 0n);
+      expect(await d.registry.removalCheck(3n)).to.deep.equal([true, 4n, 4n]);
+      await anyone.execute(remove.targets, remove.values, remove.calldatas, remove.hash);
+      expect(await d.registry.isActive(3n)).to.equal(false);
+    });
+
+    it("prints no warning while the eligible count stays at the minimum after the removal", async function () {
+      const d = await loadFixture(deployed);
+      expect(await d.registry.removalCheck(3n)).to.deep.equal([true, 4n, 4n]);
+      const r = await council(d, "no-confidence", VOTER1, { member: "3", reason: "nodes offline" });
+      expect(r.exitCode, r.err).to.equal(0);
+      expect(r.out).to.not.include("warning");
+    });
+
     it("refuses a missing reason", async function () {
       const d = await loadFixture(deployed);
       await expectRefused(

@@ -3,13 +3,14 @@
  * signed ballots (sign offline, relay from another account, counted once), queue, execute and cancel, with every
  * refusal's one-line message.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { expect } from "chai";
 
 import { readableAction } from "../../scripts/ops/arguments.js";
+import { CommunityVeto__factory } from "../../typechain-types/index.js";
 import { formatTime, formatWhen } from "../../scripts/ops/format.js";
 import { argumentContext, encodeProposal } from "../../scripts/ops/proposals.js";
 import {
@@ -161,6 +162,26 @@ async function guardianChange(): Promise<Deployed> {
     .connect(signers[ACCOUNT.secretariat])
     .propose([s.addresses.governor], [0n], [data], "Replace the guardian");
   return s;
+}
+
+/** Votes For from members 1–4 on Pending motions `ids`, then queues and executes them through the motion tasks. */
+async function passProposed(s: Deployed, ids: bigint[]): Promise<void> {
+  const signers = await ethers.getSigners();
+  const last = ids[ids.length - 1];
+  await networkHelpers.time.increaseTo((await s.governor.proposalSnapshot(last)) + 1n);
+  for (const id of ids) {
+    for (let i = 0; i < 4; i++) await s.governor.connect(signers[ACCOUNT.voter + i]).castVote(id, 1);
+  }
+  await networkHelpers.time.increaseTo((await s.governor.proposalDeadline(last)) + 1n);
+  for (const id of ids) {
+    const run = await runTask(["motion", "queue"], { deployment: s.file, from: "0", id: String(id) });
+    expect(run.exitCode, run.err).to.equal(0);
+  }
+  await networkHelpers.time.increaseTo(await s.governor.proposalEta(last));
+  for (const id of ids) {
+    const run = await runTask(["motion", "execute"], { deployment: s.file, from: "0", id: String(id) });
+    expect(run.exitCode, run.err).to.equal(0);
+  }
 }
 
 const now = chainNow;
@@ -338,20 +359,146 @@ describe("tasks: motion", function () {
       expect(await s.governor.motionClass(1n)).to.equal(1n);
     });
 
-    for (const [example, motionClass] of [
-      ["sponsorship-window.json", "Constitutional"],
-      ["ecosystem-budget.json", "Treasury"],
-      ["explorer-grant.json", "Treasury"],
-    ]) {
+    const EXAMPLES: [file: string, motionClass: string, actions: number][] = [
+      ["sponsorship-window.json", "Constitutional", 1],
+      ["ecosystem-budget.json", "Treasury", 1],
+      ["explorer-grant.json", "Treasury", 1],
+      ["appoint-advisor.json", "Constitutional", 1],
+      ["veto-phase-on.json", "Constitutional", 3],
+    ];
+    it("checks every example in docs/examples", function () {
+      const listed = EXAMPLES.map(([file]) => file).sort();
+      const present = readdirSync(fileURLToPath(new URL("../../docs/examples/", import.meta.url)))
+        .filter((f) => f.endsWith(".json"))
+        .sort();
+      expect(present).to.deep.equal(listed);
+    });
+    for (const [example, motionClass, actions] of EXAMPLES) {
       it(`proposes the guides' example docs/examples/${example} as a ${motionClass} motion`, async function () {
         const s = await networkHelpers.loadFixture(staked);
         const file = fileURLToPath(new URL(`../../docs/examples/${example}`, import.meta.url));
         const run = await task("propose", s, { file, printTx: false }, "1");
         expect(run.exitCode, run.err).to.equal(0);
-        expect(run.out.split("\n")[0]).to.equal(`Actions (1), class ${motionClass}:`);
+        expect(run.out.split("\n")[0]).to.equal(`Actions (${actions}), class ${motionClass}:`);
         expect(await s.governor.proposalCount()).to.equal(1n);
       });
     }
+
+    it("passes the community examples: an advisor appointed, the veto phase on with a 7-day window", async function () {
+      const s = await networkHelpers.loadFixture(staked);
+      for (const example of ["appoint-advisor.json", "veto-phase-on.json"]) {
+        const file = fileURLToPath(new URL(`../../docs/examples/${example}`, import.meta.url));
+        const run = await task("propose", s, { file, printTx: false }, "1");
+        expect(run.exitCode, run.err).to.equal(0);
+      }
+      await passProposed(s, [1n, 2n]);
+      expect(await s.advisors!.isAdvisor("0x2546BcD3c84621e976D8185a91A922aE77ECEc30")).to.equal(true);
+      expect(await s.advisors!.advisorName("0x2546BcD3c84621e976D8185a91A922aE77ECEc30")).to.equal(
+        "Kaia Research",
+      );
+      const veto = CommunityVeto__factory.connect(s.addresses.veto!, ethers.provider);
+      expect(await veto.vetoPhase()).to.deep.equal([true, 7n * DAY]);
+      expect((await s.policy.classConfig(3)).timelockDelay).to.equal(7n * DAY);
+      expect((await s.policy.classConfig(4)).timelockDelay).to.equal(7n * DAY);
+    });
+
+    describe("names the community contracts", function () {
+      const NAMED: [action: Record<string, unknown>, shown: string][] = [
+        [
+          {
+            contract: "AdvisorBoard",
+            function: "removeAdvisor(address)",
+            args: ["0x00000000000000000000000000000000000000aa"],
+          },
+          "AdvisorBoard.removeAdvisor(0x00000000000000000000000000000000000000AA)",
+        ],
+        [
+          { contract: "VoteExtension", function: "setExtensionAmount(uint256)", args: ["3 days"] },
+          "VoteExtension.setExtensionAmount(259200)",
+        ],
+        [
+          { contract: "CommunityPetitions", function: "setBond(uint256)", args: ["5000 KAIA"] },
+          "CommunityPetitions.setBond(5000000000000000000000)",
+        ],
+        [
+          { contract: "CommunityVeto", function: "setPhase(bool)", args: [false] },
+          "CommunityVeto.setPhase(false)",
+        ],
+        [
+          {
+            contract: "MotionPolicy",
+            function: "setCommunity(address,address)",
+            args: ["CommunityPetitions", "CommunityVeto"],
+          },
+          "MotionPolicy.setCommunity(CommunityPetitions, CommunityVeto)",
+        ],
+      ];
+      for (const [action, shown] of NAMED) {
+        it(`targets and prints ${shown}`, async function () {
+          const s = await networkHelpers.loadFixture(staked);
+          const file = proposalFile({ description: `# ${shown}`, actions: [action] });
+          const run = await task("propose", s, { file, printTx: false }, "1");
+          expect(run.exitCode, run.err).to.equal(0);
+          expect(run.out.split("\n").slice(0, 2)).to.deep.equal([
+            "Actions (1), class Constitutional:",
+            `  1. ${shown}`,
+          ]);
+          const expected = {
+            AdvisorBoard: s.addresses.advisors,
+            VoteExtension: s.addresses.voteExtension,
+            CommunityPetitions: s.addresses.petitions,
+            CommunityVeto: s.addresses.veto,
+            MotionPolicy: s.addresses.policy,
+          }[action.contract as string];
+          const events = await s.governor.queryFilter(s.governor.filters.ProposalCreated());
+          expect(events).to.have.length(1);
+          expect([...events[0].args.targets]).to.deep.equal([expected]);
+        });
+      }
+
+      /** The deployment without its community contracts (an address file written before they existed). */
+      async function olderFile(): Promise<Deployed> {
+        const s = await staked();
+        const { advisors, voteExtension, petitions, veto, ...core } = s.addresses;
+        expect([advisors, voteExtension, petitions, veto].every((a) => a !== undefined)).to.equal(true);
+        const file = path.join(scratch, `older-${s.addresses.governor}.json`);
+        writeFileSync(file, JSON.stringify(core, null, 2));
+        return { ...s, file };
+      }
+
+      for (const name of ["AdvisorBoard", "VoteExtension", "CommunityPetitions", "CommunityVeto"]) {
+        it(`refuses ${name} in one line when the address file lacks it`, async function () {
+          const s = await networkHelpers.loadFixture(olderFile);
+          const file = proposalFile({
+            description: "x",
+            actions: [{ contract: name, function: "owner()" }],
+          });
+          expectRefused(
+            await task("propose", s, { file, printTx: false }, "1"),
+            `proposal file ${file}: actions[0].contract "${name}": this deployment has no ${name} (its address file lacks CouncilGovernance#${name})`,
+          );
+          expect(await s.governor.proposalCount()).to.equal(0n);
+        });
+      }
+
+      it("refuses a community contract's name as an address argument when the address file lacks it", async function () {
+        const s = await networkHelpers.loadFixture(olderFile);
+        const file = proposalFile({
+          description: "x",
+          actions: [
+            {
+              contract: "MotionPolicy",
+              function: "setCommunity(address,address)",
+              args: ["0x00000000000000000000000000000000000000aa", "CommunityVeto"],
+            },
+          ],
+        });
+        expectRefused(
+          await task("propose", s, { file, printTx: false }, "1"),
+          `proposal file ${file}: actions[0].args[1] (veto): this deployment has no CommunityVeto (its address file lacks CouncilGovernance#CommunityVeto)`,
+        );
+      });
+    });
 
     it("prints the transaction for a Safe with --print-tx and sends nothing", async function () {
       const s = await networkHelpers.loadFixture(staked);
@@ -401,7 +548,7 @@ describe("tasks: motion", function () {
           "an unknown contract",
           { description: "x", actions: [{ contract: "Registry", function: "f()" }] },
           (f) =>
-            `proposal file ${f}: actions[0].contract "Registry" is not one of: CouncilRegistry, StakeVault, CouncilGovernor, MotionPolicy, ImprovementReserve, TimelockController`,
+            `proposal file ${f}: actions[0].contract "Registry" is not one of: CouncilRegistry, StakeVault, CouncilGovernor, MotionPolicy, ImprovementReserve, TimelockController, AdvisorBoard, VoteExtension, CommunityPetitions, CommunityVeto`,
         ],
         [
           "neither contract nor target",

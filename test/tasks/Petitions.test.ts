@@ -132,6 +132,25 @@ describe("community tasks", function () {
   });
 
   describe("community petition", function () {
+    it("open no-confidence warns in one line when the removal could not execute yet", async function () {
+      const d = await loadFixture(deployed);
+      // Member 4 unbonds: 5 active members, 4 eligible (the minimum); removing eligible member 5 would leave 3.
+      const unit = await d.vault.stakeUnit();
+      await d.vault.connect(await signerAt(ACCOUNT.admin + 3)).requestUnstake(4n, unit);
+      await time.increase(1);
+      const r = await community(d, ["petition", "open"], HOLDER, {
+        kind: "no-confidence",
+        member: "5",
+        description: "Member 5 missed every vote",
+      });
+      expect(r.err).to.equal("");
+      expect(r.out.split("\n").slice(0, 2)).to.deep.equal([
+        "warning: removing member 5 now would leave 3 eligible members, below the minimum of 4: the motion can " +
+          "pass, but its execution will fail unless the eligible count rises",
+        "Petition 1 opened: no-confidence of member 5",
+      ]);
+      expect((await (await petitionsOf(d)).petition(1n)).subjectMemberId).to.equal(5n);
+    });
     it("open, back, oppose, status, list, settle, withdraw: a qualified petition opens its motion", async function () {
       const d = await loadFixture(deployed);
       let r = await community(d, ["petition", "open"], HOLDER, {

@@ -126,6 +126,8 @@ export async function deployWithFile(
     lens: await d.lens.getAddress(),
     advisors: await d.advisors.getAddress(),
     voteExtension: await d.voteExtension.getAddress(),
+    petitions: await d.petitions.getAddress(),
+    veto: await d.veto.getAddress(),
   };
   const file = path.join(scratch, `addresses-${addresses.governor}.json`);
   writeFileSync(file, JSON.stringify(addresses, null, 2));
