@@ -6,12 +6,16 @@
  * accounts. A placeholder anywhere in the module's section is refused here with a one-line error naming the key,
  * and the `ignition deploy` guard (scripts/tasks/verify.ts) runs this check before Ignition sends anything.
  *
+ * The checks are zod schemas, one per shape (an initial member, a class configuration, the module's section), whose
+ * first issue becomes the one-line error.
+ *
  * This file imports nothing generated (typechain-types, artifacts): the deploy guard loads it before a build.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 import { ZeroAddress, getAddress, isAddress } from "ethers";
+import { z } from "zod";
 
 import { MOTION_CLASS_NAMES, ProposerRule, enumNames } from "./enums.js";
 import { OpsError } from "./errors.js";
@@ -98,60 +102,10 @@ export interface DeploymentParameters {
   voteExtensionAmount: bigint;
 }
 
-/** The module's parameters; those with a default in the module (stake token, proposer rule, vote extension,
- * community) may be left out. */
-const KNOWN_KEYS: readonly (keyof DeploymentParameters)[] = [
-  "timelockMinDelay",
-  "minMembers",
-  "maxMembers",
-  "sponsorshipWindow",
-  "initialMembers",
-  "stakeSource",
-  "trackerMode",
-  "addressBook",
-  "stakeToken",
-  "stakeUnit",
-  "unbondingPeriod",
-  "withdrawalWindow",
-  "reserveGuardian",
-  "reservePauseDuration",
-  "reserveAssets",
-  "reserveOutflowLimits",
-  "classConfigs",
-  "secretariat",
-  "proposerRule",
-  "maxActions",
-  "maxLiveProposals",
-  "queueWindow",
-  "executionWindow",
-  "lateQuorumExtension",
-  "guardian",
-  "guardianTerm",
-  "petitionWindow",
-  "petitionThreshold",
-  "petitionBond",
-  "vetoWindow",
-  "vetoThreshold",
-  "voteExtensionAmount",
-];
-
 /** The bootstrap batches after the first (`initialMembers2` … `initialMembers13`): optional, appended in order. */
 const MORE_MEMBER_KEYS: readonly string[] = Array.from({ length: BOOTSTRAP_BATCHES - 1 }, (_, i) =>
   bootstrapBatchKey(i + 1),
 );
-
-/** The parameters only the Kaia module reads. */
-const KAIA_KEYS = ["trackerMode", "addressBook"] as const;
-
-/** Defaults the modules apply (`m.getParameter(name, default)`), and the stake source's (bonded). */
-const MODULE_DEFAULTS: Partial<Record<keyof DeploymentParameters, unknown>> = {
-  stakeSource: "bonded",
-  addressBook: KAIA_ADDRESS_BOOK,
-  stakeToken: "0x0000000000000000000000000000000000000000",
-  proposerRule: 0,
-  ...Object.fromEntries(Object.entries(COMMUNITY_DEFAULTS).map(([key, value]) => [key, String(value)])),
-  voteExtensionAmount: 604800,
-};
 
 /** Reads one parameter file and checks it; every problem is a one-line OpsError naming the file and the key. */
 export function readParameters(file: string): DeploymentParameters {
@@ -172,193 +126,296 @@ export function hasModuleSection(json: unknown): boolean {
   return isRecord(json) && MODULE_ID in json;
 }
 
-/** Checks the shape of a parsed parameter file and types its values; `source` names it in errors. */
+/**
+ * Checks the shape of a parsed parameter file and types its values; `source` names it in errors. The zod schemas
+ * below do the checking; the first problem becomes the one-line error (an unknown key first, then a placeholder).
+ */
 export function parseParameters(json: unknown, source: string): DeploymentParameters {
-  const fail: Fail = (message: string): never => {
+  const fail = (message: string): never => {
     throw new OpsError(`parameter file ${source}: ${message}`);
   };
-  if (!isRecord(json)) fail(`expected an object with a "${MODULE_ID}" section`);
-  const root = json as Record<string, unknown>;
-  const section = root[MODULE_ID];
-  if (!isRecord(section)) fail(`no "${MODULE_ID}" section (an object of the module's parameters)`);
-  const own = section as Record<string, unknown>;
-  for (const key of Object.keys(own)) {
-    if (!(KNOWN_KEYS as readonly string[]).includes(key) && !MORE_MEMBER_KEYS.includes(key)) {
-      fail(`${MODULE_ID}.${key} is not a parameter of the module (a typo? see deploy/README.md)`);
-    }
-  }
-  const global = isRecord(root[GLOBAL_KEY]) ? (root[GLOBAL_KEY] as Record<string, unknown>) : {};
-  findPlaceholder(own, MODULE_ID, fail);
+  const file = PARAMETER_FILE.safeParse(json);
+  if (!file.success) return fail(file.error.issues[0].message);
+  // Ignition's lookup: the module's own value, else the `$global` one (a null counts as absent), else the default.
+  const own = file.data[MODULE_ID];
+  const global = file.data[GLOBAL_KEY] ?? {};
+  const merged: Record<string, unknown> = { ...own };
+  for (const key of Object.keys(SECTION_SHAPE)) merged[key] = own[key] ?? global[key];
+  const section = SECTION.safeParse(merged);
+  if (section.success) return section.data;
+  const { issues } = section.error;
+  const first =
+    issues.find((i) => i.code === "unrecognized_keys") ??
+    issues.find((i) => i.code === "custom" && i.params?.placeholder === true) ??
+    issues[0];
+  const where = first.code === "unrecognized_keys" ? [...first.path, first.keys[0]] : first.path;
+  return fail(`${keyName(where)} ${first.message}`);
+}
 
-  const value = (key: keyof DeploymentParameters): unknown => {
-    const found = own[key] ?? global[key] ?? MODULE_DEFAULTS[key];
-    if (found === undefined) fail(`${MODULE_ID}.${key} is missing`);
-    return found;
-  };
-  const at = (key: string) => `${MODULE_ID}.${key}`;
-  const uint = (key: keyof DeploymentParameters) => toUint(value(key), at(key), fail);
-  const address = (key: keyof DeploymentParameters) => toAddress(value(key), at(key), fail);
+/** The key an issue's path names: `CouncilGovernance.initialMembers[1].voter`. */
+function keyName(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (name, part) => (typeof part === "number" ? `${name}[${part}]` : `${name}.${String(part)}`),
+    MODULE_ID,
+  );
+}
 
-  const batches = [toArray(value("initialMembers"), at("initialMembers"), fail)];
-  if (batches[0].length === 0) fail(`${at("initialMembers")} is empty: the initial council needs members`);
-  for (const key of MORE_MEMBER_KEYS) {
-    const found = own[key] ?? global[key];
-    batches.push(found === undefined ? [] : toArray(found, at(key), fail));
-  }
-  batches.forEach((b, i) => {
-    if (b.length > BOOTSTRAP_BATCH_SIZE) {
-      fail(
-        `${at(bootstrapBatchKey(i))} has ${b.length} members: put at most ${BOOTSTRAP_BATCH_SIZE} in each ` +
-          `bootstrap batch (initialMembers, initialMembers2, …)`,
-      );
+function show(value: unknown): string {
+  return value === undefined ? "nothing" : typeof value === "bigint" ? String(value) : JSON.stringify(value);
+}
+
+/** A value that must be there and must not be a placeholder, then checked by `schema`. */
+function field<T extends z.ZodType>(schema: T) {
+  return z
+    .unknown()
+    .refine((v): boolean => v !== undefined, { error: "is missing", abort: true })
+    .refine((v): boolean => typeof v !== "string" || !PLACEHOLDER.test(v), {
+      error: (issue) =>
+        `is still a placeholder (${JSON.stringify(issue.input)}): put the real value in before deploying`,
+      params: { placeholder: true },
+      abort: true,
+    })
+    .pipe(schema);
+}
+
+const uintError = (issue: { input?: unknown }) =>
+  `must be a whole number ≥ 0 (a JSON number, or a decimal string for large ones), found ${show(issue.input)}`;
+
+/** A whole number ≥ 0: a JSON number, a decimal string, or Ignition's bigint notation (`"5000n"`). */
+const Uint = z
+  .union(
+    [
+      z.int({ error: uintError }).nonnegative({ error: uintError }),
+      z.string({ error: uintError }).regex(/^\d+n?$/, { error: uintError }),
+    ],
+    { error: uintError },
+  )
+  .transform((v) => BigInt(typeof v === "string" ? v.replace(/n$/, "") : v));
+
+const addressError = (issue: { input?: unknown }) =>
+  `must be an address (0x and 40 hex digits), found ${show(issue.input)}`;
+
+/** An address, checksummed on the way out; a mixed-case address must carry a right checksum (ethers' isAddress). */
+const Address = z
+  .string({ error: addressError })
+  .regex(/^0x[0-9a-fA-F]{40}$/, { error: addressError, abort: true })
+  .refine(isAddress, {
+    error: (issue) => `has a bad checksum: ${String(issue.input)} (check it, or write it in lower case)`,
+  })
+  .transform((v) => getAddress(v));
+
+const Text = z.string({ error: (issue) => `must be a string, found ${show(issue.input)}` });
+
+function list<T extends z.ZodType>(item: T) {
+  return z.array(item, { error: (issue) => `must be an array, found ${show(issue.input)}` });
+}
+
+/** One member of the initial council (ICouncilRegistry.InitialMember). */
+const InitialMember = z.strictObject(
+  {
+    name: field(Text),
+    metadataURI: field(Text),
+    admin: field(Address),
+    voter: field(Address),
+    nodes: field(list(field(Address))),
+  },
+  {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? "is not a field of a member (name, metadataURI, admin, voter, nodes)"
+        : "must be an object { name, metadataURI, admin, voter, nodes }",
+  },
+);
+
+/** One bootstrap batch: at most BOOTSTRAP_BATCH_SIZE members. */
+const Batch = list(field(InitialMember)).max(BOOTSTRAP_BATCH_SIZE, {
+  error: (issue) =>
+    `has ${(issue.input as unknown[]).length} members: put at most ${BOOTSTRAP_BATCH_SIZE} in each ` +
+    `bootstrap batch (initialMembers, initialMembers2, …)`,
+});
+
+/** One class configuration (IMotionPolicy.ClassConfig): every field, none other. */
+const ClassConfig = z.strictObject(
+  Object.fromEntries(CLASS_CONFIG_FIELDS.map((f) => [f, field(Uint)])) as Record<
+    ClassConfigField,
+    ReturnType<typeof field<typeof Uint>>
+  >,
+  {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `is not a field of a class configuration (${CLASS_CONFIG_FIELDS.join(", ")})`
+        : `must be an object { ${CLASS_CONFIG_FIELDS.join(", ")} }`,
+  },
+);
+
+const StakeSourceName = z.enum(Object.keys(STAKE_SOURCES) as [StakeSource, ...StakeSource[]], {
+  error: (issue) =>
+    `must be "bonded" (stake bonded in the vault) or "kaia" (Kaia CnStaking), found ${show(issue.input)}`,
+});
+
+const trackerModeError = (found: unknown) =>
+  `must be true (tracker mode: members point their CnStaking at the vault) or false (read mode: Kaia's ` +
+  `StakingTracker stays), found ${show(found)}`;
+
+/**
+ * The module's parameters, one schema each; those with a default in the modules (stake source, stake token,
+ * proposer rule, community, vote extension) may be left out, and the Kaia ones belong to the Kaia stake source.
+ */
+const SECTION_SHAPE = {
+  timelockMinDelay: field(Uint),
+  minMembers: field(Uint),
+  maxMembers: field(Uint),
+  sponsorshipWindow: field(Uint),
+  initialMembers: field(Batch.min(1, { error: "is empty: the initial council needs members" })),
+  ...(Object.fromEntries(MORE_MEMBER_KEYS.map((key) => [key, field(Batch).optional()])) as Record<
+    string,
+    z.ZodOptional<ReturnType<typeof field<typeof Batch>>>
+  >),
+  stakeSource: field(StakeSourceName).prefault("bonded"),
+  trackerMode: field(z.boolean({ error: (issue) => trackerModeError(issue.input) })).optional(),
+  addressBook: field(Address).optional(),
+  stakeToken: field(Address).prefault(ZeroAddress),
+  stakeUnit: field(Uint),
+  unbondingPeriod: field(Uint),
+  withdrawalWindow: field(Uint),
+  reserveGuardian: field(Address),
+  reservePauseDuration: field(Uint),
+  reserveAssets: field(list(field(Address))),
+  reserveOutflowLimits: field(list(field(Uint))),
+  classConfigs: field(
+    list(field(ClassConfig)).length(MOTION_CLASS_NAMES.length, {
+      error: `must have ${MOTION_CLASS_NAMES.length} entries (${MOTION_CLASS_NAMES.join(", ")})`,
+    }),
+  ),
+  secretariat: field(Address),
+  proposerRule: field(
+    Uint.refine((rule) => rule < BigInt(PROPOSER_RULES.length), {
+      error: (issue) => `must be 0, 1 or 2 (${PROPOSER_RULES.join(", ")}), found ${show(issue.input)}`,
+    }),
+  ).prefault(0),
+  maxActions: field(Uint),
+  maxLiveProposals: field(Uint),
+  queueWindow: field(Uint),
+  executionWindow: field(Uint),
+  lateQuorumExtension: field(Uint),
+  guardian: field(Address),
+  guardianTerm: field(Uint),
+  ...(Object.fromEntries(
+    Object.entries(COMMUNITY_DEFAULTS).map(([key, value]) => [key, field(Uint).prefault(String(value))]),
+  ) as Record<keyof typeof COMMUNITY_DEFAULTS, z.ZodPrefault<ReturnType<typeof field<typeof Uint>>>>),
+  voteExtensionAmount: field(
+    Uint.refine((s) => s >= 86400n && s <= 604800n, {
+      error: (issue) => `is ${show(issue.input)}: the vote extension is 1 to 7 days (86400 to 604800)`,
+    }),
+  ).prefault(604800),
+};
+
+/** The module's section: the schemas above, the rules that tie parameters together, and the typed result. */
+const SECTION = z
+  .strictObject(SECTION_SHAPE, {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? "is not a parameter of the module (a typo? see deploy/README.md)"
+        : `must be an object`,
+  })
+  .superRefine((s, ctx) => {
+    const at = (key: string) => `${MODULE_ID}.${key}`;
+    if (s.reserveAssets.length !== s.reserveOutflowLimits.length) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["reserveAssets"],
+        message:
+          `has ${s.reserveAssets.length} entries but ${at("reserveOutflowLimits")} has ` +
+          `${s.reserveOutflowLimits.length}: give one limit per asset`,
+      });
     }
-  });
-  const initialMembers = batches.flat().map((entry, i) => {
-    const key = `${at("initialMembers")}[${i}]`;
-    if (!isRecord(entry)) fail(`${key} must be an object { name, metadataURI, admin, voter, nodes }`);
-    const m = entry as Record<string, unknown>;
-    for (const field of Object.keys(m)) {
-      if (!["name", "metadataURI", "admin", "voter", "nodes"].includes(field)) {
-        fail(`${key}.${field} is not a field of a member (name, metadataURI, admin, voter, nodes)`);
+    // The module gives both guardians (the governor's and the reserve's) the one term `guardianTerm`, and each
+    // contract wants a term with a guardian and none without: both guardians are set, or neither is.
+    const noGuardian = s.guardian === ZeroAddress;
+    if (noGuardian !== (s.reserveGuardian === ZeroAddress)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [noGuardian ? "guardian" : "reserveGuardian"],
+        message:
+          `is the zero address but ${at(noGuardian ? "reserveGuardian" : "guardian")} is not: both guardians ` +
+          `serve the one ${at("guardianTerm")}, so set both, or neither (with guardianTerm 0)`,
+      });
+    }
+    if (s.stakeSource === "bonded") {
+      for (const key of ["trackerMode", "addressBook"] as const) {
+        if (s[key] !== undefined) {
+          ctx.addIssue({
+            code: "custom",
+            path: [key],
+            message: `is a parameter of the Kaia stake source: remove it, or set ${at("stakeSource")} to "kaia"`,
+          });
+        }
+      }
+    } else {
+      if (s.trackerMode === undefined) {
+        ctx.addIssue({ code: "custom", path: ["trackerMode"], message: trackerModeError(undefined) });
+      }
+      if (s.stakeToken !== ZeroAddress) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["stakeToken"],
+          message:
+            `is ${s.stakeToken}, but the Kaia stake source counts the native coin in CnStaking contracts: leave ` +
+            `stakeToken out (or the zero address)`,
+        });
       }
     }
+  })
+  .transform((s): DeploymentParameters => {
+    const kaia = s.stakeSource === "kaia";
+    // zod's inferred type leaves out the keys of the further batches (a computed shape): name their type here.
+    const batches = s as unknown as Partial<Record<string, InitialMemberParameters[]>>;
     return {
-      name: toText(m.name, `${key}.name`, fail),
-      metadataURI: toText(m.metadataURI, `${key}.metadataURI`, fail),
-      admin: toAddress(m.admin, `${key}.admin`, fail),
-      voter: toAddress(m.voter, `${key}.voter`, fail),
-      nodes: toArray(m.nodes, `${key}.nodes`, fail).map((n, j) => toAddress(n, `${key}.nodes[${j}]`, fail)),
+      timelockMinDelay: s.timelockMinDelay,
+      minMembers: s.minMembers,
+      maxMembers: s.maxMembers,
+      sponsorshipWindow: s.sponsorshipWindow,
+      initialMembers: [s.initialMembers, ...MORE_MEMBER_KEYS.map((key) => batches[key] ?? [])].flat(),
+      stakeSource: s.stakeSource,
+      trackerMode: kaia && s.trackerMode === true,
+      addressBook: kaia ? (s.addressBook ?? KAIA_ADDRESS_BOOK) : ZeroAddress,
+      stakeToken: s.stakeToken,
+      stakeUnit: s.stakeUnit,
+      unbondingPeriod: s.unbondingPeriod,
+      withdrawalWindow: s.withdrawalWindow,
+      reserveGuardian: s.reserveGuardian,
+      reservePauseDuration: s.reservePauseDuration,
+      reserveAssets: s.reserveAssets,
+      reserveOutflowLimits: s.reserveOutflowLimits,
+      classConfigs: s.classConfigs,
+      secretariat: s.secretariat,
+      proposerRule: s.proposerRule,
+      maxActions: s.maxActions,
+      maxLiveProposals: s.maxLiveProposals,
+      queueWindow: s.queueWindow,
+      executionWindow: s.executionWindow,
+      lateQuorumExtension: s.lateQuorumExtension,
+      guardian: s.guardian,
+      guardianTerm: s.guardianTerm,
+      petitionWindow: s.petitionWindow,
+      petitionThreshold: s.petitionThreshold,
+      petitionBond: s.petitionBond,
+      vetoWindow: s.vetoWindow,
+      vetoThreshold: s.vetoThreshold,
+      voteExtensionAmount: s.voteExtensionAmount,
     };
   });
 
-  const reserveAssets = toArray(value("reserveAssets"), at("reserveAssets"), fail).map((a, i) =>
-    toAddress(a, `${at("reserveAssets")}[${i}]`, fail),
-  );
-  const reserveOutflowLimits = toArray(value("reserveOutflowLimits"), at("reserveOutflowLimits"), fail).map(
-    (l, i) => toUint(l, `${at("reserveOutflowLimits")}[${i}]`, fail),
-  );
-  if (reserveAssets.length !== reserveOutflowLimits.length) {
-    fail(
-      `${at("reserveAssets")} has ${reserveAssets.length} entries but ${at("reserveOutflowLimits")} has ` +
-        `${reserveOutflowLimits.length}: give one limit per asset`,
-    );
-  }
-
-  const configs = toArray(value("classConfigs"), at("classConfigs"), fail);
-  if (configs.length !== MOTION_CLASS_NAMES.length) {
-    fail(
-      `${at("classConfigs")} must have ${MOTION_CLASS_NAMES.length} entries (${MOTION_CLASS_NAMES.join(", ")})`,
-    );
-  }
-  const classConfigs = configs.map((entry, i) => {
-    const key = `${at("classConfigs")}[${i}]`;
-    if (!isRecord(entry)) fail(`${key} (${MOTION_CLASS_NAMES[i]}) must be an object`);
-    const c = entry as Record<string, unknown>;
-    for (const field of Object.keys(c)) {
-      if (!(CLASS_CONFIG_FIELDS as readonly string[]).includes(field)) {
-        fail(`${key}.${field} is not a field of a class configuration (${CLASS_CONFIG_FIELDS.join(", ")})`);
-      }
-    }
-    const config = {} as ClassConfigParameters;
-    for (const field of CLASS_CONFIG_FIELDS) {
-      if (c[field] === undefined) fail(`${key}.${field} is missing`);
-      config[field] = toUint(c[field], `${key}.${field}`, fail);
-    }
-    return config;
-  });
-
-  const proposerRule = uint("proposerRule");
-  if (proposerRule >= BigInt(PROPOSER_RULES.length)) {
-    fail(`${at("proposerRule")} must be 0, 1 or 2 (${PROPOSER_RULES.join(", ")}), found ${proposerRule}`);
-  }
-
-  // The module gives both guardians (the governor's and the reserve's) the one term `guardianTerm`, and each
-  // contract wants a term with a guardian and none without: both guardians are set, or neither is.
-  const guardian = address("guardian");
-  const reserveGuardian = address("reserveGuardian");
-  if ((guardian === ZeroAddress) !== (reserveGuardian === ZeroAddress)) {
-    fail(
-      `${at(guardian === ZeroAddress ? "guardian" : "reserveGuardian")} is the zero address but ` +
-        `${at(guardian === ZeroAddress ? "reserveGuardian" : "guardian")} is not: both guardians serve the one ` +
-        `${at("guardianTerm")}, so set both, or neither (with guardianTerm 0)`,
-    );
-  }
-
-  const stakeSource = value("stakeSource");
-  if (typeof stakeSource !== "string" || !Object.hasOwn(STAKE_SOURCES, stakeSource)) {
-    fail(
-      `${at("stakeSource")} must be "bonded" (stake bonded in the vault) or "kaia" (Kaia CnStaking), found ` +
-        show(stakeSource),
-    );
-  }
-  const stake = { stakeSource: stakeSource as StakeSource, trackerMode: false, addressBook: ZeroAddress };
-  const stakeToken = address("stakeToken");
-  if (stake.stakeSource === "bonded") {
-    for (const key of KAIA_KEYS) {
-      if ((own[key] ?? global[key]) !== undefined) {
-        fail(
-          `${at(key)} is a parameter of the Kaia stake source: remove it, or set ${at("stakeSource")} to "kaia"`,
-        );
-      }
-    }
-  } else {
-    const trackerMode = own.trackerMode ?? global.trackerMode;
-    if (typeof trackerMode !== "boolean") {
-      fail(
-        `${at("trackerMode")} must be true (tracker mode: members point their CnStaking at the vault) or false ` +
-          `(read mode: Kaia's StakingTracker stays), found ${show(trackerMode)}`,
-      );
-    }
-    stake.trackerMode = trackerMode as boolean;
-    stake.addressBook = address("addressBook");
-    if (stakeToken !== ZeroAddress) {
-      fail(
-        `${at("stakeToken")} is ${stakeToken}, but the Kaia stake source counts the native coin in CnStaking ` +
-          `contracts: leave stakeToken out (or the zero address)`,
-      );
-    }
-  }
-
-  const voteExtensionAmount = uint("voteExtensionAmount");
-  if (voteExtensionAmount < 86400n || voteExtensionAmount > 604800n) {
-    fail(
-      `${at("voteExtensionAmount")} is ${voteExtensionAmount}: the vote extension is 1 to 7 days (86400 to 604800)`,
-    );
-  }
-
-  return {
-    timelockMinDelay: uint("timelockMinDelay"),
-    minMembers: uint("minMembers"),
-    maxMembers: uint("maxMembers"),
-    sponsorshipWindow: uint("sponsorshipWindow"),
-    initialMembers,
-    ...stake,
-    stakeToken,
-    stakeUnit: uint("stakeUnit"),
-    unbondingPeriod: uint("unbondingPeriod"),
-    withdrawalWindow: uint("withdrawalWindow"),
-    reserveGuardian,
-    reservePauseDuration: uint("reservePauseDuration"),
-    reserveAssets,
-    reserveOutflowLimits,
-    classConfigs,
-    secretariat: address("secretariat"),
-    proposerRule,
-    maxActions: uint("maxActions"),
-    maxLiveProposals: uint("maxLiveProposals"),
-    queueWindow: uint("queueWindow"),
-    executionWindow: uint("executionWindow"),
-    lateQuorumExtension: uint("lateQuorumExtension"),
-    guardian,
-    guardianTerm: uint("guardianTerm"),
-    petitionWindow: uint("petitionWindow"),
-    petitionThreshold: uint("petitionThreshold"),
-    petitionBond: uint("petitionBond"),
-    vetoWindow: uint("vetoWindow"),
-    vetoThreshold: uint("vetoThreshold"),
-    voteExtensionAmount,
-  };
-}
+/** A parameter file: the module's section (an object), and Ignition's `$global` section if it has one. */
+const PARAMETER_FILE = z.object(
+  {
+    [MODULE_ID]: z.record(z.string(), z.unknown(), {
+      error: `no "${MODULE_ID}" section (an object of the module's parameters)`,
+    }),
+    [GLOBAL_KEY]: z.record(z.string(), z.unknown()).optional().catch(undefined),
+  },
+  { error: `expected an object with a "${MODULE_ID}" section` },
+);
 
 /** The stake mode a file describes: `bonded`, `kaia-tracker` or `kaia-read`. */
 export function stakeMode(p: Pick<DeploymentParameters, "stakeSource" | "trackerMode">): string {
@@ -411,51 +468,6 @@ export function defaultParameterFile(root: string, networkName: string): string 
   return path.join(root, "deploy", "parameters", `${name}.json`);
 }
 
-type Fail = (message: string) => never;
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Refuses the first placeholder string found anywhere under `value`. */
-function findPlaceholder(value: unknown, key: string, fail: Fail): void {
-  if (typeof value === "string" && PLACEHOLDER.test(value)) {
-    fail(`${key} is still a placeholder (${JSON.stringify(value)}): put the real value in before deploying`);
-  } else if (Array.isArray(value)) {
-    value.forEach((item, i) => findPlaceholder(item, `${key}[${i}]`, fail));
-  } else if (isRecord(value)) {
-    for (const [k, v] of Object.entries(value)) findPlaceholder(v, `${key}.${k}`, fail);
-  }
-}
-
-/** A whole number ≥ 0: a JSON number, a decimal string, or Ignition's bigint notation (`"5000n"`). */
-function toUint(value: unknown, key: string, fail: Fail): bigint {
-  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return BigInt(value);
-  if (typeof value === "string" && /^\d+n?$/.test(value)) return BigInt(value.replace(/n$/, ""));
-  return fail(
-    `${key} must be a whole number ≥ 0 (a JSON number, or a decimal string for large ones), found ${show(value)}`,
-  );
-}
-
-function toAddress(value: unknown, key: string, fail: Fail): string {
-  if (typeof value !== "string" || !/^0x[0-9a-fA-F]{40}$/.test(value)) {
-    return fail(`${key} must be an address (0x and 40 hex digits), found ${show(value)}`);
-  }
-  if (!isAddress(value))
-    return fail(`${key} has a bad checksum: ${value} (check it, or write it in lower case)`);
-  return getAddress(value);
-}
-
-function toText(value: unknown, key: string, fail: Fail): string {
-  if (typeof value !== "string") return fail(`${key} must be a string, found ${show(value)}`);
-  return value;
-}
-
-function toArray(value: unknown, key: string, fail: Fail): unknown[] {
-  if (!Array.isArray(value)) return fail(`${key} must be an array, found ${show(value)}`);
-  return value;
-}
-
-function show(value: unknown): string {
-  return value === undefined ? "nothing" : JSON.stringify(value);
 }

@@ -20,10 +20,15 @@
  * Readable argument forms (amounts `"250000 KAIA"`, durations `"21 days"`, dates `"2027-01-01"`, contract names
  * for addresses, short text for a `bytes32`, signatures for a selector) are read and printed by arguments.ts, so that
  * `motion show` prints an action as its proposal file wrote it.
+ *
+ * The file's shape is checked by zod schemas (the document, each action, the function signature through ethers); the
+ * first problem becomes the one-line error. What depends on the deployment (the named contract's ABI, the arguments'
+ * readable forms) is checked while encoding.
  */
 import { readFileSync } from "node:fs";
 
 import { FunctionFragment, Interface, getAddress, isAddress, id } from "ethers";
+import { z } from "zod";
 
 import { describeCall, governedAddress, parseArgument, parseInteger } from "./arguments.js";
 import type { ArgumentContext } from "./arguments.js";
@@ -52,14 +57,6 @@ export async function argumentContext(c: CouncilContracts): Promise<ArgumentCont
   };
 }
 
-interface RawAction {
-  contract?: unknown;
-  target?: unknown;
-  function?: unknown;
-  args?: unknown;
-  value?: unknown;
-}
-
 /** Reads and checks a proposal file; every problem is one line naming the file and the action. */
 export function readProposalFile(ctx: ArgumentContext, file: string): EncodedProposal {
   let text: string;
@@ -77,18 +74,94 @@ export function readProposalFile(ctx: ArgumentContext, file: string): EncodedPro
   return encodeProposal(ctx, json, `proposal file ${file}`);
 }
 
+const CONTRACT_NAMES = Object.keys(GOVERNED_CONTRACTS) as [string, ...string[]];
+
+/**
+ * One action's shape: a system contract's name or a target address, an optional function signature (parsed by ethers)
+ * with its arguments, and an optional value. Arguments and value are read in their readable forms by arguments.ts,
+ * against the function's ABI; other keys are ignored.
+ */
+const Action = z
+  .object(
+    {
+      contract: z
+        .enum(CONTRACT_NAMES, {
+          error: (issue) => `${show(issue.input)} is not one of: ${CONTRACT_NAMES.join(", ")}`,
+        })
+        .optional(),
+      // An address, checksummed; anything else reads as no target (a named contract needs none).
+      target: z
+        .string()
+        .refine((text) => isAddress(text))
+        .transform((text) => getAddress(text))
+        .optional()
+        .catch(undefined),
+      value: z.unknown().optional(),
+      function: z
+        .string({ error: `must be a signature like "f(uint256)"` })
+        .transform((text, ctx) => {
+          try {
+            return FunctionFragment.from(text);
+          } catch {
+            ctx.issues.push({
+              code: "custom",
+              input: text,
+              message: `${show(text)} is not a function signature like "setX(uint256,address)"`,
+            });
+            return z.NEVER;
+          }
+        })
+        .optional(),
+      args: z.unknown().optional(),
+    },
+    { error: "must be an object" },
+  )
+  .superRefine((action, ctx) => {
+    if (action.contract === undefined && action.target === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        message: `needs "contract" (a system contract's name) or "target" (an address)`,
+      });
+    }
+    if (action.function === undefined && action.args !== undefined) {
+      ctx.addIssue({ code: "custom", message: `has "args" but no "function"` });
+    }
+  });
+
+/** A proposal document's shape (see the module comment). */
+const ProposalDocument = z.object(
+  {
+    description: z
+      .string({ error: `"description" must be non-empty text (the motion's title and reasons)` })
+      .refine((text) => text.trim() !== "", {
+        error: `"description" must be non-empty text (the motion's title and reasons)`,
+      }),
+    actions: z
+      .array(Action, { error: `"actions" must be a non-empty list` })
+      .min(1, { error: `"actions" must be a non-empty list` }),
+  },
+  { error: `expected an object with "description" and "actions"` },
+);
+
+function show(value: unknown): string {
+  return `"${String(value)}"`;
+}
+
 /** Encodes a parsed proposal document (see the module comment for its shape). */
 export function encodeProposal(ctx: ArgumentContext, json: unknown, where: string): EncodedProposal {
-  if (json === null || typeof json !== "object" || Array.isArray(json)) {
-    throw new OpsError(`${where}: expected an object with "description" and "actions"`);
+  const parsed = ProposalDocument.safeParse(json);
+  if (!parsed.success) {
+    const { path, message } = parsed.error.issues[0];
+    // A problem of the document names its key in the message; an action's is named by its path (actions[0].function).
+    const key = path
+      .slice(1)
+      .reduce<string>(
+        (name, part) => (typeof part === "number" ? `${name}[${part}]` : `${name}.${String(part)}`),
+        String(path[0]),
+      );
+    throw new OpsError(`${where}: ${path.length > 1 ? `${key} ` : ""}${message}`);
   }
-  const doc = json as { description?: unknown; actions?: unknown };
-  if (typeof doc.description !== "string" || doc.description.trim() === "") {
-    throw new OpsError(`${where}: "description" must be non-empty text (the motion's title and reasons)`);
-  }
-  if (!Array.isArray(doc.actions) || doc.actions.length === 0) {
-    throw new OpsError(`${where}: "actions" must be a non-empty list`);
-  }
+  const doc = parsed.data;
   const out: EncodedProposal = {
     targets: [],
     values: [],
@@ -96,34 +169,22 @@ export function encodeProposal(ctx: ArgumentContext, json: unknown, where: strin
     description: doc.description,
     summary: [],
   };
-  doc.actions.forEach((raw: RawAction, i) => {
+  doc.actions.forEach((raw, i) => {
     const at = `${where}: actions[${i}]`;
-    if (raw === null || typeof raw !== "object") throw new OpsError(`${at} must be an object`);
     let target: string;
     let iface: Interface | undefined;
     let name: string;
     if (raw.contract !== undefined) {
-      const named =
-        typeof raw.contract === "string"
-          ? governedAddress(ctx, raw.contract, `${at}.contract "${raw.contract}"`)
-          : undefined;
-      if (named === undefined) {
-        throw new OpsError(
-          `${at}.contract "${String(raw.contract)}" is not one of: ${Object.keys(GOVERNED_CONTRACTS).join(", ")}`,
-        );
-      }
-      target = named;
-      name = raw.contract as string;
+      // The schema admits only the governed names; governedAddress refuses a community contract the deployment lacks.
+      target = governedAddress(ctx, raw.contract, `${at}.contract "${raw.contract}"`) as string;
+      name = raw.contract;
       iface = ctx.interfaces[name];
-    } else if (typeof raw.target === "string" && isAddress(raw.target)) {
-      target = getAddress(raw.target);
-      name = target;
     } else {
-      throw new OpsError(`${at} needs "contract" (a system contract's name) or "target" (an address)`);
+      target = raw.target as string; // the schema wants a target when no contract is named
+      name = target;
     }
     const value = raw.value === undefined ? 0n : parseInteger(raw.value, `${at}.value`);
     if (raw.function === undefined) {
-      if (raw.args !== undefined) throw new OpsError(`${at} has "args" but no "function"`);
       if (value === 0n)
         throw new OpsError(`${at} has neither a "function" nor a "value": it would do nothing`);
       out.targets.push(target);
@@ -132,16 +193,7 @@ export function encodeProposal(ctx: ArgumentContext, json: unknown, where: strin
       out.summary.push(describeCall(ctx, target, value, "0x"));
       return;
     }
-    if (typeof raw.function !== "string")
-      throw new OpsError(`${at}.function must be a signature like "f(uint256)"`);
-    let fragment: FunctionFragment;
-    try {
-      fragment = FunctionFragment.from(raw.function);
-    } catch {
-      throw new OpsError(
-        `${at}.function "${raw.function}" is not a function signature like "setX(uint256,address)"`,
-      );
-    }
+    let fragment = raw.function;
     if (iface !== undefined) {
       const known = iface.getFunction(fragment.format("sighash"));
       if (known === null) {
