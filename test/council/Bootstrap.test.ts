@@ -6,36 +6,21 @@
 import { expect } from "chai";
 
 import type { CouncilRegistry, StakeVault } from "../../typechain-types/index.js";
-import { DAY, SPONSORSHIP_WINDOW, Status, ethers, networkHelpers, nodeAddress } from "../utils/council.js";
+import {
+  DAY,
+  SPONSORSHIP_WINDOW,
+  Status,
+  TX_GAS_CAP,
+  ethers,
+  gasOf,
+  networkHelpers,
+  numberedMember,
+} from "../utils/council.js";
 
-/** EIP-7825: the most gas one transaction may use. */
-const TX_GAS_CAP = 16_777_216n;
 /** EIP-3860: the most init code a creation may carry. */
 const MAX_INIT_CODE = 49_152;
 const UNIT = ethers.parseEther("1");
-
-interface Member {
-  name: string;
-  metadataURI: string;
-  admin: string;
-  voter: string;
-  nodes: string[];
-}
-
-function initialMember(i: number): Member {
-  return {
-    name: `Member ${i + 1}`,
-    metadataURI: `https://member${i + 1}.example/gc.json`,
-    admin: ethers.getAddress(ethers.zeroPadValue(ethers.toBeHex(0xad0000 + i), 20)),
-    voter: ethers.getAddress(ethers.zeroPadValue(ethers.toBeHex(0x0e0000 + i), 20)),
-    nodes: [nodeAddress(1000 + 2 * i), nodeAddress(1001 + 2 * i)],
-  };
-}
-
-async function gasOf(tx: Promise<{ wait(): Promise<{ gasUsed: bigint } | null> }>): Promise<bigint> {
-  const receipt = await (await tx).wait();
-  return receipt?.gasUsed ?? 0n;
-}
+const initialMember = numberedMember;
 
 /** A registry deployed with an empty initial council (the bootstrap open), owned by the second account. */
 async function emptyRegistry(minMembers = 4n, maxMembers = 255n): Promise<CouncilRegistry> {

@@ -14,10 +14,17 @@ import type {
   KaiaStakeVault,
   StakeVault,
 } from "../../typechain-types/index.js";
-import { DAY, SPONSORSHIP_WINDOW, Status, ethers, networkHelpers, nodeAddress } from "../utils/council.js";
+import {
+  DAY,
+  SPONSORSHIP_WINDOW,
+  Status,
+  TX_GAS_CAP,
+  ethers,
+  gasOf,
+  networkHelpers,
+  numberedMember,
+} from "../utils/council.js";
 
-/** EIP-7825: the most gas one transaction may use. */
-const TX_GAS_CAP = 16_777_216n;
 const UNIT = ethers.parseEther("1");
 /** Units each member holds: far above the cap, so every member's votes are the cap. */
 const HELD = 300n;
@@ -35,20 +42,7 @@ interface FullCouncil {
   staking: Map<bigint, string>;
 }
 
-function member(i: number) {
-  return {
-    name: `Member ${i + 1}`,
-    metadataURI: `https://member${i + 1}.example/gc.json`,
-    admin: ethers.getAddress(ethers.zeroPadValue(ethers.toBeHex(0xad0000 + i), 20)),
-    voter: ethers.getAddress(ethers.zeroPadValue(ethers.toBeHex(0x0e0000 + i), 20)),
-    nodes: [nodeAddress(3000 + i)],
-  };
-}
-
-async function gasOf(tx: Promise<{ wait(): Promise<{ gasUsed: bigint } | null> }>): Promise<bigint> {
-  const receipt = await (await tx).wait();
-  return receipt?.gasUsed ?? 0n;
-}
+const member = numberedMember;
 
 async function signer(address: string): Promise<HardhatEthersSigner> {
   await networkHelpers.impersonateAccount(address);

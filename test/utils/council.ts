@@ -62,6 +62,38 @@ export function nodeAddress(seed: number): string {
   return ethers.getAddress(ethers.zeroPadValue(ethers.toBeHex(0xa0000 + seed), 20));
 }
 
+/** EIP-7825: the most gas one transaction may use. */
+export const TX_GAS_CAP = 16_777_216n;
+
+/** One initial member, as `bootstrapMembers` takes it. */
+export interface NumberedMember {
+  name: string;
+  metadataURI: string;
+  admin: string;
+  voter: string;
+  nodes: string[];
+}
+
+/**
+ * Member `i` (from 0) of a large council, with accounts nobody holds a key for (impersonate them) and two nodes: for
+ * councils registered in bootstrap batches.
+ */
+export function numberedMember(i: number): NumberedMember {
+  return {
+    name: `Member ${i + 1}`,
+    metadataURI: `https://member${i + 1}.example/gc.json`,
+    admin: ethers.getAddress(ethers.zeroPadValue(ethers.toBeHex(0xad0000 + i), 20)),
+    voter: ethers.getAddress(ethers.zeroPadValue(ethers.toBeHex(0x0e0000 + i), 20)),
+    nodes: [nodeAddress(1000 + 2 * i), nodeAddress(1001 + 2 * i)],
+  };
+}
+
+/** The gas a transaction used, once mined. */
+export async function gasOf(tx: Promise<{ wait(): Promise<{ gasUsed: bigint } | null> }>): Promise<bigint> {
+  const receipt = await (await tx).wait();
+  return receipt?.gasUsed ?? 0n;
+}
+
 export async function deployCouncil(options: CouncilOptions = {}): Promise<Council> {
   const members = options.members ?? 5;
   const signers = await ethers.getSigners();
