@@ -83,6 +83,8 @@ export default function Chart({
         {
           label: xLabel,
           stroke: INK,
+          // A date label is about 80 px wide: keep them apart.
+          space: 100,
           values: (_u, splits) => splits.map((x) => format.current.formatX(x)),
         },
         {
