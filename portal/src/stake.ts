@@ -8,7 +8,13 @@
  */
 import { getAddress } from "viem";
 
-import type { SystemEvent } from "./chain";
+/** The fields of a decoded system event (`SystemEvent` in chain.ts) this reads. */
+export interface VaultEvent {
+  contract: string;
+  eventName: string;
+  args: Record<string, unknown>;
+  blockNumber: bigint;
+}
 
 /** The member's stake (wei) after one event. */
 export interface StakePoint {
@@ -16,7 +22,7 @@ export interface StakePoint {
   stake: bigint;
 }
 
-export function stakeHistory(events: readonly SystemEvent[], memberId: bigint): StakePoint[] {
+export function stakeHistory(events: readonly VaultEvent[], memberId: bigint): StakePoint[] {
   const points: StakePoint[] = [];
   const recorded = new Map<string, bigint>();
   let stake = 0n;
