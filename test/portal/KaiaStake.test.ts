@@ -6,7 +6,7 @@
  * is refused in one line first); in tracker mode a CnStaking that points at another tracker is named, and counts 0
  * once refreshed. A motion to link a CnStaking by governance is built on the Propose page (the vault's KaiaStakeVault
  * functions are offered, the community contracts this deployment lacks are refused in one line), proposed and decoded
- * on its page; the member page shows no unbonding figure.
+ * on its page; the member page shows no unbonding figure, and its stake chart follows the refreshes.
  */
 import { readFileSync } from "node:fs";
 
@@ -125,6 +125,18 @@ describe("Portal journey 11: the Stake page with a Kaia stake source", function 
     await waitForText(row.getByTestId("record"), "current");
     expect(await row.getByTestId("recorded").innerText()).to.equal(coins(2n * unit));
     await waitForText(contractRow.getByTestId("record"), "current");
+    await settled(page);
+    await p.expectClean();
+
+    // The member page's stake chart follows the vault's StakeRefreshed events: its latest point is the new stake.
+    await p.goto("#/members/1");
+    await page
+      .getByRole("img", {
+        name: new RegExp(
+          `^Stake \\(KAIA, from vault events\\)\\. stake: ${coins(2n * unit)} at \\d{4}-\\d{2}-\\d{2}$`,
+        ),
+      })
+      .waitFor({ timeout: 15_000 });
     await settled(page);
     await p.expectClean();
   });

@@ -1,6 +1,6 @@
 /**
  * Every page of the portal, as a connected member sees it on the seeded council: it renders its heading and its
- * content from the chain, logs no console error, has no serious or critical axe-core violation, and is written as a
+ * content from the chain (its charts drawn), logs no console error, has no serious or critical axe-core violation, and is written as a
  * screenshot (cache/portal-screenshots/ during `npm test`; `npm run portal:screenshots` writes docs/portal/, the
  * images docs/portal.md shows).
  */
@@ -19,6 +19,8 @@ interface PageCase {
   shows: (h: Harness) => string;
   /** The wallet's account on this page (default: member 2's voter). */
   account?: (h: Harness) => string;
+  /** The accessible names of the charts the page draws (an image each, named by its title and latest points). */
+  charts?: RegExp[];
 }
 
 const PAGES: PageCase[] = [
@@ -33,6 +35,10 @@ const PAGES: PageCase[] = [
     route: (h) => `#/members/${h.seeded.members[0].id}`,
     heading: (h) => new RegExp(`^${h.seeded.members[0].name}$`),
     shows: () => "Tooling and audits are overdue",
+    charts: [
+      /^Votes \(vault checkpoints\)\. votes: \d+ at /,
+      /^Stake \(KAIA, from vault events\)\. stake: [\d,]+ at /,
+    ],
   },
   {
     name: "motions",
@@ -69,6 +75,7 @@ const PAGES: PageCase[] = [
     route: () => "#/reserve",
     heading: () => /^Improvement Reserve$/,
     shows: () => "Audit of the stake vault",
+    charts: [/^Outflows of KAIA in the 30 days before each day, against the limit\. /, /^Vesting curves /],
   },
   {
     name: "stake",
@@ -106,6 +113,8 @@ describe("Portal: every page (accessibility, console, screenshots)", function ()
       await heading.first().waitFor();
       await p.page.getByText(c.shows(h)).first().waitFor();
       await p.page.locator('main[aria-busy="false"]').waitFor();
+      // The charts (loaded with their page) are drawn before the page is checked.
+      for (const name of c.charts ?? []) await p.page.getByRole("img", { name }).waitFor();
       expect((await heading.first().innerText()).trim()).to.match(c.heading(h));
       await p.expectClean();
       await p.screenshot(c.name);

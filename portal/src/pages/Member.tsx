@@ -9,6 +9,7 @@ import { usePortal } from "../context";
 import { useCouncil, useHistory, useNow, voterMembers } from "../data";
 import { SUPPORT_NAMES, formatDate, formatTime, titleOf } from "../format";
 import { useStakeSource } from "../kaia";
+import { stakeHistory } from "../stake";
 import { Addr, Failed, HistoryGaps, Loading, MetadataLinks } from "../ui/common";
 
 const Chart = lazy(() => import("../ui/Chart"));
@@ -43,19 +44,14 @@ export default function MemberPage() {
       rotations: events.filter(
         (e) => (e.eventName === "VoterChanged" || e.eventName === "AdminChanged") && e.args.memberId === id,
       ),
-      stakeEvents: events.filter(
-        (e) =>
-          e.contract === "vault" &&
-          e.args.memberId === id &&
-          ["Staked", "UnstakeRequested", "Restaked"].includes(e.eventName),
-      ),
+      stake: stakeHistory(events, id),
       titles,
     };
   }, [council.data, member, events, id]);
 
   // Votes over time from the vault's checkpoints (sampled), stake from its events.
   const series = useQuery({
-    queryKey: ["memberSeries", String(id), String(now ?? 0n), String(view?.stakeEvents.length ?? 0)],
+    queryKey: ["memberSeries", String(id), String(now ?? 0n), String(view?.stake.length ?? 0)],
     enabled: member !== undefined && now !== undefined && view !== undefined,
     queryFn: async () => {
       const start = BigInt(member?.appliedAt ?? 0);
@@ -77,17 +73,15 @@ export default function MemberPage() {
             .catch(() => 0n),
         ),
       );
+      const stake = view?.stake ?? [];
       const times = await blockTimes(
         client,
-        (view?.stakeEvents ?? []).map((e) => e.blockNumber),
+        stake.map((p) => p.blockNumber),
       );
-      let stake = 0n;
-      const stakePoints: [number, number][] = [];
-      for (const e of view?.stakeEvents ?? []) {
-        const amount = e.args.amount as bigint;
-        stake += e.eventName === "UnstakeRequested" ? -amount : amount;
-        stakePoints.push([Number(times.get(e.blockNumber) ?? 0n), Number(stake / 10n ** 15n) / 1000]);
-      }
+      const stakePoints = stake.map((p): [number, number] => [
+        Number(times.get(p.blockNumber) ?? 0n),
+        Number(p.stake / 10n ** 15n) / 1000,
+      ]);
       if (stakePoints.length > 0) stakePoints.push([Number(end), stakePoints[stakePoints.length - 1][1]]);
       return { votes: points.map((t, i) => [Number(t), Number(votes[i])] as [number, number]), stake: stakePoints };
     },
@@ -171,7 +165,7 @@ export default function MemberPage() {
                 yLabel={config.coin}
                 formatX={formatDate}
                 formatY={(y) => y.toLocaleString("en-US")}
-                series={[{ name: "stake", color: "#0b6b2b", points: series.data.stake }]}
+                series={[{ name: "stake", color: "#0b6b2b", points: series.data.stake, stepped: true }]}
               />
             </div>
           </Suspense>

@@ -331,9 +331,10 @@ export default function ReservePage() {
                 const cliff = Number(g.cliff);
                 const end = start + Number(g.duration);
                 const at = (t: number) => (t < cliff ? 0 : total * Math.min(1, (t - start) / Math.max(1, end - start)));
+                // Nothing vests before the cliff; at the cliff the curve steps up (drawn one second wide).
                 const pts: [number, number][] = [
                   [start, 0],
-                  [cliff, 0],
+                  ...(cliff > start ? [[cliff - 1, 0] as [number, number]] : []),
                   [cliff, at(cliff)],
                   [end, total],
                 ];

@@ -1,12 +1,34 @@
 /**
- * A small line/step chart in SVG (no chart library: a few hundred bytes, loaded with the page that needs it).
- * Each series is a list of [x, y] points; the chart has a title and a text summary for screen readers.
+ * A line chart drawn by uPlot (through uplot-react), loaded with the page that needs it. Each series is a list of
+ * [x, y] points (x in unix seconds); the chart is an image for screen readers whose name is its title and a summary
+ * of each series' latest point, and its caption names the series.
  */
+import { useEffect, useMemo, useRef, useState } from "react";
+import uPlot from "uplot";
+import UplotReact from "uplot-react";
+import "uplot/dist/uPlot.min.css";
+
 export interface Series {
   name: string;
   color: string;
   points: [number, number][];
   dashed?: boolean;
+  /** Hold each value until the next point (a quantity that changes at events, like a stake). */
+  stepped?: boolean;
+}
+
+const WIDTH = 640;
+const HEIGHT = 220;
+const INK = "#1a1a1a";
+
+/** The series on one x axis, as uPlot wants them; a series with several points at one x keeps the last. */
+function aligned(series: Series[]): uPlot.AlignedData {
+  return uPlot.join(
+    series.map((s) => {
+      const byX = new Map(s.points);
+      return [[...byX.keys()], [...byX.values()]];
+    }),
+  );
 }
 
 export default function Chart({
@@ -27,70 +49,79 @@ export default function Chart({
   /** The top of the y axis (default: the largest value); points above it are clipped to it. */
   yMax?: number;
 }) {
-  const all = series.flatMap((s) => s.points);
-  const width = 640;
-  const height = 220;
-  const pad = { l: 96, r: 12, t: 12, b: 36 };
-  if (all.length === 0) return <p>{title}: no data yet.</p>;
-  const xs = all.map((p) => p[0]);
-  const ys = all.map((p) => p[1]);
-  const [x0, x1] = [Math.min(...xs), Math.max(...xs) === Math.min(...xs) ? Math.min(...xs) + 1 : Math.max(...xs)];
-  const y1 = (yMax ?? Math.max(...ys, 1)) * 1.1;
-  const sx = (x: number) => pad.l + ((x - x0) / (x1 - x0)) * (width - pad.l - pad.r);
-  const sy = (y: number) => height - pad.b - (Math.min(y, y1) / y1) * (height - pad.t - pad.b);
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(WIDTH);
+  // The formatters are read when uPlot draws, so a new function each render does not rebuild the chart.
+  const format = useRef({ formatX, formatY });
+  format.current = { formatX, formatY };
+  const empty = series.every((s) => s.points.length === 0);
+  useEffect(() => {
+    const element = box.current;
+    if (element === null) return;
+    const fit = () => setWidth(Math.min(WIDTH, Math.max(240, element.clientWidth)));
+    fit();
+    const observer = new ResizeObserver(fit);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [empty]);
+
+  const points = JSON.stringify(series.map((s) => s.points));
+  const looks = JSON.stringify(series.map((s) => [s.name, s.color, s.dashed, s.stepped]));
+  // Keyed on the points, not on the array (a new one each render).
+  const data = useMemo(() => (empty ? undefined : aligned(series)), [points]);
+  const options = useMemo(
+    (): uPlot.Options => ({
+      width,
+      height: HEIGHT,
+      legend: { show: false },
+      cursor: { drag: { x: false, y: false } },
+      scales: {
+        x: { time: true },
+        y: { range: (_u, _min, max) => [0, Math.max(yMax ?? max, 1) * 1.1] },
+      },
+      axes: [
+        {
+          label: xLabel,
+          stroke: INK,
+          // A date label is about 80 px wide: keep them apart.
+          space: 100,
+          values: (_u, splits) => splits.map((x) => format.current.formatX(x)),
+        },
+        {
+          label: yLabel,
+          stroke: INK,
+          size: 96,
+          values: (_u, splits) => splits.map((y) => format.current.formatY(y)),
+        },
+      ],
+      series: [
+        {},
+        ...series.map((s): uPlot.Series => ({
+          label: s.name,
+          stroke: s.color,
+          width: 2,
+          spanGaps: true,
+          dash: s.dashed === true ? [6, 4] : undefined,
+          paths: s.stepped === true ? uPlot.paths.stepped?.({ align: 1 }) : undefined,
+        })),
+      ],
+    }),
+    // Keyed on how the series look, not on the array (a new one each render).
+    [width, looks, xLabel, yLabel, yMax],
+  );
+
+  if (data === undefined) return <p>{title}: no data yet.</p>;
   const summary = series
-    .map(
-      (s) =>
-        `${s.name}: ${s.points.length === 0 ? "none" : formatY(s.points[s.points.length - 1][1])} at ${s.points.length === 0 ? "" : formatX(s.points[s.points.length - 1][0])}`,
-    )
+    .map((s) => {
+      const last = s.points[s.points.length - 1];
+      return `${s.name}: ${last === undefined ? "none" : `${formatY(last[1])} at ${formatX(last[0])}`}`;
+    })
     .join("; ");
   return (
     <figure>
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        width="100%"
-        style={{ maxWidth: width }}
-        role="img"
-        aria-label={`${title}. ${summary}`}
-      >
-        <line x1={pad.l} y1={height - pad.b} x2={width - pad.r} y2={height - pad.b} stroke="#4b5563" />
-        <line x1={pad.l} y1={pad.t} x2={pad.l} y2={height - pad.b} stroke="#4b5563" />
-        <text x={pad.l - 6} y={pad.t + 10} textAnchor="end" fontSize="11" fill="#1a1a1a">
-          {formatY(y1 / 1.1)}
-        </text>
-        <text x={pad.l - 6} y={height - pad.b} textAnchor="end" fontSize="11" fill="#1a1a1a">
-          0
-        </text>
-        <text x={pad.l} y={height - 8} fontSize="11" fill="#1a1a1a">
-          {formatX(x0)}
-        </text>
-        <text x={width - pad.r} y={height - 8} textAnchor="end" fontSize="11" fill="#1a1a1a">
-          {formatX(x1)}
-        </text>
-        <text x={(width + pad.l) / 2} y={height - 8} textAnchor="middle" fontSize="11" fill="#1a1a1a">
-          {xLabel}
-        </text>
-        <text
-          x={12}
-          y={height / 2}
-          fontSize="11"
-          fill="#1a1a1a"
-          transform={`rotate(-90 12 ${height / 2})`}
-          textAnchor="middle"
-        >
-          {yLabel}
-        </text>
-        {series.map((s) => (
-          <polyline
-            key={s.name}
-            fill="none"
-            stroke={s.color}
-            strokeWidth={2}
-            strokeDasharray={s.dashed === true ? "6 4" : undefined}
-            points={s.points.map(([x, y]) => `${sx(x)},${sy(y)}`).join(" ")}
-          />
-        ))}
-      </svg>
+      <div ref={box} role="img" aria-label={`${title}. ${summary}`} style={{ maxWidth: WIDTH }}>
+        <UplotReact options={options} data={data} />
+      </div>
       <figcaption>
         {title} —{" "}
         {series.map((s, i) => (
