@@ -56,12 +56,15 @@ interface PackagedContract {
 const CONTRACTS: readonly PackagedContract[] = [
   { name: "CouncilRegistry", source: "contracts/council/CouncilRegistry.sol" },
   { name: "StakeVault", source: "contracts/council/StakeVault.sol" },
+  { name: "KaiaStakeVault", source: "contracts/council/KaiaStakeVault.sol" },
   { name: "CouncilGovernor", source: "contracts/governance/CouncilGovernor.sol" },
   { name: "CouncilGovernorLens", source: "contracts/governance/CouncilGovernorLens.sol" },
   { name: "MotionPolicy", source: "contracts/governance/MotionPolicy.sol" },
   { name: "ImprovementReserve", source: "contracts/treasury/ImprovementReserve.sol" },
   { name: "VoteExtension", source: "contracts/community/VoteExtension.sol" },
   { name: "AdvisorBoard", source: "contracts/community/AdvisorBoard.sol" },
+  { name: "CommunityPetitions", source: "contracts/community/CommunityPetitions.sol" },
+  { name: "CommunityVeto", source: "contracts/community/CommunityVeto.sol" },
   { name: "TimelockController", source: "@openzeppelin/contracts/governance/TimelockController.sol" },
   { name: "ICouncilRegistry", source: "contracts/interfaces/ICouncilRegistry.sol" },
   { name: "IStakeVault", source: "contracts/interfaces/IStakeVault.sol" },
@@ -71,6 +74,8 @@ const CONTRACTS: readonly PackagedContract[] = [
   { name: "IImprovementReserve", source: "contracts/interfaces/IImprovementReserve.sol" },
   { name: "IVoteExtension", source: "contracts/interfaces/IVoteExtension.sol" },
   { name: "IAdvisorBoard", source: "contracts/interfaces/IAdvisorBoard.sol" },
+  { name: "ICommunityPetitions", source: "contracts/interfaces/ICommunityPetitions.sol" },
+  { name: "ICommunityVeto", source: "contracts/interfaces/ICommunityVeto.sol" },
 ];
 
 /** The contracts' enums (scripts/ops/enums.ts), shipped in the package as they are. */

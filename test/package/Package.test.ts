@@ -374,7 +374,7 @@ describe("@gc-governance/contracts (typed-bindings package)", function () {
       "typechain/factories/contracts/governance/CouncilGovernor__factory.js",
       "typechain/factories/contracts/governance/CouncilGovernor__factory.d.ts",
     ]);
-    expect(packedFiles.filter((f) => f.startsWith("abi/"))).to.have.lengthOf(17);
+    expect(packedFiles.filter((f) => f.startsWith("abi/"))).to.have.lengthOf(22);
     expect(
       packedFiles.filter((f) => /Mock|Stock|Reentrant|SettableTarget|FeeOnTransfer/.test(f)),
     ).to.deep.equal([]);
