@@ -9,8 +9,8 @@ import {IInvariantHandler, InvariantTargets} from "../utils/Vm.sol";
 
 /**
  * @title KaiaCouncilInvariants
- * @notice SPEC §10's vote invariants for a council whose stake lives in Kaia CnStaking contracts, after every call
- * of random sequences of the handler's actions. The two modes run as two test contracts.
+ * @notice The vote invariants (docs/architecture.md, "Invariants and where they are tested") for a council whose
+ * stake lives in Kaia CnStaking contracts, after every call of random sequences of the handler's actions. The two modes run as two test contracts.
  */
 abstract contract KaiaCouncilInvariants is VoteInvariants, InvariantTargets {
     KaiaCouncilHandler internal handler;

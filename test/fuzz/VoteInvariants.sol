@@ -7,7 +7,7 @@ import {VoteGhost} from "./VoteGhost.sol";
 
 /**
  * @title VoteInvariants
- * @notice The vote invariants of SPEC §10, for any stake vault (bonded or Kaia) and the handler's ghost state:
+ * @notice The vote invariants (docs/architecture.md, "Invariants and where they are tested"), for any stake vault (bonded or Kaia) and the handler's ghost state:
  * Σ votes = total at every checkpoint, no member over half, past votes follow the capped formula.
  */
 abstract contract VoteInvariants is TestBase {
