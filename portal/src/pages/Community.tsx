@@ -18,7 +18,7 @@ import type { Council } from "../data";
 import { CLASS_NAMES, formatDuration, formatTime, relative, sameAddress, titleOf } from "../format";
 import { Action } from "../tx";
 import type { Call } from "../tx";
-import { Failed, Loading, MemberLink } from "../ui/common";
+import { Failed, Loading, MemberLink, MemberSelect } from "../ui/common";
 import { AmountError, Approve, useApproval } from "../ui/locking";
 import { useAccount } from "../wallet";
 
@@ -330,17 +330,7 @@ function OpenPetition({ c, council }: { c: Community; council: Council }) {
           <option value="No-confidence">No confidence in a member</option>
         </select>
       </label>
-      <label>
-        Petition subject
-        <select value={subject} onChange={(e) => setSubject(e.target.value)}>
-          <option value="">choose…</option>
-          {choices.map((m) => (
-            <option key={m.id.toString()} value={m.id.toString()}>
-              {m.name} ({m.id.toString()})
-            </option>
-          ))}
-        </select>
-      </label>
+      <MemberSelect label="Petition subject" members={choices} value={subject} onChange={setSubject} />
       <label>
         Petition description
         <textarea rows={3} cols={70} value={description} onChange={(e) => setDescription(e.target.value)} />

@@ -7,7 +7,7 @@ import { usePortal } from "../context";
 import { useCouncil, useNow } from "../data";
 import { formatTime, relative } from "../format";
 import { Action } from "../tx";
-import { Failed, Loading, MemberLink, MetadataLinks } from "../ui/common";
+import { Failed, Loading, MemberLink, MemberSelect, MetadataLinks } from "../ui/common";
 import { useAccount } from "../wallet";
 
 export default function MembershipPage() {
@@ -165,17 +165,7 @@ function NoConfidence({ members }: { members: { id: bigint; name: string }[] }) 
   const chosen = members.find((m) => m.id.toString() === target);
   return (
     <div className="card">
-      <label>
-        Member
-        <select value={target} onChange={(e) => setTarget(e.target.value)}>
-          <option value="">choose…</option>
-          {members.map((m) => (
-            <option key={m.id.toString()} value={m.id.toString()}>
-              {m.name} ({m.id.toString()})
-            </option>
-          ))}
-        </select>
-      </label>
+      <MemberSelect label="Member" members={members} value={target} onChange={setTarget} />
       <label>
         Reasons (the motion's description)
         <textarea rows={3} cols={70} value={description} onChange={(e) => setDescription(e.target.value)} />

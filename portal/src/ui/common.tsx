@@ -111,3 +111,30 @@ export function metadataLinks(uri: string): [string, string][] {
   if (/^[^@\s]+@[^@\s]+$/.test(trimmed)) return [["contact", `mailto:${trimmed}`]];
   return [];
 }
+
+/** A labelled choice of one member record, by id ("" until one is chosen). */
+export function MemberSelect({
+  label,
+  members,
+  value,
+  onChange,
+}: {
+  label: string;
+  members: readonly { id: bigint; name: string }[];
+  value: string;
+  onChange: (id: string) => void;
+}) {
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">choose…</option>
+        {members.map((m) => (
+          <option key={m.id.toString()} value={m.id.toString()}>
+            {m.name} ({m.id.toString()})
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
